@@ -1,0 +1,2 @@
+//! argraph: typed argument graphs.
+#![deny(missing_docs)]
