@@ -1,0 +1,11 @@
+//! The model: typed nodes and edges in an [`ArgumentGraph`].
+
+mod graph;
+mod kinds;
+mod node;
+
+pub(crate) use graph::{provenance_problems, source_problems};
+pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
+pub use kinds::{AttackKind, EdgeKind, NodeKind};
+pub(crate) use node::check_weight;
+pub use node::{Edge, Node, Provenance, Source, DEFAULT_WEIGHT};
