@@ -1,0 +1,48 @@
+//! Reading and writing graphs: one module per format.
+
+pub mod json;
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes a file all at once or not at all: the content goes to a
+/// temporary file in the same directory, which is renamed over `path` only
+/// when `write` succeeded, so a failure never leaves a half-written file.
+pub(crate) fn write_atomically<F>(path: &Path, write: F) -> Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> Result<()>,
+{
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".argraph-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::from(e).at_path(path))?;
+    let mut out = BufWriter::with_capacity(1 << 16, tmp);
+    write(&mut out).map_err(|e| e.at_path(path))?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| Error::from(e.into_error()).at_path(path))?;
+    tmp.as_file()
+        .sync_data()
+        .or_else(|e| match e.kind() {
+            // Some filesystems (pipes, /dev) cannot sync; the rename still is atomic.
+            io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported => Ok(()),
+            _ => Err(e),
+        })
+        .map_err(|e| Error::from(e).at_path(path))?;
+    tmp.persist(path)
+        .map_err(|e| Error::from(e.error).at_path(path))?;
+    Ok(())
+}
+
+/// Reads a whole file, with the path in any error.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| Error::from(e).at_path(path))
+}
