@@ -4,9 +4,10 @@
 mod error;
 mod io;
 mod model;
+pub mod render;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
-pub use io::json;
+pub use io::{json, write_file};
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,
     DEFAULT_WEIGHT,

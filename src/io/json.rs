@@ -495,7 +495,7 @@ pub fn to_string_pretty(graph: &ArgumentGraph) -> Result<String> {
 /// # Ok(()) }
 /// ```
 pub fn save(graph: &ArgumentGraph, path: impl AsRef<Path>) -> Result<()> {
-    super::write_atomically(path.as_ref(), |w| {
+    super::write_file(path.as_ref(), |w| {
         to_writer_pretty(graph, &mut *w)?;
         w.write_all(b"\n")?;
         Ok(())

@@ -11,7 +11,22 @@ use crate::error::{Error, Result};
 /// Writes a file all at once or not at all: the content goes to a
 /// temporary file in the same directory, which is renamed over `path` only
 /// when `write` succeeded, so a failure never leaves a half-written file.
-pub(crate) fn write_atomically<F>(path: &Path, write: F) -> Result<()>
+/// Every file argraph writes goes through here.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("out.txt");
+/// let failed = argraph::write_file(&path, |w| {
+///     w.write_all(b"half")?;
+///     Err(argraph::Error::from(std::io::Error::other("boom")))
+/// });
+/// assert!(failed.is_err() && !path.exists());
+/// argraph::write_file(&path, |w| Ok(w.write_all(b"whole")?))?;
+/// assert_eq!(std::fs::read(&path)?, b"whole");
+/// # Ok(()) }
+/// ```
+pub fn write_file<F>(path: &Path, write: F) -> Result<()>
 where
     F: FnOnce(&mut dyn Write) -> Result<()>,
 {

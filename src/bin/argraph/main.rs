@@ -5,6 +5,7 @@
 //! or written), 2 usage error, 3 Graphviz missing or failing.
 
 mod check;
+mod draw;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,10 @@ struct Cli {
 enum Command {
     /// Validate graph files and print a summary of each.
     Check(check::Args),
+    /// Write a graph as Graphviz DOT.
+    Dot(draw::DotArgs),
+    /// Draw a graph to SVG, PNG or PDF with Graphviz's `dot`.
+    Render(draw::RenderArgs),
 }
 
 /// Exit status for a failed run, chosen from the library error's kind.
@@ -41,6 +46,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Dot(args) => draw::dot(args),
+        Command::Render(args) => draw::render(args),
     };
     match result {
         Ok(code) => code,
