@@ -7,7 +7,7 @@ mod model;
 pub mod render;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
-pub use io::{json, write_file};
+pub use io::{aif, argdown, convert, graphml, json, write_file};
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,
     DEFAULT_WEIGHT,

@@ -1,6 +1,11 @@
 //! Reading and writing graphs: one module per format.
 
+pub mod aif;
+pub mod argdown;
+pub mod convert;
+pub mod graphml;
 pub mod json;
+mod report;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};

@@ -5,6 +5,7 @@
 //! or written), 2 usage error, 3 Graphviz missing or failing.
 
 mod check;
+mod convert;
 mod draw;
 
 use std::process::ExitCode;
@@ -27,6 +28,8 @@ enum Command {
     Dot(draw::DotArgs),
     /// Draw a graph to SVG, PNG or PDF with Graphviz's `dot`.
     Render(draw::RenderArgs),
+    /// Convert between argraph, AIF (AIFdb, OVA), Argdown JSON, GraphML and DOT.
+    Convert(convert::Args),
 }
 
 /// Exit status for a failed run, chosen from the library error's kind.
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Dot(args) => draw::dot(args),
         Command::Render(args) => draw::render(args),
+        Command::Convert(args) => convert::run(args),
     };
     match result {
         Ok(code) => code,
