@@ -194,8 +194,12 @@ fn emit_node(
             }
         }
         None => {
+            // An element around the text (at the default size) keeps the
+            // label parseable by graphviz-rust, whose grammar wants one.
+            label.extend_from_slice(b"<FONT POINT-SIZE=\"11\">");
             wrap_into(&mut scratch.wrapped, text, opts.wrap);
             escape(label, &scratch.wrapped, Mode::Html);
+            label.extend_from_slice(b"</FONT>");
         }
     }
     if opts.provenance {
