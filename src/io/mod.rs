@@ -44,6 +44,16 @@ where
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::from(e).at_path(path))?;
+    // Temporary files are private (0600); the result should look like any
+    // other file the user writes: keep the old file's mode, else 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::from(e).at_path(path))?;
+    }
     let mut out = BufWriter::with_capacity(1 << 16, tmp);
     write(&mut out).map_err(|e| e.at_path(path))?;
     let tmp = out

@@ -52,6 +52,34 @@ pub struct ArgumentGraph {
     ids: HashMap<String, NodeIndex>,
 }
 
+/// Two graphs are equal when they have the same title, description and
+/// sources, the same nodes in the same order, and the same edges (by
+/// endpoint ids and attributes) in the same order: what a JSON round trip
+/// preserves. Petgraph indices do not take part. O(n + m).
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let mut a = argraph::ArgumentGraph::new();
+/// a.claim("c", "C")?;
+/// let b = argraph::json::from_str(&argraph::json::to_string_pretty(&a)?)?;
+/// assert_eq!(a, b);
+/// # Ok(()) }
+/// ```
+impl PartialEq for ArgumentGraph {
+    fn eq(&self, other: &ArgumentGraph) -> bool {
+        self.title == other.title
+            && self.description == other.description
+            && self.sources == other.sources
+            && self.node_count() == other.node_count()
+            && self.edge_count() == other.edge_count()
+            && self.nodes().eq(other.nodes())
+            && self
+                .edges()
+                .zip(other.edges())
+                .all(|(a, b)| a.from.id == b.from.id && a.to.id == b.to.id && a.edge == b.edge)
+    }
+}
+
 /// An opaque handle to an edge, stable across removals of other edges and
 /// nodes. Obtained from [`EdgeRef::id`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -51,6 +51,7 @@ const FONT: &str = "Helvetica";
 struct Scratch {
     label: Vec<u8>,
     wrapped: String,
+    line: String,
 }
 
 pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io::Result<()> {
@@ -58,6 +59,7 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
     let mut scratch = Scratch {
         label: Vec::with_capacity(256),
         wrapped: String::with_capacity(256),
+        line: String::with_capacity(128),
     };
     sink.open_graph("argraph")?;
 
@@ -117,6 +119,7 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
                 ("color", Value::Text(style::muted(theme))),
                 ("fillcolor", Value::Text(style::cluster_fill(theme))),
                 ("fontsize", Value::Plain("12")),
+                ("labelloc", Value::Plain("t")),
             ],
         )?;
         for &ix in &c.members {
@@ -191,8 +194,12 @@ fn emit_node(
             }
         }
         None => {
+            // An element around the text (at the default size) keeps the
+            // label parseable by graphviz-rust, whose grammar wants one.
+            label.extend_from_slice(b"<FONT POINT-SIZE=\"11\">");
             wrap_into(&mut scratch.wrapped, text, opts.wrap);
             escape(label, &scratch.wrapped, Mode::Html);
+            label.extend_from_slice(b"</FONT>");
         }
     }
     if opts.provenance {
@@ -200,15 +207,20 @@ fn emit_node(
             label.extend_from_slice(b"<BR/><FONT POINT-SIZE=\"8\" COLOR=\"");
             label.extend_from_slice(style::muted(opts.theme).as_bytes());
             label.extend_from_slice(b"\"><I>");
-            escape(label, &p.source, Mode::Html);
+            let line = &mut scratch.line;
+            line.clear();
+            line.push_str(&p.source);
             if let Some(loc) = &p.locator {
-                label.extend_from_slice(" · ".as_bytes());
-                escape(label, loc, Mode::Html);
+                line.push_str(" · ");
+                line.push_str(loc);
             }
             let more = node.provenance().len() - 1;
             if more > 0 {
-                label.extend_from_slice(format!(" (+{more})").as_bytes());
+                line.push_str(&format!(" (+{more})"));
             }
+            // Small print: it may run a little wider than the text.
+            wrap_into(&mut scratch.wrapped, line, opts.wrap + opts.wrap / 2);
+            escape(label, &scratch.wrapped, Mode::Html);
             label.extend_from_slice(b"</I></FONT>");
         }
     }
@@ -351,15 +363,23 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
     let theme = opts.theme;
     let p = legend_prefix(g);
     sink.open_subgraph("cluster_legend")?;
+    let title: &[u8] = match opts.cluster {
+        Cluster::Framing => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds a framing and what it alone frames</FONT>",
+        Cluster::Source => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds the nodes drawn from one source</FONT>",
+        Cluster::None => b"<B>Legend</B>",
+    };
     sink.defaults(
         Target::Graph,
         &[
-            ("label", Value::Html(b"<B>Legend</B>")),
+            ("label", Value::Html(title)),
+            ("labelloc", Value::Plain("t")),
             ("style", Value::Text("rounded")),
             ("color", Value::Text(style::muted(theme))),
             ("fontsize", Value::Plain("12")),
         ],
     )?;
+    sink.open_subgraph(&format!("{p}kinds"))?;
+    sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
     for &kind in NodeKind::ALL {
         let s = node_style(kind, theme);
         sink.node(
@@ -375,19 +395,26 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
             ],
         )?;
     }
+    sink.close_subgraph()?;
+    // The relations in one row: pairs of points on the same rank joined by
+    // sample edges, so the legend stays two ranks tall whatever the layout.
+    let point = [
+        ("shape", Value::Plain("point")),
+        ("width", Value::Plain("0.06")),
+        ("color", Value::Text(style::muted(theme))),
+    ];
+    sink.open_subgraph(&format!("{p}relations"))?;
+    sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
+    for i in 0..style::RELATIONS.len() {
+        sink.node(&format!("{p}{i}a"), &point)?;
+        sink.node(&format!("{p}{i}b"), &point)?;
+    }
+    sink.close_subgraph()?;
     for (i, &(kind, attack)) in style::RELATIONS.iter().enumerate() {
         let s = edge_style(kind, attack, theme);
-        let (a, b) = (format!("{p}{i}a"), format!("{p}{i}b"));
-        let point = [
-            ("shape", Value::Plain("point")),
-            ("width", Value::Plain("0.06")),
-            ("color", Value::Text(style::muted(theme))),
-        ];
-        sink.node(&a, &point)?;
-        sink.node(&b, &point)?;
         sink.edge(
-            &a,
-            &b,
+            &format!("{p}{i}a"),
+            &format!("{p}{i}b"),
             &[
                 ("style", Value::Plain(s.style)),
                 ("arrowhead", Value::Plain(s.arrowhead)),
@@ -396,9 +423,16 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
                 ("label", Value::Text(s.name)),
                 ("fontcolor", Value::Text(s.color)),
                 ("fontsize", Value::Plain("10")),
+                ("minlen", Value::Plain("2")),
             ],
         )?;
     }
+    // Node kinds on the rank above (below, in a top-to-bottom layout).
+    sink.edge(
+        &format!("{p}0a"),
+        &format!("{p}{}", NodeKind::ALL[0]),
+        &[("style", Value::Plain("invis"))],
+    )?;
     sink.close_subgraph()
 }
 

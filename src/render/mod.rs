@@ -158,7 +158,7 @@ impl Default for DotOptions {
             theme: Theme::Color,
             rankdir: RankDir::BottomTop,
             legend: true,
-            wrap: 28,
+            wrap: 24,
             text: true,
             provenance: true,
         }
@@ -167,7 +167,7 @@ impl Default for DotOptions {
 
 impl DotOptions {
     /// The defaults: clusters by framing, colour theme, bottom-to-top
-    /// layout, a legend, text wrapped at 28 characters, node text and
+    /// layout, a legend, text wrapped at 24 characters, node text and
     /// provenance shown.
     pub fn new() -> DotOptions {
         DotOptions::default()

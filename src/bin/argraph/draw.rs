@@ -22,7 +22,7 @@ pub struct Look {
     #[arg(long)]
     no_legend: bool,
     /// Wrap labels at this many characters.
-    #[arg(long, value_name = "CHARS", default_value_t = 28)]
+    #[arg(long, value_name = "CHARS", default_value_t = 24)]
     wrap: usize,
     /// Show only labels (the node text stays in the tooltip).
     #[arg(long)]
