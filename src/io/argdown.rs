@@ -19,7 +19,7 @@
 //! | statement `[T]` (equivalence class) | a node with id `T`, label `T` (none for Argdown's generated `Untitled N` titles), the text of its canonical member (the last non-reference member with text; `data.isCanonical` wins), its tags, and its member's YAML `data`; kind: **evidence** or **framing** or **claim** if tagged `#evidence`, `#framing`, `#claim`, else the leaf-premise rule (evidence if it supports something and nothing supports it, else claim) |
 //! | argument `<A>` | an **argument** node with id `A` (`<A>` if a statement is also titled `A`), its description as text (else its title), label, tags, `data` |
 //! | premise–conclusion structure | premises **support** the argument node, which **supports** the main conclusion; each intermediary inference is an argument node `A.k` (k = the number of the statement it concludes) that the statements since the previous inference support, and that supports its conclusion |
-//! | `support`, `entails` | **supports** |
+//! | `support`, `entails` | **supports** (**frames** when it goes from a framing to a claim or argument) |
 //! | `attack` | **attacks**; rebut if the target is a claim, undermine if evidence, no subtype if an argument |
 //! | `undercut` (to an argument or an inference) | **attacks** with subtype undercut, to the argument (or intermediary inference) node |
 //! | `contrary`, `contradictory` | two **attacks** (rebut/undermine by target), one each way, labelled `contrary` / `contradictory` |
@@ -515,7 +515,14 @@ fn build(doc: RawDoc) -> Result<Imported> {
             Err(e) => problems.extend(e.problems().iter().cloned()),
         }
     }
-    for e in edges {
+    for mut e in edges {
+        // A framing's support is the lens it offers: a frames edge.
+        if e.kind == EdgeKind::Supports
+            && kinds[e.from] == NodeKind::Framing
+            && matches!(kinds[e.to], NodeKind::Claim | NodeKind::Argument)
+        {
+            e.kind = EdgeKind::Frames;
+        }
         let attack = if e.derive {
             match kinds[e.to] {
                 NodeKind::Argument => None,

@@ -83,6 +83,8 @@ struct PNode {
 }
 
 struct PEdge {
+    /// Position of its first AIF edge: the graph keeps the file's order.
+    pos: usize,
     from: usize,
     to: usize,
     kind: EdgeKind,
@@ -120,6 +122,8 @@ fn data_error(message: impl Into<String>) -> Error {
 fn build(mut top: RawDoc) -> Result<Imported> {
     let mut report = Report::new();
     let doc_ext = top.ext.take();
+    // The wrapper's own keys (OVA layout, text) are on the top document.
+    let wrapper = (top.ova, top.text_chars, std::mem::take(&mut top.other_keys));
     let mut doc = match top.aif.take() {
         Some(inner) => {
             if inner.aif.is_some() {
@@ -151,7 +155,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         ));
     };
     let raw_edges = doc.edges.take().unwrap_or_default();
-    report_document(&doc, &top_extras(&doc), &mut report);
+    report_document(&doc, wrapper, &mut report);
 
     let mut problems = Vec::new();
     let (ns, mut exts, set_aside_ids) = read_nodes(raw_nodes, &doc, &mut report, &mut problems);
@@ -165,6 +169,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     let mut ins: Vec<Vec<usize>> = vec![Vec::new(); ns.len()];
     let mut outs: Vec<Vec<usize>> = vec![Vec::new(); ns.len()];
     let mut structural: Vec<(usize, usize, Option<Ext>)> = Vec::new();
+    let mut first_in = vec![usize::MAX; ns.len()];
     let mut dialogue: Vec<(usize, usize)> = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::with_capacity(raw_edges.len());
     for (i, e) in raw_edges.into_iter().enumerate() {
@@ -218,6 +223,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         }
         outs[a].push(b);
         ins[b].push(a);
+        first_in[b] = first_in[b].min(structural.len());
         structural.push((a, b, e.ext));
     }
 
@@ -266,6 +272,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         let (from, to) = (node_of(&roles, ins[i][0]), node_of(&roles, outs[i][0]));
         roles[i] = Role::Edge(pedges.len());
         let mut e = PEdge {
+            pos: first_in[i],
             from,
             to,
             kind: if n.ty == Ty::Ca {
@@ -303,11 +310,12 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     }
 
     // Edges between nodes of the graph.
-    for (a, b, ext) in &structural {
+    for (k, (a, b, ext)) in structural.iter().enumerate() {
         let (Role::Node(pa), Role::Node(pb)) = (roles[*a], roles[*b]) else {
             continue; // consumed by a collapsed scheme node, or a PA
         };
         let mut e = PEdge {
+            pos: k,
             from: pa,
             to: pb,
             kind: if ns[*a].ty == Ty::Ca {
@@ -389,6 +397,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
                 }
             };
             frames.push(PEdge {
+                pos: usize::MAX,
                 from: p,
                 to,
                 kind: EdgeKind::Frames,
@@ -400,6 +409,11 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             });
         }
     }
+    // Collapsed scheme nodes and direct edges in file order, then frames.
+    let mut order: Vec<usize> = (0..pedges.len()).collect();
+    order.sort_by_key(|&i| pedges[i].pos);
+    let mut slots: Vec<Option<PEdge>> = pedges.into_iter().map(Some).collect();
+    let mut pedges: Vec<PEdge> = order.into_iter().filter_map(|i| slots[i].take()).collect();
     pedges.extend(frames);
 
     // Derived kinds: the documented rules.
@@ -419,19 +433,18 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     Ok(Imported { graph, report })
 }
 
-/// Extra top-level keys, for the report.
-fn top_extras(doc: &RawDoc) -> Vec<String> {
-    doc.other_keys.clone()
-}
-
-fn report_document(doc: &RawDoc, extras: &[String], report: &mut Report) {
+/// What the document holds besides nodes and edges, for the report:
+/// `wrapper` is (OVA layout present, analysed-text characters, unknown
+/// keys) of the top level when the AIF is wrapped, else of `doc` itself.
+fn report_document(doc: &RawDoc, wrapper: (bool, usize, Vec<String>), report: &mut Report) {
+    let (ova, text_chars, keys) = wrapper;
     report.set_aside_n(S_PARTICIPANT, doc.participants);
     report.set_aside_n(S_DESCRIPTOR, doc.descriptors);
-    if doc.ova {
+    if ova || doc.ova {
         report.set_aside_n(S_OVA, 1);
     }
-    report.set_aside_n(S_TEXT, doc.text_chars);
-    for k in extras {
+    report.set_aside_n(S_TEXT, text_chars.max(doc.text_chars));
+    for k in keys.iter().chain(&doc.other_keys) {
         report.set_aside_one(S_TOP_KEY, || format!("{k:?}"));
     }
 }
