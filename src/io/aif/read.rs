@@ -557,8 +557,8 @@ fn pending_node(
     let given_kind = ext.as_ref().and_then(|x| x.kind);
     let mut extra = n.extra.clone();
     let (kind, derive, text) = if n.ty == Ty::I {
-        let text = match n.text.as_deref().map(str::trim) {
-            Some(t) if !t.is_empty() => n.text.clone().unwrap_or_default(),
+        let text = match n.text.as_deref() {
+            Some(t) if !t.is_empty() => t.to_string(),
             _ => {
                 report.warn(W_NO_TEXT, || format!("node {:?}", n.id));
                 format!("(AIF node {} has no text)", n.id)
@@ -586,8 +586,8 @@ fn pending_node(
         if n.ty != Ty::Ra {
             extra.insert("type".into(), Value::String(n.ty.as_str().into()));
         }
-        let text = match n.text.as_deref().map(str::trim) {
-            Some(t) if !t.is_empty() => n.text.clone().unwrap_or_default(),
+        let text = match n.text.as_deref() {
+            Some(t) if !t.is_empty() => t.to_string(),
             _ => scheme.unwrap_or_else(|| n.ty.as_str().to_string()),
         };
         (NodeKind::Argument, false, text)

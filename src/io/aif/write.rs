@@ -138,7 +138,11 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
             let native = aif_part(n.data());
             let ty = if n.kind() == NodeKind::Argument {
                 match str_field(native, "type") {
-                    Some("CA") if g.outgoing(n.id()).all(|e| e.kind() == EdgeKind::Attacks) => {
+                    // Only attacks, none on itself (a CA edge into a CA means an attack on it).
+                    Some("CA")
+                        if g.outgoing(n.id())
+                            .all(|e| e.kind() == EdgeKind::Attacks && e.to().id() != n.id()) =>
+                    {
                         Ty::Ca
                     }
                     Some("MA") => Ty::Ma,
@@ -211,7 +215,7 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
             }
             EdgeKind::Attacks => {
                 let derived = derive_attack(e.to().kind());
-                if out[a].ty == Ty::Ca && a != b {
+                if out[a].ty == Ty::Ca {
                     edges.push(OutEdge {
                         from: a,
                         to: b,
