@@ -4,7 +4,11 @@ use argraph::{argdown, AttackKind, EdgeKind, ErrorKind, NodeKind};
 use serde_json::json;
 
 fn load() -> argraph::convert::Imported {
-    argdown::load(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/argdown_map.json")).unwrap()
+    argdown::load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/argdown_map.json"
+    ))
+    .unwrap()
 }
 
 fn edge<'a>(g: &'a argraph::ArgumentGraph, from: &str, to: &str) -> argraph::EdgeRef<'a> {
@@ -42,13 +46,25 @@ fn premise_conclusion_structures_become_argument_nodes() {
     assert_eq!(arg.tags(), ["core"]);
     // (1) (2) -- Modus ponens -- (3) -- (4): two inferences.
     let step = g.node("Opportunity.3").unwrap();
-    assert_eq!((step.kind(), step.text()), (NodeKind::Argument, "Modus ponens"));
+    assert_eq!(
+        (step.kind(), step.text()),
+        (NodeKind::Argument, "Modus ponens")
+    );
     let mut premises: Vec<&str> = g.supporters("Opportunity.3").map(|n| n.id()).collect();
     premises.sort_unstable();
     assert_eq!(premises, ["Vacuum", "Withdrawal"]);
-    assert_eq!(edge(&g, "Opportunity.3", "Untitled 1").kind(), EdgeKind::Supports);
-    assert_eq!(edge(&g, "Untitled 1", "<Opportunity>").kind(), EdgeKind::Supports);
-    assert_eq!(edge(&g, "<Opportunity>", "Opportunity").kind(), EdgeKind::Supports);
+    assert_eq!(
+        edge(&g, "Opportunity.3", "Untitled 1").kind(),
+        EdgeKind::Supports
+    );
+    assert_eq!(
+        edge(&g, "Untitled 1", "<Opportunity>").kind(),
+        EdgeKind::Supports
+    );
+    assert_eq!(
+        edge(&g, "<Opportunity>", "Opportunity").kind(),
+        EdgeKind::Supports
+    );
     // An argument without a pcs: its description is its text.
     assert_eq!(g.node("Sceptic").unwrap().text(), "The vacuum is a myth.");
     assert_eq!(g.node("<Limits>").unwrap().text(), "Limits");
@@ -60,20 +76,38 @@ fn relations_of_every_type() {
     let g = &imported.graph;
     // A framing's support is a frames edge.
     assert_eq!(edge(g, "Realism", "Opportunity").kind(), EdgeKind::Frames);
-    assert_eq!(edge(g, "Dominance", "Opportunity").kind(), EdgeKind::Supports); // entails
-    // Attack on an argument: no subtype; on evidence: undermine.
+    assert_eq!(
+        edge(g, "Dominance", "Opportunity").kind(),
+        EdgeKind::Supports
+    ); // entails
+       // Attack on an argument: no subtype; on evidence: undermine.
     assert_eq!(edge(g, "Sceptic", "<Opportunity>").attack(), None);
-    assert_eq!(edge(g, "Limits", "Withdrawal").attack(), Some(AttackKind::Undermine));
+    assert_eq!(
+        edge(g, "Limits", "Withdrawal").attack(),
+        Some(AttackKind::Undermine)
+    );
     // Undercuts reach the intermediary inference and the main one.
-    assert_eq!(edge(g, "Limits", "Opportunity.3").attack(), Some(AttackKind::Undercut));
-    assert_eq!(edge(g, "Limits", "<Opportunity>").attack(), Some(AttackKind::Undercut));
+    assert_eq!(
+        edge(g, "Limits", "Opportunity.3").attack(),
+        Some(AttackKind::Undercut)
+    );
+    assert_eq!(
+        edge(g, "Limits", "<Opportunity>").attack(),
+        Some(AttackKind::Undercut)
+    );
     // Contrary and contradictory: one attack each way, labelled.
     for (a, b) in [("Security", "Dominance"), ("Dominance", "Security")] {
         let e = edge(g, a, b);
         assert_eq!((e.kind(), e.label()), (EdgeKind::Attacks, Some("contrary")));
     }
-    assert_eq!(edge(g, "Opportunity", "Sceptic").label(), Some("contradictory"));
-    assert_eq!(edge(g, "Sceptic", "Opportunity").attack(), Some(AttackKind::Rebut));
+    assert_eq!(
+        edge(g, "Opportunity", "Sceptic").label(),
+        Some("contradictory")
+    );
+    assert_eq!(
+        edge(g, "Sceptic", "Opportunity").attack(),
+        Some(AttackKind::Rebut)
+    );
     let r = imported.report.to_string();
     for expected in [
         "relation of an unknown type (set aside) (e.g. frobnicates",
@@ -92,9 +126,19 @@ fn relations_of_every_type() {
 #[test]
 fn bad_shapes_are_parse_errors() {
     let err = argdown::from_slice(br#"{"statements": {"A": {"members": 3}}}"#).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::Parse { format: "Argdown JSON", .. }), "{err}");
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::Parse {
+                format: "Argdown JSON",
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("statement \"A\""), "{err}");
-    let err = argdown::from_slice(b"{\"relations\": [{\"relationType\": \"support\"}]}").unwrap_err();
+    let err =
+        argdown::from_slice(b"{\"relations\": [{\"relationType\": \"support\"}]}").unwrap_err();
     assert_eq!(err.line(), Some(1), "{err}");
     let err = argdown::from_slice(b"{\"statements\": ").unwrap_err();
     assert!(err.to_string().contains("truncated"), "{err}");
@@ -102,7 +146,8 @@ fn bad_shapes_are_parse_errors() {
 
 #[test]
 fn an_empty_export_is_an_empty_graph() {
-    let imported = argdown::from_str(r#"{"arguments": {}, "statements": {}, "relations": []}"#).unwrap();
+    let imported =
+        argdown::from_str(r#"{"arguments": {}, "statements": {}, "relations": []}"#).unwrap();
     assert!(imported.graph.is_empty());
     assert!(imported.report.is_empty());
 }

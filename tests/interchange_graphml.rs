@@ -9,7 +9,13 @@ use quick_xml::Reader;
 /// Parses GraphML into (declared keys, nodes: id -> key -> value, edges:
 /// (source, target, key -> value)); panics on malformed XML.
 #[allow(clippy::type_complexity)]
-fn parse(xml: &str) -> (Vec<(String, String, String)>, Vec<(String, HashMap<String, String>)>, Vec<(String, String, HashMap<String, String>)>) {
+fn parse(
+    xml: &str,
+) -> (
+    Vec<(String, String, String)>,
+    Vec<(String, HashMap<String, String>)>,
+    Vec<(String, String, HashMap<String, String>)>,
+) {
     let mut reader = Reader::from_str(xml);
     let mut keys = Vec::new();
     let mut nodes = Vec::new();
@@ -18,7 +24,9 @@ fn parse(xml: &str) -> (Vec<(String, String, String)>, Vec<(String, HashMap<Stri
     let mut in_edge = false;
     let mut text = String::new();
     let attr = |e: &quick_xml::events::BytesStart, name: &str| {
-        e.try_get_attribute(name).unwrap().map(|a| a.unescape_value().unwrap().into_owned())
+        e.try_get_attribute(name)
+            .unwrap()
+            .map(|a| a.unescape_value().unwrap().into_owned())
     };
     loop {
         match reader.read_event().expect("well-formed XML") {
@@ -32,7 +40,11 @@ fn parse(xml: &str) -> (Vec<(String, String, String)>, Vec<(String, HashMap<Stri
                 b"node" => nodes.push((attr(&e, "id").unwrap(), HashMap::new())),
                 b"edge" => {
                     in_edge = true;
-                    edges.push((attr(&e, "source").unwrap(), attr(&e, "target").unwrap(), HashMap::new()));
+                    edges.push((
+                        attr(&e, "source").unwrap(),
+                        attr(&e, "target").unwrap(),
+                        HashMap::new(),
+                    ));
                 }
                 b"data" => {
                     current = attr(&e, "key");
@@ -60,7 +72,11 @@ fn parse(xml: &str) -> (Vec<(String, String, String)>, Vec<(String, HashMap<Stri
                         text.clear();
                         continue;
                     }
-                    let map = if in_edge { &mut edges.last_mut().unwrap().2 } else { &mut nodes.last_mut().unwrap().1 };
+                    let map = if in_edge {
+                        &mut edges.last_mut().unwrap().2
+                    } else {
+                        &mut nodes.last_mut().unwrap().1
+                    };
                     map.insert(key, std::mem::take(&mut text));
                 }
                 b"edge" => in_edge = false,
@@ -78,36 +94,85 @@ fn hostile_text_is_escaped_and_everything_is_declared() {
     g.set_title("T & <D>");
     g.add_source(Source::new("s", "S")).unwrap();
     let hostile = "</data><node id=\"x\"/> ]]> & \"q\" 'a' \r\n\t ok";
-    g.claim("c\"<1>", hostile).unwrap().set_label("L").set_weight(0.25).unwrap().add_tag("a").add_tag("b");
-    g.evidence("e", "control \u{1} char").unwrap().add_provenance(Provenance::new("s").with_locator("p. 3").with_quote("q"));
-    g.node_mut("e").unwrap().set_data(serde_json::json!({"k": [1, 2]}));
-    g.undermines("c\"<1>", "e").unwrap().set_label("weak").set_weight(1.0).unwrap();
+    g.claim("c\"<1>", hostile)
+        .unwrap()
+        .set_label("L")
+        .set_weight(0.25)
+        .unwrap()
+        .add_tag("a")
+        .add_tag("b");
+    g.evidence("e", "control \u{1} char")
+        .unwrap()
+        .add_provenance(Provenance::new("s").with_locator("p. 3").with_quote("q"));
+    g.node_mut("e")
+        .unwrap()
+        .set_data(serde_json::json!({"k": [1, 2]}));
+    g.undermines("c\"<1>", "e")
+        .unwrap()
+        .set_label("weak")
+        .set_weight(1.0)
+        .unwrap();
     let mut out = Vec::new();
     let report = graphml::to_writer(&g, &mut out).unwrap();
     let xml = String::from_utf8(out).unwrap();
     let (keys, nodes, edges) = parse(&xml);
-    for (for_, name) in [("node", "kind"), ("node", "text"), ("node", "label"), ("node", "weight"), ("node", "tags"), ("node", "provenance"), ("node", "data"), ("edge", "kind"), ("edge", "attack"), ("edge", "label"), ("edge", "weight"), ("edge", "data")] {
-        assert!(keys.iter().any(|k| k.0 == for_ && k.1 == name), "{for_} {name} not declared");
+    for (for_, name) in [
+        ("node", "kind"),
+        ("node", "text"),
+        ("node", "label"),
+        ("node", "weight"),
+        ("node", "tags"),
+        ("node", "provenance"),
+        ("node", "data"),
+        ("edge", "kind"),
+        ("edge", "attack"),
+        ("edge", "label"),
+        ("edge", "weight"),
+        ("edge", "data"),
+    ] {
+        assert!(
+            keys.iter().any(|k| k.0 == for_ && k.1 == name),
+            "{for_} {name} not declared"
+        );
     }
     assert!(keys.iter().any(|k| k.1 == "weight" && k.2 == "double"));
     assert_eq!(nodes.len(), 2);
     let (id, c) = &nodes[0];
     assert_eq!(id, "c\"<1>");
     assert_eq!(c["n_text"], hostile);
-    assert_eq!((c["n_kind"].as_str(), c["n_label"].as_str(), c["n_weight"].as_str(), c["n_tags"].as_str()), ("claim", "L", "0.25", "a, b"));
+    assert_eq!(
+        (
+            c["n_kind"].as_str(),
+            c["n_label"].as_str(),
+            c["n_weight"].as_str(),
+            c["n_tags"].as_str()
+        ),
+        ("claim", "L", "0.25", "a, b")
+    );
     let e = &nodes[1].1;
     assert_eq!(e["n_text"], "control \u{FFFD} char");
     assert_eq!(e["n_provenance"], "s, p. 3: “q”");
     assert_eq!(e["n_data"], r#"{"k":[1,2]}"#);
     assert_eq!(edges.len(), 1);
     assert_eq!((edges[0].0.as_str(), edges[0].1.as_str()), ("c\"<1>", "e"));
-    assert_eq!((edges[0].2["e_kind"].as_str(), edges[0].2["e_attack"].as_str(), edges[0].2["e_weight"].as_str()), ("attacks", "undermine", "1"));
+    assert_eq!(
+        (
+            edges[0].2["e_kind"].as_str(),
+            edges[0].2["e_attack"].as_str(),
+            edges[0].2["e_weight"].as_str()
+        ),
+        ("attacks", "undermine", "1")
+    );
     assert_eq!(report.warnings(), 1);
 }
 
 #[test]
 fn seed_graph_exports_every_node_and_edge() {
-    let g = argraph::json::load(concat!(env!("CARGO_MANIFEST_DIR"), "/graphs/russia_afghanistan.json")).unwrap();
+    let g = argraph::json::load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/graphs/russia_afghanistan.json"
+    ))
+    .unwrap();
     let mut out = Vec::new();
     let report = graphml::to_writer(&g, &mut out).unwrap();
     assert!(report.is_empty());
