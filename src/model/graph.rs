@@ -797,8 +797,8 @@ impl ArgumentGraph {
 
     /// Checks the rules that the builder methods cannot check one call at a
     /// time, and reports every broken rule at once: provenance naming an
-    /// undeclared source, duplicate or empty source ids, weights outside
-    /// [0, 1] (set through [`node_mut`](Self::node_mut) on a clone, say).
+    /// undeclared source, duplicate or empty source ids, text emptied by
+    /// [`Node::set_text`].
     /// O(n + m + provenance entries).
     ///
     /// # Errors
@@ -824,6 +824,10 @@ impl ArgumentGraph {
             }
             if let Some(Err(msg)) = node.weight.map(check_weight) {
                 problems.push(Problem::new(Rule::BadWeight, at(), msg));
+            }
+            if node.text.is_empty() {
+                let msg = "node text is empty";
+                problems.push(Problem::new(Rule::MissingField, at(), msg));
             }
         }
         for (i, e) in self.edges().enumerate() {
