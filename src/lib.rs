@@ -73,3 +73,8 @@ pub use model::{
     DEFAULT_WEIGHT,
 };
 pub use petgraph;
+
+// The README's Rust examples run as doctests, so they never go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
