@@ -24,9 +24,11 @@ fn parse(
     let mut in_edge = false;
     let mut text = String::new();
     let attr = |e: &quick_xml::events::BytesStart, name: &str| {
-        e.try_get_attribute(name)
-            .unwrap()
-            .map(|a| a.unescape_value().unwrap().into_owned())
+        e.try_get_attribute(name).unwrap().map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                .unwrap()
+                .into_owned()
+        })
     };
     loop {
         match reader.read_event().expect("well-formed XML") {
@@ -62,6 +64,8 @@ fn parse(
                     "quot" => "\"",
                     "apos" => "'",
                     "#13" => "\r",
+                    "#9" => "\t",
+                    "#10" => "\n",
                     other => panic!("unexpected reference {other}"),
                 });
             }
@@ -94,7 +98,7 @@ fn hostile_text_is_escaped_and_everything_is_declared() {
     g.set_title("T & <D>");
     g.add_source(Source::new("s", "S")).unwrap();
     let hostile = "</data><node id=\"x\"/> ]]> & \"q\" 'a' \r\n\t ok";
-    g.claim("c\"<1>", hostile)
+    g.claim("c\"<1>\t\n", hostile)
         .unwrap()
         .set_label("L")
         .set_weight(0.25)
@@ -107,7 +111,7 @@ fn hostile_text_is_escaped_and_everything_is_declared() {
     g.node_mut("e")
         .unwrap()
         .set_data(serde_json::json!({"k": [1, 2]}));
-    g.undermines("c\"<1>", "e")
+    g.undermines("c\"<1>\t\n", "e")
         .unwrap()
         .set_label("weak")
         .set_weight(1.0)
@@ -138,7 +142,7 @@ fn hostile_text_is_escaped_and_everything_is_declared() {
     assert!(keys.iter().any(|k| k.1 == "weight" && k.2 == "double"));
     assert_eq!(nodes.len(), 2);
     let (id, c) = &nodes[0];
-    assert_eq!(id, "c\"<1>");
+    assert_eq!(id, "c\"<1>\t\n");
     assert_eq!(c["n_text"], hostile);
     assert_eq!(
         (
@@ -154,7 +158,10 @@ fn hostile_text_is_escaped_and_everything_is_declared() {
     assert_eq!(e["n_provenance"], "s, p. 3: “q”");
     assert_eq!(e["n_data"], r#"{"k":[1,2]}"#);
     assert_eq!(edges.len(), 1);
-    assert_eq!((edges[0].0.as_str(), edges[0].1.as_str()), ("c\"<1>", "e"));
+    assert_eq!(
+        (edges[0].0.as_str(), edges[0].1.as_str()),
+        ("c\"<1>\t\n", "e")
+    );
     assert_eq!(
         (
             edges[0].2["e_kind"].as_str(),

@@ -63,9 +63,11 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_data", "edge", "data", "string"),
 ];
 
-/// Writes `text` escaped for XML character data and attribute values;
-/// returns how many characters had to be replaced.
-fn escape<W: Write + ?Sized>(out: &mut W, text: &str) -> std::io::Result<usize> {
+/// Writes `text` escaped for XML character data or (`attribute`) an
+/// attribute value, where tab and newline are written as character
+/// references so that attribute-value normalisation keeps them; returns how
+/// many characters had to be replaced.
+fn escape<W: Write + ?Sized>(out: &mut W, text: &str, attribute: bool) -> std::io::Result<usize> {
     let mut replaced = 0;
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -75,6 +77,8 @@ fn escape<W: Write + ?Sized>(out: &mut W, text: &str) -> std::io::Result<usize> 
             '>' => "&gt;",
             '"' => "&quot;",
             '\'' => "&apos;",
+            '\t' if attribute => "&#9;",
+            '\n' if attribute => "&#10;",
             '\t' | '\n' => continue,
             '\r' => "&#13;",
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
@@ -83,11 +87,11 @@ fn escape<W: Write + ?Sized>(out: &mut W, text: &str) -> std::io::Result<usize> 
             }
             _ => continue,
         };
-        out.write_all(text[start..i].as_bytes())?;
+        out.write_all(&text.as_bytes()[start..i])?;
         out.write_all(rep.as_bytes())?;
         start = i + c.len_utf8();
     }
-    out.write_all(text[start..].as_bytes())?;
+    out.write_all(&text.as_bytes()[start..])?;
     Ok(replaced)
 }
 
@@ -121,7 +125,12 @@ impl<W: Write + ?Sized> Out<'_, W> {
     }
 
     fn text(&mut self, s: &str) -> std::io::Result<()> {
-        self.replaced += escape(self.w, s)?;
+        self.replaced += escape(self.w, s, false)?;
+        Ok(())
+    }
+
+    fn attribute(&mut self, s: &str) -> std::io::Result<()> {
+        self.replaced += escape(self.w, s, true)?;
         Ok(())
     }
 
@@ -168,7 +177,7 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Repor
     }
     for n in graph.nodes() {
         out.raw("    <node id=\"")?;
-        out.text(n.id())?;
+        out.attribute(n.id())?;
         out.raw("\">")?;
         out.data("n_kind", n.kind().as_str())?;
         out.data("n_text", n.text())?;
@@ -191,9 +200,9 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Repor
     }
     for (i, e) in graph.edges().enumerate() {
         out.raw(&format!("    <edge id=\"e{i}\" source=\""))?;
-        out.text(e.from().id())?;
+        out.attribute(e.from().id())?;
         out.raw("\" target=\"")?;
-        out.text(e.to().id())?;
+        out.attribute(e.to().id())?;
         out.raw("\">")?;
         out.data("e_kind", e.kind().as_str())?;
         if let Some(a) = e.attack() {

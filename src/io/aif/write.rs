@@ -409,7 +409,7 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
     Ok(report)
 }
 
-fn node_name<'a>(nodes: &[&'a Node], out: &[OutNode<'_>], i: usize) -> String {
+fn node_name(nodes: &[&Node], out: &[OutNode<'_>], i: usize) -> String {
     match nodes.get(i) {
         Some(n) => n.id().to_string(),
         None => format!("{} node {}", out[i].ty.as_str(), out[i].id),
