@@ -219,18 +219,10 @@ enum Ty {
 }
 
 impl Ty {
+    /// A type name, in any case.
     fn parse(s: &str) -> Option<Ty> {
-        Some(match s.to_ascii_uppercase().as_str() {
-            "I" => Ty::I,
-            "RA" => Ty::Ra,
-            "CA" => Ty::Ca,
-            "MA" => Ty::Ma,
-            "PA" => Ty::Pa,
-            "L" => Ty::L,
-            "YA" => Ty::Ya,
-            "TA" => Ty::Ta,
-            _ => return None,
-        })
+        const ALL: [Ty; 8] = [Ty::I, Ty::Ra, Ty::Ca, Ty::Ma, Ty::Pa, Ty::L, Ty::Ya, Ty::Ta];
+        ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
     }
 
     fn as_str(self) -> &'static str {

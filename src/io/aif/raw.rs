@@ -2,6 +2,7 @@
 //! keys are kept (node fields) or counted (document keys) without
 //! buffering the whole document, and ids may be strings or integers.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -43,6 +44,66 @@ impl<'de> Deserialize<'de> for Id {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// An id borrowed from the input when it is a string without escapes.
+pub(super) struct IdRef<'de>(pub(super) Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for IdRef<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IdRef<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IdRef<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id (a string or an integer)")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Owned(v.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Owned(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Owned(v.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<IdRef<'de>, E> {
+                Id::deserialize(de::value::F64Deserializer::<E>::new(v))
+                    .map(|id| IdRef(Cow::Owned(id.0)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A node type, parsed without allocating (an unknown one is kept for the report).
+pub(super) enum RawTy {
+    Known(super::Ty),
+    Empty,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for RawTy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawTy, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawTy;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a node type such as \"I\" or \"RA\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTy, E> {
+                let t = v.trim();
+                Ok(match super::Ty::parse(t) {
+                    Some(ty) => RawTy::Known(ty),
+                    None if t.is_empty() => RawTy::Empty,
+                    None => RawTy::Other(t.to_string()),
+                })
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
@@ -150,8 +211,8 @@ pub(super) struct DocExt {
 pub(super) struct RawNode {
     pub id: Option<String>,
     pub text: Option<String>,
-    pub ty: Option<String>,
-    pub ext: Option<Ext>,
+    pub ty: Option<RawTy>,
+    pub ext: Option<Box<Ext>>,
     /// Every other field (`timestamp`, `scheme`, `schemeID`, …), in order.
     pub extra: Map<String, Value>,
 }
@@ -169,7 +230,11 @@ impl<'de> Deserialize<'de> for RawNode {
                 let mut n = RawNode::default();
                 while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
                     match key {
-                        Key::Known("nodeID") => n.id = map.next_value::<Option<Id>>()?.map(|i| i.0),
+                        Key::Known("nodeID") => {
+                            n.id = map
+                                .next_value::<Option<IdRef<'de>>>()?
+                                .map(|i| i.0.into_owned())
+                        }
                         Key::Known("text") => n.text = map.next_value()?,
                         Key::Known("type") => n.ty = map.next_value()?,
                         Key::Known(_) => n.ext = map.next_value()?,
@@ -187,33 +252,37 @@ impl<'de> Deserialize<'de> for RawNode {
 }
 
 #[derive(Default)]
-pub(super) struct RawEdge {
-    pub id: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub ext: Option<Ext>,
+pub(super) struct RawEdge<'de> {
+    pub id: Option<Cow<'de, str>>,
+    pub from: Option<Cow<'de, str>>,
+    pub to: Option<Cow<'de, str>>,
+    pub ext: Option<Box<Ext>>,
     /// Keys other than `edgeID`, `fromID`, `toID`, `formEdgeID`, `argraph`.
     pub other_keys: usize,
 }
 
-impl<'de> Deserialize<'de> for RawEdge {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawEdge, D::Error> {
+impl<'de> Deserialize<'de> for RawEdge<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawEdge<'de>, D::Error> {
         struct V;
         const KEYS: &[&str] = &["edgeID", "fromID", "toID", "formEdgeID", "argraph"];
         impl<'de> Visitor<'de> for V {
-            type Value = RawEdge;
+            type Value = RawEdge<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an AIF edge object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEdge, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEdge<'de>, A::Error> {
                 let mut e = RawEdge::default();
                 while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
                     match key {
-                        Key::Known("edgeID") => e.id = map.next_value::<Option<Id>>()?.map(|i| i.0),
-                        Key::Known("fromID") => {
-                            e.from = map.next_value::<Option<Id>>()?.map(|i| i.0)
+                        Key::Known("edgeID") => {
+                            e.id = map.next_value::<Option<IdRef<'de>>>()?.map(|i| i.0)
                         }
-                        Key::Known("toID") => e.to = map.next_value::<Option<Id>>()?.map(|i| i.0),
+                        Key::Known("fromID") => {
+                            e.from = map.next_value::<Option<IdRef<'de>>>()?.map(|i| i.0)
+                        }
+                        Key::Known("toID") => {
+                            e.to = map.next_value::<Option<IdRef<'de>>>()?.map(|i| i.0)
+                        }
                         Key::Known("argraph") => e.ext = map.next_value()?,
                         Key::Known(_) => {
                             map.next_value::<IgnoredAny>()?;
@@ -243,15 +312,15 @@ pub(super) struct Fulfillment {
 /// A whole document: AIFdb's shape (`nodes`, `edges`, `locutions`, …) at
 /// the top, or OVA's wrapper with the same inside `AIF`.
 #[derive(Default)]
-pub(super) struct RawDoc {
+pub(super) struct RawDoc<'de> {
     pub nodes: Option<Vec<RawNode>>,
-    pub edges: Option<Vec<RawEdge>>,
+    pub edges: Option<Vec<RawEdge<'de>>>,
     pub locutions: Vec<Map<String, Value>>,
     pub participants: usize,
     pub fulfillments: Vec<Fulfillment>,
     pub descriptors: usize,
     pub ext: Option<DocExt>,
-    pub aif: Option<Box<RawDoc>>,
+    pub aif: Option<Box<RawDoc<'de>>>,
     pub ova: bool,
     pub text_chars: usize,
     pub other_keys: Vec<String>,
@@ -263,8 +332,8 @@ fn count_seq<'de, A: MapAccess<'de>>(map: &mut A) -> Result<usize, A::Error> {
         .map_or(0, |v| v.len()))
 }
 
-impl<'de> Deserialize<'de> for RawDoc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawDoc, D::Error> {
+impl<'de> Deserialize<'de> for RawDoc<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawDoc<'de>, D::Error> {
         struct V;
         const KEYS: &[&str] = &[
             "nodes",
@@ -283,11 +352,11 @@ impl<'de> Deserialize<'de> for RawDoc {
             "dialog",
         ];
         impl<'de> Visitor<'de> for V {
-            type Value = RawDoc;
+            type Value = RawDoc<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an AIF document (a JSON object with \"nodes\" and \"edges\")")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDoc, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDoc<'de>, A::Error> {
                 let mut doc = RawDoc::default();
                 while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
                     match key {

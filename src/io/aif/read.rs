@@ -4,11 +4,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::raw::{DocExt, Ext, RawDoc, RawNode};
+use super::raw::{DocExt, Ext, RawDoc, RawNode, RawTy};
 use super::{collapsible, derive_attack, derive_evidence, Ty, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::io::report::{short, Imported, Report, Severity};
-use crate::model::{check_weight, ArgumentGraph, AttackKind, EdgeKind, NodeKind};
+use crate::model::{check_edge, check_weight, ArgumentGraph, AttackKind, Edge, EdgeKind, NodeKind};
 
 // What the report says, one constant per entry so that tests can ask for it.
 pub(super) const W_NO_ID: &str = "node without a nodeID (set aside)";
@@ -61,6 +61,38 @@ struct N {
     extra: Map<String, Value>,
 }
 
+/// Neighbour lists in two allocations (compressed rows), in edge order.
+struct Adjacency {
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Adjacency {
+    fn new(n: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Adjacency {
+        let mut start = vec![0usize; n + 1];
+        for (a, _) in pairs.clone() {
+            start[a + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0usize; start[n]];
+        for (a, b) in pairs {
+            items[fill[a]] = b;
+            fill[a] += 1;
+        }
+        Adjacency { start, items }
+    }
+}
+
+impl std::ops::Index<usize> for Adjacency {
+    type Output = [usize];
+    fn index(&self, i: usize) -> &[usize] {
+        &self.items[self.start[i]..self.start[i + 1]]
+    }
+}
+
 /// What an input node became.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -77,7 +109,7 @@ struct PNode {
     kind: NodeKind,
     derive: bool,
     text: String,
-    ext: Option<Ext>,
+    ext: Option<Box<Ext>>,
     extra: Map<String, Value>,
     index: usize,
 }
@@ -158,17 +190,11 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     report_document(&doc, wrapper, &mut report);
 
     let mut problems = Vec::new();
-    let (ns, mut exts, set_aside_ids) = read_nodes(raw_nodes, &doc, &mut report, &mut problems);
-    let by_id: HashMap<&str, usize> = ns
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let (mut ns, mut exts, set_aside_ids, by_id) =
+        read_nodes(raw_nodes, &doc, &mut report, &mut problems);
 
     // Edges: structural (between I and scheme nodes) and dialogue.
-    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); ns.len()];
-    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); ns.len()];
-    let mut structural: Vec<(usize, usize, Option<Ext>)> = Vec::new();
+    let mut structural: Vec<(usize, usize, Option<Box<Ext>>)> = Vec::new();
     let mut first_in = vec![usize::MAX; ns.len()];
     let mut dialogue: Vec<(usize, usize)> = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::with_capacity(raw_edges.len());
@@ -221,22 +247,23 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             report.warn(W_EDGE_I_I, name);
             continue;
         }
-        outs[a].push(b);
-        ins[b].push(a);
         first_in[b] = first_in[b].min(structural.len());
         structural.push((a, b, e.ext));
     }
+
+    let ins = Adjacency::new(ns.len(), structural.iter().map(|&(a, b, _)| (b, a)));
+    let outs = Adjacency::new(ns.len(), structural.iter().map(|&(a, b, _)| (a, b)));
 
     // Which scheme nodes are edges and which are nodes.
     let mut roles = vec![Role::Other; ns.len()];
     let mut pnodes: Vec<PNode> = Vec::new();
     let mut collapsed: Vec<usize> = Vec::new();
-    for (i, n) in ns.iter().enumerate() {
+    for i in 0..ns.len() {
         let forced = exts[i].as_ref().is_some_and(|x| x.kind.is_some());
-        match n.ty {
+        match ns[i].ty {
             Ty::I => {}
             Ty::Ra | Ty::Ma | Ty::Ca => {
-                if collapsible(n.ty, forced, &ins[i], &outs[i], |j| ns[j].ty) {
+                if collapsible(ns[i].ty, forced, &ins[i], &outs[i], |j| ns[j].ty) {
                     collapsed.push(i);
                     continue;
                 }
@@ -246,7 +273,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         roles[i] = Role::Node(pnodes.len());
         let ext = exts[i].take();
         pnodes.push(pending_node(
-            n,
+            &mut ns[i],
             ext,
             written_by_argraph,
             &mut report,
@@ -261,6 +288,14 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             .count(),
     );
     report.kept_n(K_COLLAPSED, collapsed.len());
+    report.kept_n(
+        K_MA,
+        collapsed.iter().filter(|&&i| ns[i].ty == Ty::Ma).count(),
+    );
+    report.kept_n(
+        K_NODE_FIELDS,
+        pnodes.iter().filter(|p| !p.extra.is_empty()).count(),
+    );
 
     let mut pedges: Vec<PEdge> = Vec::new();
     let node_of = |roles: &[Role], j: usize| match roles[j] {
@@ -268,7 +303,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         _ => unreachable!("the ends of a collapsed scheme node are nodes"),
     };
     for &i in &collapsed {
-        let n = &ns[i];
+        let n = &mut ns[i];
         let (from, to) = (node_of(&roles, ins[i][0]), node_of(&roles, outs[i][0]));
         roles[i] = Role::Edge(pedges.len());
         let mut e = PEdge {
@@ -286,9 +321,6 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             data: None,
             extra: Map::new(),
         };
-        if n.ty == Ty::Ma {
-            report.kept_n(K_MA, 1);
-        }
         if let Some(x) = &exts[i] {
             apply_edge_ext(&mut e, x);
         }
@@ -298,10 +330,14 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             if n.ty != Ty::Ra && n.ty != Ty::Ca {
                 aif.insert("type".into(), Value::String(n.ty.as_str().into()));
             }
-            let mut extra = n.extra.clone();
+            let mut extra = std::mem::take(&mut n.extra);
             let scheme = drop_default_scheme(n.ty, &mut extra);
-            if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
-                aif.insert("text".into(), Value::String(t.into()));
+            if let Some(t) = n
+                .text
+                .take()
+                .filter(|t| Some(t.as_str()) != scheme.as_deref())
+            {
+                aif.insert("text".into(), Value::String(t));
             }
             aif.extend(extra);
             e.extra.insert("aif".into(), Value::Object(aif));
@@ -449,7 +485,13 @@ fn report_document(doc: &RawDoc, wrapper: (bool, usize, Vec<String>), report: &m
     }
 }
 
-type Nodes = (Vec<N>, Vec<Option<Ext>>, HashSet<String>);
+/// The nodes, their extensions, the ids of nodes set aside, and the index of every id.
+type Nodes = (
+    Vec<N>,
+    Vec<Option<Box<Ext>>>,
+    HashSet<String>,
+    HashMap<String, usize>,
+);
 
 fn read_nodes(
     raw: Vec<RawNode>,
@@ -473,20 +515,18 @@ fn read_nodes(
             });
             continue;
         };
-        let ty = match r.ty.as_deref().map(str::trim) {
-            None | Some("") => {
+        let ty = match r.ty {
+            None | Some(RawTy::Empty) => {
                 report.warn(W_NO_TYPE, || format!("node {id:?}"));
                 set_aside.insert(id);
                 continue;
             }
-            Some(t) => match Ty::parse(t) {
-                Some(ty) => ty,
-                None => {
-                    report.warn(W_BAD_TYPE, || format!("node {id:?} of type {t:?}"));
-                    set_aside.insert(id);
-                    continue;
-                }
-            },
+            Some(RawTy::Other(t)) => {
+                report.warn(W_BAD_TYPE, || format!("node {id:?} of type {t:?}"));
+                set_aside.insert(id);
+                continue;
+            }
+            Some(RawTy::Known(ty)) => ty,
         };
         if let Some(&j) = by_id.get(&id) {
             if ns[j].ty == ty && ns[j].text == r.text {
@@ -519,7 +559,7 @@ fn read_nodes(
         });
         exts.push(r.ext);
     }
-    (ns, exts, set_aside)
+    (ns, exts, set_aside, by_id)
 }
 
 /// Removes `scheme`/`schemeID` when they are the default pair of the
@@ -543,9 +583,11 @@ fn drop_default_scheme(ty: Ty, extra: &mut Map<String, Value>) -> Option<String>
     Some(scheme.unwrap_or_else(|| name.to_string()))
 }
 
+/// The node of the graph an I-node or scheme node becomes (its text and
+/// fields are moved out of `n`).
 fn pending_node(
-    n: &N,
-    ext: Option<Ext>,
+    n: &mut N,
+    ext: Option<Box<Ext>>,
     written_by_argraph: bool,
     report: &mut Report,
     problems: &mut Vec<Problem>,
@@ -555,10 +597,10 @@ fn pending_node(
         .and_then(|x| x.id.clone())
         .unwrap_or_else(|| n.id.clone());
     let given_kind = ext.as_ref().and_then(|x| x.kind);
-    let mut extra = n.extra.clone();
+    let mut extra = std::mem::take(&mut n.extra);
     let (kind, derive, text) = if n.ty == Ty::I {
-        let text = match n.text.as_deref() {
-            Some(t) if !t.is_empty() => t.to_string(),
+        let text = match n.text.take() {
+            Some(t) if !t.is_empty() => t,
             _ => {
                 report.warn(W_NO_TEXT, || format!("node {:?}", n.id));
                 format!("(AIF node {} has no text)", n.id)
@@ -586,15 +628,14 @@ fn pending_node(
         if n.ty != Ty::Ra {
             extra.insert("type".into(), Value::String(n.ty.as_str().into()));
         }
-        let text = match n.text.as_deref() {
-            Some(t) if !t.is_empty() => t.to_string(),
+        let text = match n.text.take() {
+            Some(t) if !t.is_empty() => t,
             _ => scheme.unwrap_or_else(|| n.ty.as_str().to_string()),
         };
         (NodeKind::Argument, false, text)
     };
     let mut data = Map::new();
     if !written_by_argraph && !extra.is_empty() {
-        report.kept_n(K_NODE_FIELDS, 1);
         data.insert("aif".into(), Value::Object(extra));
     }
     PNode {
@@ -623,8 +664,8 @@ fn apply_edge_ext(e: &mut PEdge, x: &Ext) {
 /// `{"over": <id of the dispreferred node>, "pa": {<the PA node's fields>}}`.
 fn preferences(
     ns: &[N],
-    ins: &[Vec<usize>],
-    outs: &[Vec<usize>],
+    ins: &Adjacency,
+    outs: &Adjacency,
     roles: &[Role],
     pnodes: &mut [PNode],
     report: &mut Report,
@@ -805,17 +846,18 @@ fn assemble(
     let mut g = ArgumentGraph::with_capacity(pnodes.len(), pedges.len());
     let mut kinds = Vec::with_capacity(pnodes.len());
     let mut ids = Vec::with_capacity(pnodes.len());
-    let mut ok = Vec::with_capacity(pnodes.len());
+    let mut ixs = Vec::with_capacity(pnodes.len());
     for p in pnodes {
+        let k = ids.len();
+        ids.push(p.id.clone());
         let at = || Location::Node {
             index: Some(p.index),
-            id: Some(p.id.clone()),
+            id: Some(ids[k].clone()),
         };
         kinds.push(p.kind);
-        ids.push(p.id.clone());
-        let ext = p.ext.unwrap_or_default();
+        let ext = p.ext.map(|x| *x).unwrap_or_default();
         let weight = weight_of(&ext.weight, at, &mut problems);
-        match g.try_add_node(p.id.clone(), p.kind, p.text) {
+        match g.try_add_node(p.id, p.kind, p.text) {
             Ok(ix) => {
                 let node = &mut g.graph_mut()[ix];
                 node.label = ext.label.flatten();
@@ -827,18 +869,18 @@ fn assemble(
                 } else {
                     merge_data(None, p.extra)
                 };
-                ok.push(true);
+                ixs.push(Some(ix));
             }
             Err((rule, msg)) => {
                 problems.push(Problem::new(rule, at(), msg));
-                ok.push(false);
+                ixs.push(None);
             }
         }
     }
     for e in pedges {
-        if !ok[e.from] || !ok[e.to] {
+        let (Some(a), Some(b)) = (ixs[e.from], ixs[e.to]) else {
             continue;
-        }
+        };
         let (from, to) = (ids[e.from].as_str(), ids[e.to].as_str());
         let at = || Location::Edge {
             index: None,
@@ -851,9 +893,18 @@ fn assemble(
             (_, None) => None,
         };
         let weight = weight_of(&e.weight, at, &mut problems);
-        match g.try_add_edge(from, to, e.kind, attack) {
-            Ok(ix) => {
-                let edge = &mut g.graph_mut()[ix];
+        // The endpoints are known by index: check the rules, then add without a lookup.
+        let checked = check_edge(
+            from,
+            to,
+            Some(kinds[e.from]),
+            Some(kinds[e.to]),
+            e.kind,
+            attack,
+        );
+        match checked {
+            Ok(()) => {
+                let mut edge = Edge::new(e.kind, attack);
                 edge.label = e.label;
                 edge.weight = weight;
                 edge.data = if written_by_argraph {
@@ -861,6 +912,7 @@ fn assemble(
                 } else {
                     merge_data(e.data, e.extra)
                 };
+                g.graph_mut().add_edge(a, b, edge);
             }
             Err((rule, msg)) => problems.push(Problem::new(rule, at(), msg)),
         }
