@@ -90,6 +90,18 @@ fn node_spec() -> impl Strategy<Value = NodeSpec> {
         )
 }
 
+fn decorate(e: &mut argraph::Edge, w: Option<f64>, label: Option<String>, d: Option<Value>) {
+    if let Some(w) = w {
+        e.set_weight(w).unwrap();
+    }
+    if let Some(l) = label {
+        e.set_label(l);
+    }
+    if let Some(d) = d {
+        e.set_data(d);
+    }
+}
+
 fn graph() -> impl Strategy<Value = ArgumentGraph> {
     (
         prop::option::of(text()),
@@ -174,30 +186,14 @@ fn graph() -> impl Strategy<Value = ArgumentGraph> {
                     }
                 };
                 if let Ok(e) = g.add_edge(&ids[a], &ids[b], kind, attack) {
-                    if let Some(w) = w {
-                        e.set_weight(w).unwrap();
-                    }
-                    if let Some(l) = label {
-                        e.set_label(l);
-                    }
-                    if let Some(d) = d {
-                        e.set_data(d);
-                    }
+                    decorate(e, w, label, d);
                 }
             }
             // Frames are kept on their framing node: they come back grouped by framing.
             frames.sort_by_key(|f| f.0);
             for (a, b, w, label, d) in frames {
                 if let Ok(e) = g.frames(&ids[a], &ids[b]) {
-                    if let Some(w) = w {
-                        e.set_weight(w).unwrap();
-                    }
-                    if let Some(l) = label {
-                        e.set_label(l);
-                    }
-                    if let Some(d) = d {
-                        e.set_data(d);
-                    }
+                    decorate(e, w, label, d);
                 }
             }
             g

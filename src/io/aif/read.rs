@@ -8,7 +8,7 @@ use super::raw::{DocExt, Ext, RawDoc, RawNode, RawTy};
 use super::{collapsible, derive_attack, derive_evidence, Ty, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::io::report::{short, Imported, Report, Severity};
-use crate::model::{check_edge, check_weight, ArgumentGraph, AttackKind, Edge, EdgeKind, NodeKind};
+use crate::model::{check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, NodeKind};
 
 // What the report says, one constant per entry so that tests can ask for it.
 pub(super) const W_NO_ID: &str = "node without a nodeID (set aside)";
@@ -809,21 +809,6 @@ fn illocutions(
     report.set_aside_n(S_LOCUTION, doc.locutions.len());
 }
 
-fn weight_of(
-    w: &Option<Value>,
-    at: impl Fn() -> Location,
-    problems: &mut Vec<Problem>,
-) -> Option<f64> {
-    let w = w.as_ref()?;
-    let checked = match w.as_f64() {
-        Some(x) => check_weight(x).map(|()| x),
-        None => Err(format!("weight must be a number in [0, 1], found {w}")),
-    };
-    checked
-        .map_err(|msg| problems.push(Problem::new(Rule::BadWeight, at(), msg)))
-        .ok()
-}
-
 fn merge_data(given: Option<Value>, extra: Map<String, Value>) -> Option<Value> {
     match given {
         Some(Value::Object(mut m)) => {
@@ -856,7 +841,7 @@ fn assemble(
         };
         kinds.push(p.kind);
         let ext = p.ext.map(|x| *x).unwrap_or_default();
-        let weight = weight_of(&ext.weight, at, &mut problems);
+        let weight = crate::io::json::weight_of(&ext.weight, &mut problems, &at);
         match g.try_add_node(p.id, p.kind, p.text) {
             Ok(ix) => {
                 let node = &mut g.graph_mut()[ix];
@@ -892,7 +877,7 @@ fn assemble(
             (_, Some(a)) => a,
             (_, None) => None,
         };
-        let weight = weight_of(&e.weight, at, &mut problems);
+        let weight = crate::io::json::weight_of(&e.weight, &mut problems, &at);
         // The endpoints are known by index: check the rules, then add without a lookup.
         let checked = check_edge(
             from,

@@ -169,7 +169,6 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
     let mut frames: Vec<(usize, usize, EdgeRef<'_>)> = Vec::new();
     for e in g.edges() {
         let (a, b) = (index[e.from().id()], index[e.to().id()]);
-        let scheme = |t: Ty| t != Ty::I;
         match e.kind() {
             EdgeKind::Frames => {
                 framed[b] = true;
@@ -178,11 +177,13 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
             EdgeKind::Supports => {
                 supports_out[a] += 1;
                 supports_in[b] += 1;
-                if scheme(out[a].ty) || scheme(out[b].ty) {
+                if out[a].ty != Ty::I || out[b].ty != Ty::I {
+                    // A premise or conclusion edge of an argument node.
+                    let ext = ExtOut::edge(&e, None, None);
                     edges.push(OutEdge {
                         from: a,
                         to: b,
-                        ext: ExtOut::edge(&e, None, None),
+                        ext,
                     });
                 } else {
                     let native = aif_part(e.edge().data());
@@ -192,56 +193,22 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
                         Ty::Ra
                     };
                     let derived = (ty == Ty::Ma).then_some(MA_LABEL);
-                    let s = out.len();
-                    out.push(OutNode {
-                        wanted: wanted_id(native),
-                        id: 0,
-                        text: scheme_text(ty, native),
-                        ty,
-                        native,
-                        ext: ExtOut::edge(&e, derived, None),
-                    });
-                    edges.push(OutEdge {
-                        from: a,
-                        to: s,
-                        ext: ExtOut::default(),
-                    });
-                    edges.push(OutEdge {
-                        from: s,
-                        to: b,
-                        ext: ExtOut::default(),
-                    });
+                    let ext = ExtOut::edge(&e, derived, None);
+                    scheme_between(&mut out, &mut edges, (a, b), ty, native, ext);
                 }
             }
             EdgeKind::Attacks => {
                 let derived = derive_attack(e.to().kind());
+                let ext = ExtOut::edge(&e, None, derived);
                 if out[a].ty == Ty::Ca {
                     edges.push(OutEdge {
                         from: a,
                         to: b,
-                        ext: ExtOut::edge(&e, None, derived),
+                        ext,
                     });
                 } else {
                     let native = aif_part(e.edge().data());
-                    let s = out.len();
-                    out.push(OutNode {
-                        wanted: wanted_id(native),
-                        id: 0,
-                        text: scheme_text(Ty::Ca, native),
-                        ty: Ty::Ca,
-                        native,
-                        ext: ExtOut::edge(&e, None, derived),
-                    });
-                    edges.push(OutEdge {
-                        from: a,
-                        to: s,
-                        ext: ExtOut::default(),
-                    });
-                    edges.push(OutEdge {
-                        from: s,
-                        to: b,
-                        ext: ExtOut::default(),
-                    });
+                    scheme_between(&mut out, &mut edges, (a, b), Ty::Ca, native, ext);
                 }
             }
         }
@@ -407,6 +374,36 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
     let mut w = ser.into_inner();
     w.write_all(b"\n")?;
     Ok(report)
+}
+
+/// Adds a scheme node of type `ty` for one edge `a -> b`, and its two AIF edges.
+fn scheme_between<'a>(
+    out: &mut Vec<OutNode<'a>>,
+    edges: &mut Vec<OutEdge<'a>>,
+    (a, b): (usize, usize),
+    ty: Ty,
+    native: Option<&'a Map<String, Value>>,
+    ext: ExtOut<'a>,
+) {
+    let s = out.len();
+    out.push(OutNode {
+        wanted: wanted_id(native),
+        id: 0,
+        text: scheme_text(ty, native),
+        ty,
+        native,
+        ext,
+    });
+    edges.push(OutEdge {
+        from: a,
+        to: s,
+        ext: ExtOut::default(),
+    });
+    edges.push(OutEdge {
+        from: s,
+        to: b,
+        ext: ExtOut::default(),
+    });
 }
 
 fn node_name(nodes: &[&Node], out: &[OutNode<'_>], i: usize) -> String {
