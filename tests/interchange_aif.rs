@@ -331,3 +331,116 @@ fn imported_aif_exports_back_to_its_own_structure() {
     // And it reads back to the same graph.
     assert_eq!(aif::from_slice(&out).unwrap().graph, g);
 }
+
+mod messy {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn id() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            4 => (0u64..17).prop_map(Value::from),
+            4 => (0u64..17).prop_map(|i| Value::from(i.to_string())),
+            1 => Just(Value::Null),
+            1 => Just(json!(3.0)),
+        ]
+    }
+
+    /// A node with id `i` (or, rarely, a repeated or missing id).
+    fn node(i: usize) -> impl Strategy<Value = Value> {
+        (
+            prop_oneof![
+                8 => Just(Value::from(i.to_string())),
+                4 => Just(Value::from(i as u64)),
+                1 => Just(Value::from((i / 2).to_string())),
+                1 => Just(Value::Null),
+            ],
+            prop::option::weighted(
+                0.95,
+                prop_oneof![
+                    5 => Just("I"), 3 => Just("RA"), 2 => Just("CA"), 1 => Just("MA"), 1 => Just("PA"),
+                    1 => Just("L"), 1 => Just("YA"), 1 => Just("TA"), 1 => Just("ra"), 1 => Just(""), 1 => Just("XX")
+                ],
+            ),
+            prop::option::weighted(
+                0.9,
+                prop_oneof![Just(String::new()), Just("Default Inference".to_string()), "[a-z ]{1,8}"],
+            ),
+            prop::option::of(prop_oneof![Just("Argument From Vibes"), Just("Default Conflict")]),
+            prop::option::weighted(
+                0.1,
+                prop_oneof![
+                    Just(json!({"kind": "argument"})),
+                    Just(json!({"label": "x", "weight": 0.5})),
+                    Just(json!({"attack": null})),
+                ],
+            ),
+        )
+            .prop_map(|(id, ty, text, scheme, ext)| {
+                let mut n = serde_json::Map::new();
+                n.insert("nodeID".into(), id);
+                if let Some(t) = ty {
+                    n.insert("type".into(), json!(t));
+                }
+                if let Some(t) = text {
+                    n.insert("text".into(), json!(t));
+                }
+                if let Some(s) = scheme {
+                    n.insert("scheme".into(), json!(s));
+                }
+                if let Some(x) = ext {
+                    n.insert("argraph".into(), x);
+                }
+                Value::Object(n)
+            })
+    }
+
+    fn doc() -> impl Strategy<Value = Value> {
+        (
+            (0usize..16).prop_flat_map(|n| (0..n).map(node).collect::<Vec<_>>()),
+            prop::collection::vec((id(), id()), 0..30),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(nodes, edges, wrapped, by_argraph)| {
+                let edges: Vec<Value> = edges.into_iter().map(|(a, b)| json!({"fromID": a, "toID": b})).collect();
+                let mut body = json!({"nodes": nodes, "edges": edges, "locutions": [{"nodeID": "1", "personID": 1}]});
+                if by_argraph {
+                    body["argraph"] = json!({"version": 1});
+                }
+                if wrapped {
+                    json!({"AIF": body, "OVA": {}, "text": "t"})
+                } else {
+                    body
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Messy documents never panic; what imports exports and imports again.
+        #[test]
+        fn messy_aif_never_panics(doc in doc()) {
+            let bytes = serde_json::to_vec(&doc).unwrap();
+            if let Ok(imported) = aif::from_slice(&bytes) {
+                for flavor in [aif::Flavor::AifDb, aif::Flavor::Ova] {
+                    let mut out = Vec::new();
+                    aif::to_writer(&imported.graph, flavor, &mut out).unwrap();
+                    let again = aif::from_slice(&out);
+                    prop_assert!(again.is_ok(), "{:?}", again.err());
+                    prop_assert_eq!(again.unwrap().graph, imported.graph.clone());
+                }
+            }
+        }
+
+        /// Truncated documents are errors, never panics.
+        #[test]
+        fn truncated_aif_is_an_error(doc in doc(), cut in any::<prop::sample::Index>()) {
+            let bytes = serde_json::to_vec(&doc).unwrap();
+            let cut = cut.index(bytes.len());
+            if cut < bytes.len() {
+                prop_assert!(aif::from_slice(&bytes[..cut]).is_err());
+            }
+        }
+    }
+}
