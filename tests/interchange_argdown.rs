@@ -151,3 +151,71 @@ fn an_empty_export_is_an_empty_graph() {
     assert!(imported.graph.is_empty());
     assert!(imported.report.is_empty());
 }
+
+/// The JSON that the real Argdown CLI (1.7.5) writes for
+/// `tests/data/argdown_real.argdown`.
+#[test]
+fn a_real_argdown_export() {
+    let imported = argdown::load(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/argdown_real.json"
+    ))
+    .unwrap();
+    let g = &imported.graph;
+    // Inline #tags leave the text (offsets are UTF-16 units: the globe is two) and become tags.
+    let global = g.node("Global").unwrap();
+    assert_eq!(
+        global.text(),
+        "🌍 The world — “and Moscow” — watches. Kabul reacts."
+    );
+    assert_eq!(global.tags(), ["watch"]);
+    let w = g.node("Withdrawal").unwrap();
+    assert_eq!(
+        (w.kind(), w.text()),
+        (
+            NodeKind::Evidence,
+            "The US withdrew from Afghanistan in 2021."
+        )
+    );
+    assert_eq!(w.data(), Some(&json!({"source": "dk24", "locator": "§1"})));
+    assert_eq!(g.node("Realism").unwrap().kind(), NodeKind::Framing);
+    // (1) (2) ---- (3) -- Modus ponens -- (4): the pcs in two inferences.
+    assert_eq!(
+        g.node("Vacuum argument").unwrap().kind(),
+        NodeKind::Argument
+    );
+    assert_eq!(
+        edge(g, "Vacuum argument.3", "Untitled 2").kind(),
+        EdgeKind::Supports
+    );
+    assert_eq!(
+        edge(g, "Untitled 2", "Vacuum argument").kind(),
+        EdgeKind::Supports
+    );
+    assert_eq!(
+        edge(g, "Vacuum argument", "Opportunity").kind(),
+        EdgeKind::Supports
+    );
+    // `_> <Vacuum argument>` undercuts the argument's last inference.
+    assert_eq!(
+        edge(g, "Limits", "Vacuum argument").attack(),
+        Some(AttackKind::Undercut)
+    );
+    // `><` is contradictory: an attack each way.
+    assert_eq!(
+        edge(g, "Opportunity", "Status quo").label(),
+        Some("contradictory")
+    );
+    assert_eq!(
+        edge(g, "Status quo", "Opportunity").label(),
+        Some("contradictory")
+    );
+    assert_eq!(
+        edge(g, "Sceptic", "Opportunity").attack(),
+        Some(AttackKind::Rebut)
+    );
+    assert_eq!(edge(g, "Security", "Global").kind(), EdgeKind::Attacks);
+    assert_eq!((g.node_count(), g.edge_count()), (13, 13));
+    assert_eq!(imported.report.warnings(), 0);
+    assert_eq!(imported.report.count("sections (headings)"), 2);
+}

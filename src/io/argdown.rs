@@ -16,7 +16,7 @@
 //!
 //! | Argdown | argraph |
 //! |---|---|
-//! | statement `[T]` (equivalence class) | a node with id `T`, label `T` (none for Argdown's generated `Untitled N` titles), the text of its canonical member (the last non-reference member with text; `data.isCanonical` wins), its tags, and its member's YAML `data`; kind: **evidence** or **framing** or **claim** if tagged `#evidence`, `#framing`, `#claim`, else the leaf-premise rule (evidence if it supports something and nothing supports it, else claim) |
+//! | statement `[T]` (equivalence class) | a node with id `T`, label `T` (none for Argdown's generated `Untitled N` titles), the text of its canonical member (the last non-reference member with text; `data.isCanonical` wins) without its inline `#tags`, its tags, and its member's YAML `data`; kind: **evidence** or **framing** or **claim** if tagged `#evidence`, `#framing`, `#claim`, else the leaf-premise rule (evidence if it supports something and nothing supports it, else claim) |
 //! | argument `<A>` | an **argument** node with id `A` (`<A>` if a statement is also titled `A`), its description as text (else its title), label, tags, `data` |
 //! | premise–conclusion structure | premises **support** the argument node, which **supports** the main conclusion; each intermediary inference is an argument node `A.k` (k = the number of the statement it concludes) that the statements since the previous inference support, and that supports its conclusion |
 //! | `support`, `entails` | **supports** (**frames** when it goes from a framing to a claim or argument) |
@@ -94,11 +94,44 @@ struct RawMember {
     #[serde(default)]
     text: Option<String>,
     #[serde(default)]
+    ranges: Vec<RawRange>,
+    #[serde(default)]
     is_reference: bool,
     #[serde(default)]
     data: Option<Value>,
     #[serde(default)]
     role: Option<String>,
+}
+
+/// A formatted range of a text: a tag, a link, bold… Offsets are
+/// JavaScript string indices (UTF-16 code units), `stop` inclusive.
+#[derive(Deserialize)]
+struct RawRange {
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    start: usize,
+    #[serde(default)]
+    stop: usize,
+}
+
+/// The member's text without its inline `#tags` (kept as the node's tags),
+/// with the whitespace they leave collapsed.
+fn plain_text(m: &RawMember) -> Option<String> {
+    let text = m.text.as_deref()?;
+    let tags: Vec<&RawRange> = m.ranges.iter().filter(|r| r.kind == "tag").collect();
+    if tags.is_empty() {
+        return Some(text.trim().to_string());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut unit = 0usize;
+    for c in text.chars() {
+        if !tags.iter().any(|r| (r.start..=r.stop).contains(&unit)) {
+            out.push(c);
+        }
+        unit += c.len_utf16();
+    }
+    Some(out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[derive(Deserialize)]
@@ -263,8 +296,8 @@ fn build(doc: RawDoc) -> Result<Imported> {
             serde_json::from_value(value).map_err(|e| shape_error("statement", &key, e))?;
         let title = s.title.clone().unwrap_or_else(|| key.clone());
         let member = canonical(&s.members);
-        let text = match member.and_then(|m| m.text.as_deref()) {
-            Some(t) => t.trim().to_string(),
+        let text = match member.and_then(plain_text).filter(|t| !t.is_empty()) {
+            Some(t) => t,
             None => {
                 report.warn(W_NO_TEXT, || format!("statement {title:?}"));
                 title.clone()
@@ -320,8 +353,9 @@ fn build(doc: RawDoc) -> Result<Imported> {
                 && m.role.as_deref() != Some("premise")
         });
         let text = description
-            .and_then(|m| m.text.as_deref())
-            .map_or_else(|| title.clone(), |t| t.trim().to_string());
+            .and_then(plain_text)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| title.clone());
         let data = description
             .and_then(|m| m.data.clone())
             .or(a.data)
