@@ -136,6 +136,7 @@ impl Format {
     /// assert_eq!(Format::detect(br#"{"argraph": 1, "nodes": []}"#).unwrap(), Format::Argraph);
     /// assert_eq!(Format::detect(br#"{"AIF": {"nodes": []}, "OVA": {}}"#).unwrap(), Format::Ova);
     /// assert_eq!(Format::detect(br#"{"statements": {}, "arguments": {}}"#).unwrap(), Format::Argdown);
+    /// assert_eq!(Format::detect(br#"{"nodes": [], "edges": []}"#).unwrap(), Format::Aif);
     /// assert!(Format::detect(br#"{"hello": 1}"#).is_err());
     /// ```
     pub fn detect(bytes: &[u8]) -> Result<Format> {
@@ -150,10 +151,12 @@ impl Format {
             Ok(Format::Aif)
         } else if probe.argdown {
             Ok(Format::Argdown)
-        } else if probe.nodes {
-            // Nodes that are not AIF nodes: an argraph document without its
-            // version key, which the argraph reader reports precisely.
+        } else if probe.node_kind {
+            // argraph's nodes without the version key, which the argraph
+            // reader reports precisely.
             Ok(Format::Argraph)
+        } else if probe.nodes {
+            Ok(Format::Aif)
         } else {
             Err(Error::new(ErrorKind::InvalidInput(
                 "cannot tell the format from the content: expected argraph JSON (\"argraph\": 1), \
@@ -204,6 +207,7 @@ struct Probe {
     wrapped_aif: bool,
     nodes: bool,
     node_id: bool,
+    node_kind: bool,
     locutions: bool,
     argdown: bool,
 }
@@ -233,7 +237,9 @@ impl<'de> Deserialize<'de> for Probe {
                         }
                         "nodes" => {
                             p.nodes = true;
-                            p.node_id |= map.next_value::<FirstHasNodeId>()?.0;
+                            let first = map.next_value::<FirstNode>()?;
+                            p.node_id |= first.node_id;
+                            p.node_kind |= first.kind;
                         }
                         "locutions" => {
                             map.next_value::<IgnoredAny>()?;
@@ -255,30 +261,37 @@ impl<'de> Deserialize<'de> for Probe {
     }
 }
 
-/// Whether the first element of an array is an object with a `nodeID`.
-struct FirstHasNodeId(bool);
+/// Which keys the first node of an array has: AIF's `nodeID`, or
+/// argraph's `kind`.
+#[derive(Default)]
+struct FirstNode {
+    node_id: bool,
+    kind: bool,
+}
 
-impl<'de> Deserialize<'de> for FirstHasNodeId {
+impl<'de> Deserialize<'de> for FirstNode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct Seq;
         impl<'de> Visitor<'de> for Seq {
-            type Value = FirstHasNodeId;
+            type Value = FirstNode;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an array of nodes")
             }
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
                 mut seq: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let first = seq.next_element::<Keys>()?.is_some_and(|k| k.0);
+            ) -> std::result::Result<FirstNode, A::Error> {
+                let first = seq
+                    .next_element::<Keys>()?
+                    .map_or_else(FirstNode::default, |k| k.0);
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(FirstHasNodeId(first))
+                Ok(first)
             }
-            fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
-                Ok(FirstHasNodeId(false))
+            fn visit_unit<E>(self) -> std::result::Result<FirstNode, E> {
+                Ok(FirstNode::default())
             }
         }
-        struct Keys(bool);
+        struct Keys(FirstNode);
         impl<'de> Deserialize<'de> for Keys {
             fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
                 struct M;
@@ -291,9 +304,10 @@ impl<'de> Deserialize<'de> for FirstHasNodeId {
                         self,
                         mut map: A,
                     ) -> std::result::Result<Keys, A::Error> {
-                        let mut found = false;
+                        let mut found = FirstNode::default();
                         while let Some(k) = map.next_key::<String>()? {
-                            found |= k == "nodeID";
+                            found.node_id |= k == "nodeID";
+                            found.kind |= k == "kind";
                             map.next_value::<IgnoredAny>()?;
                         }
                         Ok(Keys(found))
