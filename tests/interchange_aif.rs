@@ -444,3 +444,37 @@ mod messy {
         }
     }
 }
+
+#[test]
+fn ova_layout_puts_conclusions_above_their_premises() {
+    let mut g = argraph::ArgumentGraph::new();
+    g.evidence("e1", "E1").unwrap();
+    g.evidence("e2", "E2").unwrap();
+    g.claim("c", "C").unwrap();
+    g.claim("top", "Top").unwrap();
+    g.supports("e1", "c").unwrap();
+    g.supports("e2", "c").unwrap();
+    g.supports("c", "top").unwrap();
+    let mut out = Vec::new();
+    aif::to_writer(&g, aif::Flavor::Ova, &mut out).unwrap();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let pos: std::collections::HashMap<u64, (u64, u64)> = doc["OVA"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["nodeID"].as_u64().unwrap(),
+                (n["x"].as_u64().unwrap(), n["y"].as_u64().unwrap()),
+            )
+        })
+        .collect();
+    assert_eq!(pos.len(), 7); // four statements, three RA nodes
+    let edges = doc["AIF"]["edges"].as_array().unwrap();
+    for e in edges {
+        let (a, b) = (e["fromID"].as_u64().unwrap(), e["toID"].as_u64().unwrap());
+        assert!(pos[&a].1 > pos[&b].1, "{a} should be below {b}: {pos:?}");
+    }
+    let distinct: std::collections::HashSet<_> = pos.values().collect();
+    assert_eq!(distinct.len(), pos.len(), "no two nodes at one place");
+}

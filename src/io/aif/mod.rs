@@ -122,7 +122,7 @@ pub enum Flavor {
     #[default]
     AifDb,
     /// OVA3's: `{"AIF": {…}, "OVA": {layout}, "text", "dialog"}`, integer
-    /// ids, nodes laid out on a grid, to open in OVA.
+    /// ids, nodes laid out in layers (conclusions on top), to open in OVA.
     Ova,
 }
 

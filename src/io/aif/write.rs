@@ -356,11 +356,16 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
         description: g.description().map(str::to_string),
         sources: g.sources().to_vec(),
     };
+    let positions = match flavor {
+        Flavor::Ova => layers(out.len(), &edges),
+        Flavor::AifDb => Vec::new(),
+    };
     let doc = Doc {
         flavor,
         nodes: &out,
         edges: &edges,
         ext: &doc_ext,
+        positions,
     };
     let mut ser = serde_json::Serializer::with_formatter(
         writer,
@@ -441,6 +446,40 @@ struct Doc<'a> {
     nodes: &'a [OutNode<'a>],
     edges: &'a [OutEdge<'a>],
     ext: &'a DocExt,
+    /// OVA's (x, y) of every node.
+    positions: Vec<(usize, usize)>,
+}
+
+/// A layered layout for OVA: conclusions on top, each node one layer
+/// below the lowest node it points to (the longest path to a node with no
+/// outgoing edge), nodes on a cycle in the top layer. Iterative, O(n + m).
+fn layers(n: usize, edges: &[OutEdge<'_>]) -> Vec<(usize, usize)> {
+    let mut out_left = vec![0usize; n];
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges {
+        out_left[e.from] += 1;
+        preds[e.to].push(e.from);
+    }
+    let mut depth = vec![0usize; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&v| out_left[v] == 0).collect();
+    while let Some(v) = ready.pop() {
+        for &u in &preds[v] {
+            depth[u] = depth[u].max(depth[v] + 1);
+            out_left[u] -= 1;
+            if out_left[u] == 0 {
+                ready.push(u);
+            }
+        }
+    }
+    let mut used = vec![0usize; depth.iter().max().map_or(0, |d| d + 1)];
+    depth
+        .iter()
+        .map(|&d| {
+            let x = 100 + used[d] * 260;
+            used[d] += 1;
+            (x, 100 + d * 180)
+        })
+        .collect()
 }
 
 /// A node or edge id: a string (AIFdb) or an integer (OVA).
@@ -531,16 +570,16 @@ impl Serialize for Fulfillments<'_> {
 
 impl Serialize for OvaLayout<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        struct Positions<'a>(&'a [OutNode<'a>]);
+        struct Positions<'a>(&'a Doc<'a>);
         impl Serialize for Positions<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                for (i, n) in self.0.iter().enumerate() {
+                let mut seq = s.serialize_seq(Some(self.0.nodes.len()))?;
+                for (n, &(x, y)) in self.0.nodes.iter().zip(&self.0.positions) {
                     let mut m = Map::new();
                     m.insert("nodeID".into(), Value::from(n.id));
                     m.insert("visible".into(), Value::Bool(true));
-                    m.insert("x".into(), Value::from(100 + (i % 10) * 250));
-                    m.insert("y".into(), Value::from(100 + (i / 10) * 200));
+                    m.insert("x".into(), Value::from(x));
+                    m.insert("y".into(), Value::from(y));
                     m.insert("timestamp".into(), Value::String(String::new()));
                     seq.serialize_element(&m)?;
                 }
@@ -565,7 +604,7 @@ impl Serialize for OvaLayout<'_> {
         m.serialize_entry("firstname", "")?;
         m.serialize_entry("surname", "")?;
         m.serialize_entry("url", "")?;
-        m.serialize_entry("nodes", &Positions(self.0.nodes))?;
+        m.serialize_entry("nodes", &Positions(self.0))?;
         m.serialize_entry("edges", &Links(self.0))?;
         m.end()
     }
