@@ -251,6 +251,16 @@ impl ArgumentGraph {
         Ok(ix)
     }
 
+    /// Adds a node whose id the caller has checked is non-empty and unused
+    /// (a reader, after validating the whole document).
+    pub(crate) fn insert_checked_node(&mut self, node: Node) -> NodeIndex {
+        debug_assert!(!node.id.is_empty() && !self.ids.contains_key(&node.id));
+        let id = node.id.clone();
+        let ix = self.graph.add_node(node);
+        self.ids.insert(id, ix);
+        ix
+    }
+
     /// Adds a claim. See [`add_node`](Self::add_node).
     ///
     /// ```
