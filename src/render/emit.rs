@@ -3,12 +3,13 @@
 //! describe the same graph by construction.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io;
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef as _, IntoEdgeReferences, NodeIndexable};
 
-use super::escape::{escape, Mode};
+use super::escape::{escape, newline, Mode};
 use super::style::{self, edge_style, node_style};
 use super::{Cluster, DotOptions};
 use crate::model::{ArgumentGraph, EdgeKind, Node, NodeKind};
@@ -50,7 +51,6 @@ const FONT: &str = "Helvetica";
 /// Reusable buffers, so emitting a node allocates nothing in the steady state.
 struct Scratch {
     label: Vec<u8>,
-    wrapped: String,
     line: String,
 }
 
@@ -58,7 +58,6 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
     let theme = opts.theme;
     let mut scratch = Scratch {
         label: Vec::with_capacity(256),
-        wrapped: String::with_capacity(256),
         line: String::with_capacity(128),
     };
     sink.open_graph("argraph")?;
@@ -183,20 +182,15 @@ fn emit_node(
     match node.label() {
         Some(title) => {
             label.extend_from_slice(b"<B>");
-            wrap_into(&mut scratch.wrapped, title, opts.wrap);
-            escape(label, &scratch.wrapped, Mode::Html);
+            wrap_escaped(label, title, opts.wrap, Mode::Html);
             label.extend_from_slice(b"</B>");
             if opts.text {
                 label.extend_from_slice(b"<BR/><FONT POINT-SIZE=\"9\">");
-                wrap_into(&mut scratch.wrapped, text, opts.wrap + opts.wrap / 4);
-                escape(label, &scratch.wrapped, Mode::Html);
+                wrap_escaped(label, text, opts.wrap + opts.wrap / 4, Mode::Html);
                 label.extend_from_slice(b"</FONT>");
             }
         }
-        None => {
-            wrap_into(&mut scratch.wrapped, text, opts.wrap);
-            escape(label, &scratch.wrapped, Mode::Html);
-        }
+        None => wrap_escaped(label, text, opts.wrap, Mode::Html),
     }
     if opts.provenance {
         if let Some(p) = node.provenance().first() {
@@ -212,11 +206,10 @@ fn emit_node(
             }
             let more = node.provenance().len() - 1;
             if more > 0 {
-                line.push_str(&format!(" (+{more})"));
+                write!(line, " (+{more})").expect("writing to a String cannot fail");
             }
             // Small print: it may run a little wider than the text.
-            wrap_into(&mut scratch.wrapped, line, opts.wrap + opts.wrap / 2);
-            escape(label, &scratch.wrapped, Mode::Html);
+            wrap_escaped(label, line, opts.wrap + opts.wrap / 2, Mode::Html);
             label.extend_from_slice(b"</I></FONT>");
         }
     }
@@ -232,21 +225,28 @@ fn emit_node(
     sink.node(node.id(), &attrs)
 }
 
+/// What [`wrap_with`] produces, in order.
+pub(crate) enum Piece<'a> {
+    /// A word, or a part of a word cut at the line width.
+    Word(&'a str),
+    /// The space between two words on a line.
+    Space,
+    /// A line break.
+    Newline,
+}
+
 /// Greedy word wrap at `width` characters (Unicode scalar values); words
-/// longer than a line are cut. Lines are joined with `\n`, which the
-/// escaping helper turns into line breaks. O(len).
-pub(crate) fn wrap_into(out: &mut String, text: &str, width: usize) {
-    out.clear();
+/// (split at Unicode whitespace) longer than a line are cut. O(len), with
+/// a fast path for ASCII.
+pub(crate) fn wrap_with<'a>(text: &'a str, width: usize, mut put: impl FnMut(Piece<'a>)) {
     let width = width.max(8);
     let mut line = 0;
-    for word in text.split_whitespace() {
-        let mut word = word;
-        let mut len = word.chars().count();
+    for (mut word, mut len) in (Words { text, at: 0 }) {
         if line > 0 && line + 1 + len > width {
-            out.push('\n');
+            put(Piece::Newline);
             line = 0;
         } else if line > 0 {
-            out.push(' ');
+            put(Piece::Space);
             line += 1;
         }
         while len > width {
@@ -254,15 +254,98 @@ pub(crate) fn wrap_into(out: &mut String, text: &str, width: usize) {
                 .char_indices()
                 .nth(width - line)
                 .map_or(word.len(), |(i, _)| i);
-            out.push_str(&word[..cut]);
-            out.push('\n');
+            put(Piece::Word(&word[..cut]));
+            put(Piece::Newline);
             word = &word[cut..];
             len -= width - line;
             line = 0;
         }
-        out.push_str(word);
+        put(Piece::Word(word));
         line += len;
     }
+}
+
+/// The words of a text (as `str::split_whitespace` splits it) with their
+/// lengths in characters, found in one pass over the bytes.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Words<'_> {
+    /// The character starting at byte `i` if it is whitespace, with its length in bytes.
+    #[inline]
+    fn space_at(&self, i: usize) -> Option<usize> {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            // char::is_whitespace for ASCII: \t, \n, \x0B, \x0C, \r and space.
+            return matches!(b, b'\t'..=b'\r' | b' ').then_some(1);
+        }
+        let c = self.text[i..].chars().next().expect("a char boundary");
+        c.is_whitespace().then(|| c.len_utf8())
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<(&'a str, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        while i < bytes.len() {
+            match self.space_at(i) {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
+        if i == bytes.len() {
+            self.at = i;
+            return None;
+        }
+        let start = i;
+        let mut chars = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if matches!(b, b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                i += 1;
+            } else {
+                if self.space_at(i).is_some() {
+                    break;
+                }
+                // Skip the continuation bytes of this character.
+                i += 1;
+                while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                    i += 1;
+                }
+            }
+            chars += 1;
+        }
+        self.at = i;
+        Some((&self.text[start..i], chars))
+    }
+}
+
+/// [`wrap_with`] into a string, lines joined with `\n`.
+pub(crate) fn wrap_into(out: &mut String, text: &str, width: usize) {
+    out.clear();
+    wrap_with(text, width, |piece| match piece {
+        Piece::Word(w) => out.push_str(w),
+        Piece::Space => out.push(' '),
+        Piece::Newline => out.push('\n'),
+    });
+}
+
+/// [`wrap_with`] straight into escaped output: the same bytes as
+/// [`wrap_into`] followed by [`escape`], without the intermediate string.
+pub(crate) fn wrap_escaped(out: &mut Vec<u8>, text: &str, width: usize, mode: Mode) {
+    wrap_with(text, width, |piece| match piece {
+        Piece::Word(w) => escape(out, w, mode),
+        Piece::Space => out.push(b' '),
+        Piece::Newline => newline(out, mode),
+    });
 }
 
 struct ClusterDef {
@@ -434,7 +517,68 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
 
 #[cfg(test)]
 mod tests {
-    use super::wrap_into;
+    use super::super::escape::{escape, Mode};
+    use super::{wrap_escaped, wrap_into, Words};
+    use proptest::prelude::*;
+
+    /// Text rich in what the fast paths special-case: Unicode whitespace,
+    /// multi-byte characters, characters to escape, control characters.
+    fn tricky_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "a",
+                "word",
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\r",
+                "\u{0B}",
+                "\u{0C}",
+                "\u{85}",
+                "\u{A0}",
+                "\u{2003}",
+                "\u{3000}",
+                "\u{2028}",
+                "\u{1C}",
+                "Россия",
+                "é",
+                "🌍",
+                "\"",
+                "\\",
+                "<",
+                ">",
+                "&",
+                "\u{1}",
+                "\u{7F}",
+                "abcdefghijklmnopqrstuvwxyz",
+            ]),
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn words_split_like_split_whitespace(text in tricky_text()) {
+            let fast: Vec<(&str, usize)> = (Words { text: &text, at: 0 }).collect();
+            let slow: Vec<(&str, usize)> =
+                text.split_whitespace().map(|w| (w, w.chars().count())).collect();
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn wrap_escaped_is_escape_after_wrap(text in tricky_text(), width in 0usize..40) {
+            let mut wrapped = String::new();
+            wrap_into(&mut wrapped, &text, width);
+            for mode in [Mode::Quoted, Mode::Html] {
+                let (mut slow, mut fast) = (Vec::new(), Vec::new());
+                escape(&mut slow, &wrapped, mode);
+                wrap_escaped(&mut fast, &text, width, mode);
+                prop_assert_eq!(&fast, &slow);
+            }
+        }
+    }
 
     #[test]
     fn wrap_breaks_on_words_and_cuts_long_ones() {

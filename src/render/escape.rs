@@ -19,29 +19,30 @@ pub(crate) enum Mode {
 /// carriage returns are dropped; everything else, any Unicode included,
 /// passes through unchanged. O(len) with a fast path for runs of plain bytes.
 pub(crate) fn escape(out: &mut Vec<u8>, s: &str, mode: Mode) {
+    let special = match mode {
+        Mode::Quoted => &SPECIAL_QUOTED,
+        Mode::Html => &SPECIAL_HTML,
+    };
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let plain = match b {
-            b'"' | b'\n' | b'\r' | b'\t' | 0x7f => false,
-            b'\\' => mode == Mode::Html,
-            b'&' | b'<' | b'>' => mode == Mode::Quoted,
-            _ => b >= 0x20,
-        };
-        if plain {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !special[usize::from(b)] {
+            i += 1;
             continue;
         }
         out.extend_from_slice(&bytes[start..i]);
-        start = i + 1;
+        i += 1;
+        start = i;
         match (b, mode) {
             (b'"', Mode::Quoted) => out.extend_from_slice(b"\\\""),
             (b'\\', Mode::Quoted) => out.extend_from_slice(b"\\\\"),
-            (b'\n', Mode::Quoted) => out.extend_from_slice(b"\\n"),
+            (b'\n', _) => newline(out, mode),
             (b'"', Mode::Html) => out.extend_from_slice(b"&quot;"),
             (b'&', Mode::Html) => out.extend_from_slice(b"&amp;"),
             (b'<', Mode::Html) => out.extend_from_slice(b"&lt;"),
             (b'>', Mode::Html) => out.extend_from_slice(b"&gt;"),
-            (b'\n', Mode::Html) => out.extend_from_slice(b"<BR/>"),
             (b'\r', _) => {}
             (b'\t', _) => out.push(b' '),
             (0x7f, _) => out.extend_from_slice("\u{2421}".as_bytes()),
@@ -54,6 +55,37 @@ pub(crate) fn escape(out: &mut Vec<u8>, s: &str, mode: Mode) {
     }
     out.extend_from_slice(&bytes[start..]);
 }
+
+/// Appends an escaped line break: what [`escape`] makes of `\n`.
+pub(crate) fn newline(out: &mut Vec<u8>, mode: Mode) {
+    out.extend_from_slice(match mode {
+        Mode::Quoted => b"\\n",
+        Mode::Html => b"<BR/>",
+    });
+}
+
+/// The bytes [`escape`] must replace in `mode`: a table, so that the scan
+/// over plain text is one lookup a byte.
+const fn special_bytes(mode: Mode) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || b == 0x7f || b == b'"' as usize;
+        b += 1;
+    }
+    match mode {
+        Mode::Quoted => table[b'\\' as usize] = true,
+        Mode::Html => {
+            table[b'&' as usize] = true;
+            table[b'<' as usize] = true;
+            table[b'>' as usize] = true;
+        }
+    }
+    table
+}
+
+static SPECIAL_QUOTED: [bool; 256] = special_bytes(Mode::Quoted);
+static SPECIAL_HTML: [bool; 256] = special_bytes(Mode::Html);
 
 /// `s` as a complete double-quoted DOT string, quotes included.
 pub(crate) fn quoted(s: &str) -> String {
