@@ -350,8 +350,8 @@ fn build(raw: RawDocument<'_>) -> Result<ArgumentGraph> {
     // The kind each id is first declared with (`None`: a node with that id
     // exists but its kind is unusable, so its edges are not judged), and
     // the node's position.
-    let mut kinds: HashMap<&str, (Option<NodeKind>, usize)> =
-        HashMap::with_capacity(raw_nodes.len());
+    let mut kinds: HashMap<&str, (Option<NodeKind>, usize), foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(raw_nodes.len(), Default::default());
     let mut nodes = Vec::with_capacity(raw_nodes.len());
     for (i, n) in raw_nodes.iter().enumerate() {
         let at = || Location::Node {
