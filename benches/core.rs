@@ -649,8 +649,15 @@ fn bare_write(p: &Prepared, out: &mut Vec<u8>) -> io::Result<()> {
 // Measuring
 // ---------------------------------------------------------------------------
 
-/// Resets the peak resident set size (Linux ≥ 4.0); `false` if it cannot.
+/// Gives freed heap back to the system and resets the peak resident set
+/// size (Linux ≥ 4.0), so the next peak is the next operation's own;
+/// `false` if the kernel does not allow the reset.
 fn reset_peak() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
@@ -666,54 +673,108 @@ fn status_kib(field: &str) -> Option<u64> {
         .ok()
 }
 
-struct Sample {
-    times: Vec<Duration>,
+/// The CPU time this thread has used: unlike the wall clock, it does not
+/// count the time the thread waits while other processes run.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes a timespec we own.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
-impl Sample {
-    fn median(&self) -> Duration {
-        let mut t = self.times.clone();
-        t.sort();
-        t[t.len() / 2]
-    }
+/// Wall-clock and CPU time of one run.
+#[derive(Clone, Copy)]
+struct Time {
+    wall: Duration,
+    cpu: Duration,
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (Time, T) {
+    let (wall, cpu) = (Instant::now(), thread_cpu());
+    let out = f();
+    let cpu = thread_cpu() - cpu;
+    (
+        Time {
+            wall: wall.elapsed(),
+            cpu,
+        },
+        out,
+    )
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
 }
 
 /// Runs `ops` round-robin (so that noise hits them alike) until each has
-/// run `min_reps` times and the round has taken `min_time` in all. Each op
-/// returns the time of its measured part.
+/// run `min_reps` times and the rounds have taken `min_time` in all; the
+/// medians of each op's wall and CPU times. Each op times its own measured
+/// part.
 fn measure(
     min_time: Duration,
     min_reps: usize,
-    ops: &mut [&mut dyn FnMut() -> Duration],
-) -> Vec<Sample> {
-    let mut samples: Vec<Sample> = ops.iter().map(|_| Sample { times: Vec::new() }).collect();
+    ops: &mut [&mut dyn FnMut() -> Time],
+) -> Vec<(Time, usize)> {
+    let mut samples: Vec<Vec<Time>> = ops.iter().map(|_| Vec::new()).collect();
     let start = Instant::now();
     let mut reps = 0;
     while reps < min_reps || (start.elapsed() < min_time && reps < 10_000) {
         for (op, s) in ops.iter_mut().zip(&mut samples) {
-            s.times.push(op());
+            s.push(op());
         }
         reps += 1;
     }
     samples
+        .into_iter()
+        .map(|s| {
+            let wall = median(s.iter().map(|t| t.wall).collect());
+            let cpu = median(s.iter().map(|t| t.cpu).collect());
+            (Time { wall, cpu }, s.len())
+        })
+        .collect()
 }
 
-fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
-    let start = Instant::now();
-    let out = f();
-    (start.elapsed(), out)
-}
-
-/// One result line of a child: name, median, ratio baseline (if any),
-/// repetitions, peak KiB, bytes.
+/// One result of a child: the operation, its medians, the row it is
+/// compared with, repetitions, peak KiB, bytes produced.
 struct Row {
     op: &'static str,
-    median: Duration,
+    time: Time,
     baseline: Option<&'static str>,
     reps: usize,
     peak_kib: Option<u64>,
     bytes: Option<usize>,
 }
+
+impl Row {
+    fn new(op: &'static str, (time, reps): (Time, usize)) -> Row {
+        Row {
+            op,
+            time,
+            baseline: None,
+            reps,
+            peak_kib: None,
+            bytes: None,
+        }
+    }
+
+    fn bytes(mut self, bytes: usize) -> Row {
+        self.bytes = Some(bytes);
+        self
+    }
+
+    fn against(mut self, baseline: &'static str) -> Row {
+        self.baseline = Some(baseline);
+        self
+    }
+}
+
+const BASE: &str = "dot: bare write! loop";
+const BASE_AST: &str = "dot: bare write! loop (AST run)";
 
 /// Runs every operation on the graph of `n` nodes and prints raw rows.
 fn child(n: usize, min_time: Duration) {
@@ -721,6 +782,8 @@ fn child(n: usize, min_time: Duration) {
     let opts = DotOptions::new();
     let min_reps = 3;
     let peak_resettable = reset_peak();
+    let mut rows: Vec<Row> = Vec::new();
+    // Records the peak since the last reset on the last row, and resets it.
     let peak = |rows: &mut Vec<Row>| {
         let p = status_kib("VmHWM:");
         if let Some(r) = rows.last_mut() {
@@ -728,11 +791,9 @@ fn child(n: usize, min_time: Duration) {
         }
         reset_peak();
     };
-    let mut rows = Vec::new();
 
-    // Build.
-    reset_peak();
-    let s = &measure(
+    // Build, through the builder API.
+    let m = measure(
         min_time,
         min_reps,
         &mut [&mut || {
@@ -740,57 +801,37 @@ fn child(n: usize, min_time: Duration) {
             drop(black_box(g));
             t
         }],
-    )[0];
-    rows.push(Row {
-        op: "build",
-        median: s.median(),
-        baseline: None,
-        reps: s.times.len(),
-        peak_kib: None,
-        bytes: None,
-    });
+    );
+    rows.push(Row::new("build", m[0]));
     peak(&mut rows);
     let g = build(&spec);
     assert_eq!((g.node_count(), g.edge_count()), (n, 3 * n));
 
     // Validate.
-    let s = &measure(
+    reset_peak();
+    let m = measure(
         min_time,
         min_reps,
         &mut [&mut || timed(|| g.validate().expect("valid")).0],
-    )[0];
-    rows.push(Row {
-        op: "validate",
-        median: s.median(),
-        baseline: None,
-        reps: s.times.len(),
-        peak_kib: None,
-        bytes: None,
-    });
+    );
+    rows.push(Row::new("validate", m[0]));
     peak(&mut rows);
 
     // JSON save, in the layout `json::save` writes.
     let mut json = Vec::new();
-    let s = &measure(
+    let m = measure(
         min_time,
         min_reps,
         &mut [&mut || {
             json.clear();
             timed(|| argraph::json::to_writer_pretty(&g, &mut json).expect("JSON")).0
         }],
-    )[0];
-    rows.push(Row {
-        op: "json save",
-        median: s.median(),
-        baseline: None,
-        reps: s.times.len(),
-        peak_kib: None,
-        bytes: Some(json.len()),
-    });
+    );
+    rows.push(Row::new("json save", m[0]).bytes(json.len()));
     peak(&mut rows);
 
     // JSON load.
-    let s = &measure(
+    let m = measure(
         min_time,
         min_reps,
         &mut [&mut || {
@@ -798,15 +839,8 @@ fn child(n: usize, min_time: Duration) {
             drop(black_box(g));
             t
         }],
-    )[0];
-    rows.push(Row {
-        op: "json load",
-        median: s.median(),
-        baseline: None,
-        reps: s.times.len(),
-        peak_kib: None,
-        bytes: Some(json.len()),
-    });
+    );
+    rows.push(Row::new("json load", m[0]).bytes(json.len()));
     peak(&mut rows);
     drop(json);
 
@@ -833,9 +867,8 @@ fn child(n: usize, min_time: Duration) {
         );
     }
     let dot_bytes = fast.len();
-    // Print-only AST size, for the record.
     reset_peak();
-    let s = measure(
+    let m = measure(
         min_time,
         min_reps,
         &mut [
@@ -849,28 +882,18 @@ fn child(n: usize, min_time: Duration) {
             },
         ],
     );
-    rows.push(Row {
-        op: "dot: bare write! loop",
-        median: s[0].median(),
-        baseline: None,
-        reps: s[0].times.len(),
-        peak_kib: None,
-        bytes: Some(dot_bytes),
-    });
-    rows.push(Row {
-        op: "dot: fast writer",
-        median: s[1].median(),
-        baseline: Some("dot: bare write! loop"),
-        reps: s[1].times.len(),
-        peak_kib: None,
-        bytes: Some(dot_bytes),
-    });
+    rows.push(Row::new(BASE, m[0]).bytes(dot_bytes));
+    rows.push(
+        Row::new("dot: fast writer", m[1])
+            .bytes(dot_bytes)
+            .against(BASE),
+    );
     peak(&mut rows);
     drop(fast);
 
     // graphviz-rust: AST build + print, interleaved with the baseline.
     let mut ast_bytes = 0;
-    let s = measure(
+    let m = measure(
         min_time,
         min_reps,
         &mut [
@@ -887,32 +910,23 @@ fn child(n: usize, min_time: Duration) {
             },
         ],
     );
-    rows.push(Row {
-        op: "dot: graphviz-rust AST+print",
-        median: s[1].median(),
-        baseline: Some("dot: bare write! loop (AST run)"),
-        reps: s[1].times.len(),
-        peak_kib: None,
-        bytes: Some(ast_bytes),
-    });
+    rows.push(
+        Row::new("dot: graphviz-rust AST+print", m[1])
+            .bytes(ast_bytes)
+            .against(BASE_AST),
+    );
     peak(&mut rows);
-    rows.push(Row {
-        op: "dot: bare write! loop (AST run)",
-        median: s[0].median(),
-        baseline: None,
-        reps: s[0].times.len(),
-        peak_kib: None,
-        bytes: Some(dot_bytes),
-    });
+    rows.push(Row::new(BASE_AST, m[0]).bytes(dot_bytes));
 
     let mut out = io::stdout().lock();
     let _ = writeln!(out, "peak-resettable\t{peak_resettable}");
     for r in rows {
         let _ = writeln!(
             out,
-            "row\t{}\t{}\t{}\t{}\t{}\t{}",
+            "row\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             r.op,
-            r.median.as_nanos(),
+            r.time.wall.as_nanos(),
+            r.time.cpu.as_nanos(),
             r.baseline.unwrap_or("-"),
             r.reps,
             r.peak_kib.map_or("-".into(), |k| k.to_string()),
@@ -941,7 +955,11 @@ fn fmt_size(bytes: f64) -> String {
     }
 }
 
+const USAGE: &str =
+    "usage: cargo bench --bench core [-- --sizes 1000,10000 --min-time SECS | --write-json PATH N]";
+
 fn main() {
+    // `cargo bench` passes --bench; anything else unknown is a mistake.
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")
@@ -952,7 +970,7 @@ fn main() {
     while i < args.len() {
         let value = |k: usize| {
             args.get(i + k)
-                .unwrap_or_else(|| panic!("{} needs a value", args[i]))
+                .unwrap_or_else(|| panic!("{} needs a value\n{USAGE}", args[i]))
                 .clone()
         };
         match args[i].as_str() {
@@ -982,17 +1000,37 @@ fn main() {
                 child(value(1).parse().expect("a size"), min_time);
                 return;
             }
-            // Filters and flags that cargo or libtest users may pass.
-            _ => i += 1,
+            other => panic!("unknown argument {other:?}\n{USAGE}"),
         }
     }
 
     let exe = std::env::current_exe().expect("own path");
-    println!("argraph core benchmark: medians of ≥3 runs and ≥{:.1}s per operation; ratios against the bare write! loop measured alongside.", min_time.as_secs_f64());
-    println!("Peak = VmHWM of the size's own process, reset before each operation (resident memory, graph included).\n");
     println!(
-        "{:>9} {:>9}  {:<30} {:>10} {:>8} {:>6} {:>10} {:>10}",
-        "nodes", "edges", "operation", "median", "× base", "runs", "peak RSS", "output"
+        "argraph core benchmark (release): medians of >= 3 runs and >= {:.1} s per operation.",
+        min_time.as_secs_f64()
+    );
+    println!("wall = elapsed time; cpu = this thread's CPU time (not counting time other processes took).");
+    println!(
+        "× base: ratio to the bare write! loop producing the same bytes, run interleaved with it."
+    );
+    println!("peak = VmHWM of the size's own process, reset before each operation (resident memory, graph included).\n");
+    let header = format!(
+        "{:>9} {:>9}  {:<30} {:>10} {:>10} {:>7} {:>7} {:>6} {:>10} {:>10}",
+        "nodes",
+        "edges",
+        "operation",
+        "wall",
+        "cpu",
+        "×base",
+        "×base",
+        "runs",
+        "peak RSS",
+        "output"
+    );
+    println!("{header}");
+    println!(
+        "{:>9} {:>9}  {:<30} {:>10} {:>10} {:>7} {:>7} {:>6} {:>10} {:>10}",
+        "", "", "", "median", "median", "wall", "cpu", "", "", ""
     );
     for &n in &sizes {
         let out = Command::new(&exe)
@@ -1014,36 +1052,45 @@ fn main() {
             .filter_map(|l| l.strip_prefix("row\t"))
             .map(|l| l.split('\t').collect())
             .collect();
-        let median_of = |op: &str| {
-            rows.iter()
-                .find(|r| r[0] == op)
-                .map(|r| r[1].parse::<f64>().unwrap())
-        };
+        let find = |op: &str| rows.iter().find(|r| r[0] == op).expect("baseline row");
         let mut max_peak = 0u64;
         for r in &rows {
-            let ns: f64 = r[1].parse().unwrap();
-            let ratio = (r[2] != "-").then(|| ns / median_of(r[2]).expect("baseline row"));
-            if let Ok(k) = r[4].parse::<u64>() {
+            let (wall, cpu): (f64, f64) = (r[1].parse().unwrap(), r[2].parse().unwrap());
+            let (wall_x, cpu_x) = match r[3] {
+                "-" => (String::new(), String::new()),
+                base => {
+                    let b = find(base);
+                    (
+                        format!("{:.2}×", wall / b[1].parse::<f64>().unwrap()),
+                        format!("{:.2}×", cpu / b[2].parse::<f64>().unwrap()),
+                    )
+                }
+            };
+            if let Ok(k) = r[5].parse::<u64>() {
                 max_peak = max_peak.max(k);
             }
             println!(
-                "{:>9} {:>9}  {:<30} {:>10} {:>8} {:>6} {:>10} {:>10}",
+                "{:>9} {:>9}  {:<30} {:>10} {:>10} {:>7} {:>7} {:>6} {:>10} {:>10}",
                 n,
                 3 * n,
                 r[0],
-                fmt_time(ns),
-                ratio.map_or(String::new(), |x| format!("{x:.2}×")),
-                r[3],
-                r[4].parse::<f64>()
+                fmt_time(wall),
+                fmt_time(cpu),
+                wall_x,
+                cpu_x,
+                r[4],
+                r[5].parse::<f64>()
                     .map_or(String::new(), |k| fmt_size(k * 1024.0)),
-                r[5].parse::<f64>().map_or(String::new(), fmt_size),
+                r[6].parse::<f64>().map_or(String::new(), fmt_size),
             );
         }
         println!(
-            "{:>9} {:>9}  {:<30} {:>10} {:>8} {:>6} {:>10}\n",
+            "{:>9} {:>9}  {:<30} {:>10} {:>10} {:>7} {:>7} {:>6} {:>10}\n",
             n,
             3 * n,
             "peak of the process",
+            "",
+            "",
             "",
             "",
             "",
