@@ -50,7 +50,7 @@ fn attributes(attrs: &Attrs<'_>) -> Vec<Attribute> {
         .map(|(name, value)| {
             let v = match value {
                 Value::Plain(v) => Id::Plain(v.to_string()),
-                Value::Text(v) => id(v),
+                Value::Text(v) | Value::Const(v) => id(v),
                 Value::Html(v) => Id::Html(format!(
                     "<{}>",
                     std::str::from_utf8(v).expect("labels are built from UTF-8")

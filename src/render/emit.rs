@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io;
+use std::ops::Range;
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef as _, IntoEdgeReferences, NodeIndexable};
 
-use super::escape::{escape, newline, Mode};
+use super::escape::{ascii_spaces, escape, newline, Mode};
 use super::style::{self, edge_style, node_style};
 use super::{Cluster, DotOptions};
 use crate::model::{ArgumentGraph, EdgeKind, Node, NodeKind};
@@ -21,6 +22,10 @@ pub(crate) enum Value<'a> {
     Plain(&'a str),
     /// Any text: written double-quoted through the escaping helper.
     Text(&'a str),
+    /// One of our own constants (a colour, a style list) written
+    /// double-quoted: it holds nothing to escape, so the fast writer copies
+    /// it as it is (checked in debug builds).
+    Const(&'static str),
     /// The body of an HTML-like label, already escaped, written inside `<…>`.
     Html(&'a [u8]),
 }
@@ -145,23 +150,28 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
             continue;
         }
         let s = edge_style(edge.kind(), edge.attack(), theme);
-        let mut attrs: Vec<(&'static str, Value<'_>)> = vec![
+        // At most seven attributes: a fixed array, not an allocation per edge.
+        let mut attrs = [("", Value::Plain("")); 7];
+        attrs[..4].copy_from_slice(&[
             ("style", Value::Plain(s.style)),
             ("arrowhead", Value::Plain(s.arrowhead)),
-            ("color", Value::Text(s.color)),
+            ("color", Value::Const(s.color)),
             ("penwidth", Value::Plain(s.penwidth)),
-        ];
+        ]);
+        let mut n = 4;
         if let Some(l) = edge.label() {
             wrap_into(&mut edge_label, l, opts.wrap);
-            attrs.push(("label", Value::Text(&edge_label)));
-            attrs.push(("fontcolor", Value::Text(s.color)));
+            attrs[n] = ("label", Value::Text(&edge_label));
+            attrs[n + 1] = ("fontcolor", Value::Const(s.color));
+            n += 2;
         }
         if edge.kind() == EdgeKind::Frames {
             // A framing is a lens, not a premise: it should not pull the
             // claims it frames into its rank.
-            attrs.push(("constraint", Value::Plain("false")));
+            attrs[n] = ("constraint", Value::Plain("false"));
+            n += 1;
         }
-        sink.edge(pg[from].id(), pg[to].id(), &attrs)?;
+        sink.edge(pg[from].id(), pg[to].id(), &attrs[..n])?;
     }
     if opts.legend {
         emit_legend(g, opts, sink)?;
@@ -215,9 +225,9 @@ fn emit_node(
     }
     let attrs = [
         ("shape", Value::Plain(s.shape)),
-        ("style", Value::Text(s.style)),
-        ("fillcolor", Value::Text(s.fill)),
-        ("color", Value::Text(s.border)),
+        ("style", Value::Const(s.style)),
+        ("fillcolor", Value::Const(s.fill)),
+        ("color", Value::Const(s.border)),
         ("penwidth", Value::Plain(s.penwidth)),
         ("label", Value::Html(label)),
         ("tooltip", Value::Text(text)),
@@ -226,9 +236,9 @@ fn emit_node(
 }
 
 /// What [`wrap_with`] produces, in order.
-pub(crate) enum Piece<'a> {
-    /// A word, or a part of a word cut at the line width.
-    Word(&'a str),
+pub(crate) enum Piece {
+    /// A word, or a part of a word cut at the line width: a byte range of the text.
+    Word(Range<usize>),
     /// The space between two words on a line.
     Space,
     /// A line break.
@@ -238,7 +248,7 @@ pub(crate) enum Piece<'a> {
 /// Greedy word wrap at `width` characters (Unicode scalar values); words
 /// (split at Unicode whitespace) longer than a line are cut. O(len), with
 /// a fast path for ASCII.
-pub(crate) fn wrap_with<'a>(text: &'a str, width: usize, mut put: impl FnMut(Piece<'a>)) {
+pub(crate) fn wrap_with(text: &str, width: usize, mut put: impl FnMut(Piece)) {
     let width = width.max(8);
     let mut line = 0;
     for (mut word, mut len) in (Words { text, at: 0 }) {
@@ -250,13 +260,13 @@ pub(crate) fn wrap_with<'a>(text: &'a str, width: usize, mut put: impl FnMut(Pie
             line += 1;
         }
         while len > width {
-            let cut = word
+            let cut = text[word.clone()]
                 .char_indices()
                 .nth(width - line)
                 .map_or(word.len(), |(i, _)| i);
-            put(Piece::Word(&word[..cut]));
+            put(Piece::Word(word.start..word.start + cut));
             put(Piece::Newline);
-            word = &word[cut..];
+            word.start += cut;
             len -= width - line;
             line = 0;
         }
@@ -265,37 +275,51 @@ pub(crate) fn wrap_with<'a>(text: &'a str, width: usize, mut put: impl FnMut(Pie
     }
 }
 
-/// The words of a text (as `str::split_whitespace` splits it) with their
-/// lengths in characters, found in one pass over the bytes.
+/// The words of a text (as `str::split_whitespace` splits it): their byte
+/// ranges and lengths in characters, found in one pass over the bytes.
 struct Words<'a> {
     text: &'a str,
     at: usize,
 }
 
+/// ASCII bytes that are part of a word (not whitespace as
+/// `char::is_whitespace` has it: \t, \n, \x0B, \x0C, \r, space).
+const fn ascii_word_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = !matches!(b as u8, b'\t'..=b'\r' | b' ');
+        b += 1;
+    }
+    table
+}
+
+static ASCII_WORD: [bool; 256] = ascii_word_bytes();
+
 impl Words<'_> {
-    /// The character starting at byte `i` if it is whitespace, with its length in bytes.
+    /// The length in bytes of the character starting at byte `i`, and
+    /// whether it is whitespace.
     #[inline]
-    fn space_at(&self, i: usize) -> Option<usize> {
+    fn char_at(&self, i: usize) -> (usize, bool) {
         let b = self.text.as_bytes()[i];
         if b < 0x80 {
-            // char::is_whitespace for ASCII: \t, \n, \x0B, \x0C, \r and space.
-            return matches!(b, b'\t'..=b'\r' | b' ').then_some(1);
+            return (1, !ASCII_WORD[usize::from(b)]);
         }
         let c = self.text[i..].chars().next().expect("a char boundary");
-        c.is_whitespace().then(|| c.len_utf8())
+        (c.len_utf8(), c.is_whitespace())
     }
 }
 
-impl<'a> Iterator for Words<'a> {
-    type Item = (&'a str, usize);
+impl Iterator for Words<'_> {
+    type Item = (Range<usize>, usize);
 
-    fn next(&mut self) -> Option<(&'a str, usize)> {
+    fn next(&mut self) -> Option<(Range<usize>, usize)> {
         let bytes = self.text.as_bytes();
         let mut i = self.at;
         while i < bytes.len() {
-            match self.space_at(i) {
-                Some(n) => i += n,
-                None => break,
+            match self.char_at(i) {
+                (n, true) => i += n,
+                (_, false) => break,
             }
         }
         if i == bytes.len() {
@@ -304,27 +328,25 @@ impl<'a> Iterator for Words<'a> {
         }
         let start = i;
         let mut chars = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if matches!(b, b'\t'..=b'\r' | b' ') {
-                    break;
-                }
+        loop {
+            let run = i;
+            while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                 i += 1;
-            } else {
-                if self.space_at(i).is_some() {
-                    break;
-                }
-                // Skip the continuation bytes of this character.
-                i += 1;
-                while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
-                    i += 1;
+            }
+            chars += i - run;
+            if i == bytes.len() {
+                break;
+            }
+            match self.char_at(i) {
+                (_, true) => break,
+                (n, false) => {
+                    i += n;
+                    chars += 1;
                 }
             }
-            chars += 1;
         }
         self.at = i;
-        Some((&self.text[start..i], chars))
+        Some((start..i, chars))
     }
 }
 
@@ -332,7 +354,7 @@ impl<'a> Iterator for Words<'a> {
 pub(crate) fn wrap_into(out: &mut String, text: &str, width: usize) {
     out.clear();
     wrap_with(text, width, |piece| match piece {
-        Piece::Word(w) => out.push_str(w),
+        Piece::Word(w) => out.push_str(&text[w]),
         Piece::Space => out.push(' '),
         Piece::Newline => out.push('\n'),
     });
@@ -341,11 +363,127 @@ pub(crate) fn wrap_into(out: &mut String, text: &str, width: usize) {
 /// [`wrap_with`] straight into escaped output: the same bytes as
 /// [`wrap_into`] followed by [`escape`], without the intermediate string.
 pub(crate) fn wrap_escaped(out: &mut Vec<u8>, text: &str, width: usize, mode: Mode) {
+    let mark = out.len();
+    if !wrap_lines(out, text, width.max(8), mode) {
+        out.truncate(mark);
+        wrap_words(out, text, width, mode);
+    }
+}
+
+/// The fast path of [`wrap_escaped`], for text whose only whitespace is
+/// single spaces between words (most text): a line ends at the last space
+/// among its first `width + 1` characters, or is cut after `width`
+/// characters when it has none, which is where the greedy word wrap of
+/// [`wrap_with`] ends it. Each line is escaped in one call. Returns `false`
+/// (with part of the output written) at any other whitespace.
+fn wrap_lines(out: &mut Vec<u8>, text: &str, width: usize, mode: Mode) -> bool {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    if n == 0 {
+        return true;
+    }
+    if bytes[0] == b' ' || bytes[n - 1] == b' ' {
+        return false;
+    }
+    let mut p = 0;
+    loop {
+        let (mut i, mut chars) = (p, 0);
+        let (mut last_space, mut last_char) = (None, p);
+        while i < n && chars <= width {
+            // Eight printable ASCII bytes at a time while they fit the line.
+            if chars + 8 <= width + 1 {
+                if let Some(spaces) = bytes.get(i..i + 8).and_then(ascii_spaces) {
+                    // Two spaces in a row, inside the eight or across their end.
+                    if spaces & (spaces >> 8) != 0 || (spaces >> 63 != 0 && bytes[i + 8] == b' ') {
+                        return false;
+                    }
+                    if spaces != 0 {
+                        last_space = Some(i + (63 - spaces.leading_zeros() as usize) / 8);
+                    }
+                    last_char = i + 7;
+                    i += 8;
+                    chars += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            last_char = i;
+            if b < 0x80 {
+                if b == b' ' {
+                    // Not the last byte: the text does not end with a space.
+                    if bytes[i + 1] == b' ' {
+                        return false;
+                    }
+                    last_space = Some(i);
+                } else if matches!(b, b'\t'..=b'\r') {
+                    return false;
+                }
+                i += 1;
+            } else {
+                // Only characters led by these bytes can be Unicode whitespace
+                // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+                if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                    let c = text[i..].chars().next().expect("a char boundary");
+                    if c.is_whitespace() {
+                        return false;
+                    }
+                }
+                i += match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+            }
+            chars += 1;
+        }
+        if chars <= width {
+            escape(out, &text[p..], mode);
+            return true;
+        }
+        // `last_char` starts the character at position `width`: no room for it.
+        let (end, next) = match last_space {
+            Some(s) => (s, s + 1),
+            None => (last_char, last_char),
+        };
+        escape(out, &text[p..end], mode);
+        newline(out, mode);
+        p = next;
+    }
+}
+
+/// The general path of [`wrap_escaped`]: word by word. Words that the text
+/// already separates by one space are escaped as one run.
+fn wrap_words(out: &mut Vec<u8>, text: &str, width: usize, mode: Mode) {
+    let bytes = text.as_bytes();
+    let mut run: Option<Range<usize>> = None;
+    let mut space = false;
     wrap_with(text, width, |piece| match piece {
-        Piece::Word(w) => escape(out, w, mode),
-        Piece::Space => out.push(b' '),
-        Piece::Newline => newline(out, mode),
+        Piece::Word(w) => {
+            run = Some(match run.take() {
+                Some(r) if space && w.start == r.end + 1 && bytes[r.end] == b' ' => r.start..w.end,
+                Some(r) => {
+                    escape(out, &text[r], mode);
+                    if space {
+                        out.push(b' ');
+                    }
+                    w
+                }
+                None => w,
+            });
+            space = false;
+        }
+        Piece::Space => space = true,
+        Piece::Newline => {
+            if let Some(r) = run.take() {
+                escape(out, &text[r], mode);
+            }
+            newline(out, mode);
+            space = false;
+        }
     });
+    if let Some(r) = run {
+        escape(out, &text[r], mode);
+    }
 }
 
 struct ClusterDef {
@@ -362,21 +500,25 @@ fn clusters(g: &ArgumentGraph, by: Cluster) -> Vec<ClusterDef> {
     match by {
         Cluster::None => Vec::new(),
         Cluster::Framing => {
-            let mut framings_of: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
-            for e in pg.edge_indices() {
-                if pg[e].kind() == EdgeKind::Frames {
-                    let (f, t) = pg.edge_endpoints(e).expect("live edge");
-                    let list = framings_of.entry(t).or_default();
-                    if !list.contains(&f) {
-                        list.push(f);
-                    }
+            // Per node: the one framing that frames it, or none, or several.
+            const NONE: u32 = u32::MAX;
+            const SEVERAL: u32 = u32::MAX - 1;
+            let mut framed_by = vec![NONE; pg.node_bound()];
+            for e in pg.edge_references() {
+                if e.weight().kind() == EdgeKind::Frames {
+                    let (f, t) = (e.source().index() as u32, e.target().index());
+                    framed_by[t] = match framed_by[t] {
+                        NONE => f,
+                        one if one == f => f,
+                        _ => SEVERAL,
+                    };
                 }
             }
             let mut defs: Vec<ClusterDef> = Vec::new();
-            let mut slot: HashMap<NodeIndex, usize> = HashMap::new();
+            let mut slot = vec![NONE; pg.node_bound()];
             for ix in pg.node_indices() {
                 if pg[ix].kind() == NodeKind::Framing {
-                    slot.insert(ix, defs.len());
+                    slot[ix.index()] = defs.len() as u32;
                     let n = &pg[ix];
                     defs.push(ClusterDef {
                         title: n.label().unwrap_or(n.id()).to_string(),
@@ -385,10 +527,9 @@ fn clusters(g: &ArgumentGraph, by: Cluster) -> Vec<ClusterDef> {
                 }
             }
             for ix in pg.node_indices() {
-                if let Some([f]) = framings_of.get(&ix).map(Vec::as_slice) {
-                    if pg[ix].kind() != NodeKind::Framing {
-                        defs[slot[f]].members.push(ix);
-                    }
+                let f = framed_by[ix.index()];
+                if f != NONE && f != SEVERAL && pg[ix].kind() != NodeKind::Framing {
+                    defs[slot[f as usize] as usize].members.push(ix);
                 }
             }
             defs
@@ -519,6 +660,18 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
 mod tests {
     use super::super::escape::{escape, Mode};
     use super::{wrap_escaped, wrap_into, Words};
+
+    /// Words joined by single spaces: the fast path of `wrap_escaped`.
+    fn spaced_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "a", "word", "Россия", "é", "🌍", "—", "“x”", "\"", "<", "&", "\\", "x\u{A0}y",
+                "abcdefghijklmnopqrstuvwxyz", "abcdefgh", "abcdefghi", "1979–1989", "\u{7F}",
+            ]),
+            0..30,
+        )
+        .prop_map(|words| words.join(" "))
+    }
     use proptest::prelude::*;
 
     /// Text rich in what the fast paths special-case: Unicode whitespace,
@@ -561,14 +714,18 @@ mod tests {
     proptest! {
         #[test]
         fn words_split_like_split_whitespace(text in tricky_text()) {
-            let fast: Vec<(&str, usize)> = (Words { text: &text, at: 0 }).collect();
+            let fast: Vec<(&str, usize)> =
+                (Words { text: &text, at: 0 }).map(|(w, n)| (&text[w], n)).collect();
             let slow: Vec<(&str, usize)> =
                 text.split_whitespace().map(|w| (w, w.chars().count())).collect();
             prop_assert_eq!(fast, slow);
         }
 
         #[test]
-        fn wrap_escaped_is_escape_after_wrap(text in tricky_text(), width in 0usize..40) {
+        fn wrap_escaped_is_escape_after_wrap(
+            text in prop_oneof![tricky_text(), spaced_text()],
+            width in 0usize..40,
+        ) {
             let mut wrapped = String::new();
             wrap_into(&mut wrapped, &text, width);
             for mode in [Mode::Quoted, Mode::Html] {

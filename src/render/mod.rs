@@ -316,7 +316,7 @@ impl DotOptions {
 pub fn write_dot<W: Write>(graph: &ArgumentGraph, options: &DotOptions, out: W) -> Result<()> {
     let mut w = writer::DotWriter::new(out);
     emit::emit(graph, options, &mut w)?;
-    w.into_inner().flush()?;
+    w.finish()?.flush()?;
     Ok(())
 }
 

@@ -3,10 +3,14 @@
 use std::io::{self, Write};
 
 use super::emit::{Attrs, Sink, Target, Value};
-use super::escape::{escape, Mode};
+use super::escape::{self, escape, Mode};
 
-/// Writes DOT text. Statements are assembled in a reusable buffer and
-/// handed to the writer in one call each.
+/// How many bytes [`DotWriter`] gathers before it writes.
+const CHUNK: usize = 64 * 1024;
+
+/// Writes DOT text. Statements are assembled in a buffer that is handed to
+/// the writer whenever it holds [`CHUNK`] bytes or more, so the writer sees
+/// few, large writes (and a `BufWriter` around it copies nothing).
 pub(crate) struct DotWriter<W: Write> {
     out: W,
     buf: Vec<u8>,
@@ -17,13 +21,24 @@ impl<W: Write> DotWriter<W> {
     pub(crate) fn new(out: W) -> Self {
         DotWriter {
             out,
-            buf: Vec::with_capacity(1024),
+            buf: Vec::with_capacity(CHUNK + 4096),
             depth: 0,
         }
     }
 
-    pub(crate) fn into_inner(self) -> W {
-        self.out
+    /// Writes what is still buffered and returns the writer.
+    pub(crate) fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(&self.buf)?;
+        Ok(self.out)
+    }
+
+    /// Ends a statement, handing the buffer over once it is full enough.
+    fn end(&mut self) -> io::Result<()> {
+        if self.buf.len() >= CHUNK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
     }
 
     fn indent(&mut self) {
@@ -52,6 +67,12 @@ impl<W: Write> DotWriter<W> {
             match value {
                 Value::Plain(v) => self.buf.extend_from_slice(v.as_bytes()),
                 Value::Text(v) => self.id(v),
+                Value::Const(v) => {
+                    debug_assert!(!escape::needs_escaping(v, Mode::Quoted), "{v:?}");
+                    self.buf.push(b'"');
+                    self.buf.extend_from_slice(v.as_bytes());
+                    self.buf.push(b'"');
+                }
                 Value::Html(v) => {
                     self.buf.push(b'<');
                     self.buf.extend_from_slice(v);
@@ -64,9 +85,7 @@ impl<W: Write> DotWriter<W> {
 
     fn flush_statement(&mut self) -> io::Result<()> {
         self.buf.extend_from_slice(b";\n");
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 }
 
@@ -76,9 +95,7 @@ impl<W: Write> Sink for DotWriter<W> {
         self.id(name);
         self.buf.extend_from_slice(b" {\n");
         self.depth = 1;
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 
     fn defaults(&mut self, target: Target, attrs: &Attrs<'_>) -> io::Result<()> {
@@ -98,18 +115,14 @@ impl<W: Write> Sink for DotWriter<W> {
         self.id(name);
         self.buf.extend_from_slice(b" {\n");
         self.depth += 1;
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 
     fn close_subgraph(&mut self) -> io::Result<()> {
         self.depth -= 1;
         self.indent();
         self.buf.extend_from_slice(b"}\n");
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 
     fn node(&mut self, id: &str, attrs: &Attrs<'_>) -> io::Result<()> {
@@ -129,6 +142,7 @@ impl<W: Write> Sink for DotWriter<W> {
     }
 
     fn close_graph(&mut self) -> io::Result<()> {
-        self.out.write_all(b"}\n")
+        self.buf.extend_from_slice(b"}\n");
+        self.end()
     }
 }
