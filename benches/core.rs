@@ -867,7 +867,6 @@ fn child(n: usize, min_time: Duration) {
         );
     }
     let dot_bytes = fast.len();
-    reset_peak();
     let m = measure(
         min_time,
         min_reps,
@@ -877,8 +876,10 @@ fn child(n: usize, min_time: Duration) {
                 timed(|| bare_write(&pre, &mut bare).expect("DOT")).0
             },
             &mut || {
-                fast.clear();
-                timed(|| write_dot(&g, &opts, &mut fast).expect("DOT")).0
+                let mut fast = Vec::new();
+                let (t, ()) = timed(|| write_dot(&g, &opts, &mut fast).expect("DOT"));
+                drop(black_box(fast));
+                t
             },
         ],
     );
@@ -888,8 +889,6 @@ fn child(n: usize, min_time: Duration) {
             .bytes(dot_bytes)
             .against(BASE),
     );
-    peak(&mut rows);
-    drop(fast);
 
     // graphviz-rust: AST build + print, interleaved with the baseline.
     let mut ast_bytes = 0;
@@ -915,8 +914,45 @@ fn child(n: usize, min_time: Duration) {
             .bytes(ast_bytes)
             .against(BASE_AST),
     );
-    peak(&mut rows);
     rows.push(Row::new(BASE_AST, m[0]).bytes(dot_bytes));
+
+    // Peaks of the DOT operations, each run once on its own (the timed
+    // rounds above interleave them).
+    drop(bare);
+    let peak_of = |op: &mut dyn FnMut()| {
+        reset_peak();
+        op();
+        status_kib("VmHWM:")
+    };
+    let peaks = [
+        (
+            BASE,
+            peak_of(&mut || {
+                let mut out = Vec::new();
+                bare_write(&pre, &mut out).expect("DOT");
+                black_box(out);
+            }),
+        ),
+        (
+            "dot: fast writer",
+            peak_of(&mut || {
+                let mut out = Vec::new();
+                write_dot(&g, &opts, &mut out).expect("DOT");
+                black_box(out);
+            }),
+        ),
+        (
+            "dot: graphviz-rust AST+print",
+            peak_of(&mut || {
+                black_box(dot_graph(&g, &opts).print(&mut PrinterContext::default()));
+            }),
+        ),
+    ];
+    for (op, p) in peaks {
+        if let Some(r) = rows.iter_mut().find(|r| r.op == op) {
+            r.peak_kib = p;
+        }
+    }
 
     let mut out = io::stdout().lock();
     let _ = writeln!(out, "peak-resettable\t{peak_resettable}");

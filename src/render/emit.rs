@@ -665,8 +665,23 @@ mod tests {
     fn spaced_text() -> impl Strategy<Value = String> {
         prop::collection::vec(
             prop::sample::select(vec![
-                "a", "word", "Россия", "é", "🌍", "—", "“x”", "\"", "<", "&", "\\", "x\u{A0}y",
-                "abcdefghijklmnopqrstuvwxyz", "abcdefgh", "abcdefghi", "1979–1989", "\u{7F}",
+                "a",
+                "word",
+                "Россия",
+                "é",
+                "🌍",
+                "—",
+                "“x”",
+                "\"",
+                "<",
+                "&",
+                "\\",
+                "x\u{A0}y",
+                "abcdefghijklmnopqrstuvwxyz",
+                "abcdefgh",
+                "abcdefghi",
+                "1979–1989",
+                "\u{7F}",
             ]),
             0..30,
         )
