@@ -10,7 +10,9 @@ use std::ops::Range;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef as _, IntoEdgeReferences, NodeIndexable};
 
-use super::escape::{ascii_spaces, escape, newline, Mode};
+use super::escape::{
+    ascii_spaces, escape, is_special, may_need_escaping, newline, quoted, Mode,
+};
 use super::style::{self, edge_style, node_style};
 use super::{Cluster, DotOptions};
 use crate::model::{ArgumentGraph, EdgeKind, Node, NodeKind};
@@ -30,7 +32,63 @@ pub(crate) enum Value<'a> {
     Html(&'a [u8]),
 }
 
-pub(crate) type Attrs<'a> = [(&'static str, Value<'a>)];
+/// A node id as DOT reads it: escaped by the helper and double-quoted,
+/// quotes included.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+/// Every node's id escaped and quoted once, by node index: each edge
+/// names two.
+struct QuotedIds {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl QuotedIds {
+    fn new(g: &ArgumentGraph) -> QuotedIds {
+        let pg = g.as_petgraph();
+        let mut text = Vec::new();
+        let mut ends = Vec::with_capacity(pg.node_bound() + 1);
+        ends.push(0);
+        for i in 0..pg.node_bound() {
+            if let Some(n) = pg.node_weight(NodeIndex::new(i)) {
+                text.push(b'"');
+                escape(&mut text, n.id(), Mode::Quoted);
+                text.push(b'"');
+            }
+            ends.push(text.len());
+        }
+        let text = String::from_utf8(text).expect("escaping keeps UTF-8");
+        QuotedIds { text, ends }
+    }
+
+    fn get(&self, ix: NodeIndex) -> Quoted<'_> {
+        Quoted(&self.text[self.ends[ix.index()]..self.ends[ix.index() + 1]])
+    }
+}
+
+/// One attribute: its name, the same name as the fast writer writes it
+/// after another attribute (`, name=`, one copy instead of three), and
+/// its value. Made with [`attr!`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Attr<'a> {
+    pub(crate) name: &'static str,
+    pub(crate) lead: &'static str,
+    pub(crate) value: Value<'a>,
+}
+
+pub(crate) type Attrs<'a> = [Attr<'a>];
+
+/// `attr!("name", value)`: an [`Attr`].
+macro_rules! attr {
+    ($name:literal, $value:expr) => {
+        Attr {
+            name: $name,
+            lead: concat!(", ", $name, "="),
+            value: $value,
+        }
+    };
+}
 
 /// Receives DOT statements in order.
 pub(crate) trait Sink {
@@ -39,8 +97,8 @@ pub(crate) trait Sink {
     fn defaults(&mut self, target: Target, attrs: &Attrs<'_>) -> io::Result<()>;
     fn open_subgraph(&mut self, name: &str) -> io::Result<()>;
     fn close_subgraph(&mut self) -> io::Result<()>;
-    fn node(&mut self, id: &str, attrs: &Attrs<'_>) -> io::Result<()>;
-    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> io::Result<()>;
+    fn node(&mut self, id: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()>;
+    fn edge(&mut self, from: Quoted<'_>, to: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()>;
     fn close_graph(&mut self) -> io::Result<()>;
 }
 
@@ -73,39 +131,40 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
         escape(&mut title, t, Mode::Html);
         title.extend_from_slice(b"</B>");
     }
-    let mut graph_attrs: Vec<(&'static str, Value<'_>)> = vec![
-        ("rankdir", Value::Plain(opts.rankdir.as_str())),
-        ("newrank", Value::Plain("true")),
-        ("fontname", Value::Text(FONT)),
-        ("nodesep", Value::Plain("0.3")),
-        ("ranksep", Value::Plain("0.5")),
+    let mut graph_attrs: Vec<Attr<'_>> = vec![
+        attr!("rankdir", Value::Plain(opts.rankdir.as_str())),
+        attr!("newrank", Value::Plain("true")),
+        attr!("fontname", Value::Text(FONT)),
+        attr!("nodesep", Value::Plain("0.3")),
+        attr!("ranksep", Value::Plain("0.5")),
     ];
     if !title.is_empty() {
-        graph_attrs.push(("label", Value::Html(&title)));
-        graph_attrs.push(("labelloc", Value::Plain("t")));
-        graph_attrs.push(("fontsize", Value::Plain("18")));
+        graph_attrs.push(attr!("label", Value::Html(&title)));
+        graph_attrs.push(attr!("labelloc", Value::Plain("t")));
+        graph_attrs.push(attr!("fontsize", Value::Plain("18")));
     }
     if let Some(d) = g.description() {
-        graph_attrs.push(("tooltip", Value::Text(d)));
+        graph_attrs.push(attr!("tooltip", Value::Text(d)));
     }
     sink.defaults(Target::Graph, &graph_attrs)?;
     sink.defaults(
         Target::Node,
         &[
-            ("fontname", Value::Text(FONT)),
-            ("fontsize", Value::Plain("11")),
-            ("margin", Value::Text("0.12,0.06")),
+            attr!("fontname", Value::Text(FONT)),
+            attr!("fontsize", Value::Plain("11")),
+            attr!("margin", Value::Text("0.12,0.06")),
         ],
     )?;
     sink.defaults(
         Target::Edge,
         &[
-            ("fontname", Value::Text(FONT)),
-            ("fontsize", Value::Plain("9")),
+            attr!("fontname", Value::Text(FONT)),
+            attr!("fontsize", Value::Plain("9")),
         ],
     )?;
 
     let pg = g.as_petgraph();
+    let ids = QuotedIds::new(g);
     let clusters = clusters(g, opts.cluster);
     const NONE: u32 = u32::MAX;
     let mut cluster_of = vec![NONE; pg.node_bound()];
@@ -118,23 +177,23 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
         sink.defaults(
             Target::Graph,
             &[
-                ("label", Value::Html(&label)),
-                ("style", Value::Text("rounded,filled,dashed")),
-                ("color", Value::Text(style::muted(theme))),
-                ("fillcolor", Value::Text(style::cluster_fill(theme))),
-                ("fontsize", Value::Plain("12")),
-                ("labelloc", Value::Plain("t")),
+                attr!("label", Value::Html(&label)),
+                attr!("style", Value::Text("rounded,filled,dashed")),
+                attr!("color", Value::Text(style::muted(theme))),
+                attr!("fillcolor", Value::Text(style::cluster_fill(theme))),
+                attr!("fontsize", Value::Plain("12")),
+                attr!("labelloc", Value::Plain("t")),
             ],
         )?;
         for &ix in &c.members {
             cluster_of[ix.index()] = i as u32;
-            emit_node(&pg[ix], opts, &mut scratch, sink)?;
+            emit_node(&pg[ix], ids.get(ix), opts, &mut scratch, sink)?;
         }
         sink.close_subgraph()?;
     }
     for ix in pg.node_indices() {
         if cluster_of[ix.index()] == NONE {
-            emit_node(&pg[ix], opts, &mut scratch, sink)?;
+            emit_node(&pg[ix], ids.get(ix), opts, &mut scratch, sink)?;
         }
     }
     let mut edge_label = String::new();
@@ -151,27 +210,27 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
         }
         let s = edge_style(edge.kind(), edge.attack(), theme);
         // At most seven attributes: a fixed array, not an allocation per edge.
-        let mut attrs = [("", Value::Plain("")); 7];
+        let mut attrs = [attr!("", Value::Plain("")); 7];
         attrs[..4].copy_from_slice(&[
-            ("style", Value::Plain(s.style)),
-            ("arrowhead", Value::Plain(s.arrowhead)),
-            ("color", Value::Const(s.color)),
-            ("penwidth", Value::Plain(s.penwidth)),
+            attr!("style", Value::Plain(s.style)),
+            attr!("arrowhead", Value::Plain(s.arrowhead)),
+            attr!("color", Value::Const(s.color)),
+            attr!("penwidth", Value::Plain(s.penwidth)),
         ]);
         let mut n = 4;
         if let Some(l) = edge.label() {
             wrap_into(&mut edge_label, l, opts.wrap);
-            attrs[n] = ("label", Value::Text(&edge_label));
-            attrs[n + 1] = ("fontcolor", Value::Const(s.color));
+            attrs[n] = attr!("label", Value::Text(&edge_label));
+            attrs[n + 1] = attr!("fontcolor", Value::Const(s.color));
             n += 2;
         }
         if edge.kind() == EdgeKind::Frames {
             // A framing is a lens, not a premise: it should not pull the
             // claims it frames into its rank.
-            attrs[n] = ("constraint", Value::Plain("false"));
+            attrs[n] = attr!("constraint", Value::Plain("false"));
             n += 1;
         }
-        sink.edge(pg[from].id(), pg[to].id(), &attrs[..n])?;
+        sink.edge(ids.get(from), ids.get(to), &attrs[..n])?;
     }
     if opts.legend {
         emit_legend(g, opts, sink)?;
@@ -181,6 +240,7 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
 
 fn emit_node(
     node: &Node,
+    id: Quoted<'_>,
     opts: &DotOptions,
     scratch: &mut Scratch,
     sink: &mut dyn Sink,
@@ -224,15 +284,15 @@ fn emit_node(
         }
     }
     let attrs = [
-        ("shape", Value::Plain(s.shape)),
-        ("style", Value::Const(s.style)),
-        ("fillcolor", Value::Const(s.fill)),
-        ("color", Value::Const(s.border)),
-        ("penwidth", Value::Plain(s.penwidth)),
-        ("label", Value::Html(label)),
-        ("tooltip", Value::Text(text)),
+        attr!("shape", Value::Plain(s.shape)),
+        attr!("style", Value::Const(s.style)),
+        attr!("fillcolor", Value::Const(s.fill)),
+        attr!("color", Value::Const(s.border)),
+        attr!("penwidth", Value::Plain(s.penwidth)),
+        attr!("label", Value::Html(label)),
+        attr!("tooltip", Value::Text(text)),
     ];
-    sink.node(node.id(), &attrs)
+    sink.node(id, &attrs)
 }
 
 /// What [`wrap_with`] produces, in order.
@@ -389,10 +449,14 @@ fn wrap_lines(out: &mut Vec<u8>, text: &str, width: usize, mode: Mode) -> bool {
     loop {
         let (mut i, mut chars) = (p, 0);
         let (mut last_space, mut last_char) = (None, p);
+        // Whether the bytes seen so far on this line need no escaping.
+        let mut plain = true;
         while i < n && chars <= width {
             // Eight printable ASCII bytes at a time while they fit the line.
-            if chars + 8 <= width + 1 {
-                if let Some(spaces) = bytes.get(i..i + 8).and_then(ascii_spaces) {
+            if chars + 8 <= width + 1 && i + 8 <= n {
+                let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+                if let Some(spaces) = ascii_spaces(x) {
+                    plain &= !may_need_escaping(x, mode);
                     // Two spaces in a row, inside the eight or across their end.
                     if spaces & (spaces >> 8) != 0 || (spaces >> 63 != 0 && bytes[i + 8] == b' ') {
                         return false;
@@ -409,6 +473,7 @@ fn wrap_lines(out: &mut Vec<u8>, text: &str, width: usize, mode: Mode) -> bool {
             let b = bytes[i];
             last_char = i;
             if b < 0x80 {
+                plain &= !is_special(b, mode);
                 if b == b' ' {
                     // Not the last byte: the text does not end with a space.
                     if bytes[i + 1] == b' ' {
@@ -436,16 +501,24 @@ fn wrap_lines(out: &mut Vec<u8>, text: &str, width: usize, mode: Mode) -> bool {
             }
             chars += 1;
         }
-        if chars <= width {
-            escape(out, &text[p..], mode);
+        let (end, next) = if chars <= width {
+            (n, n)
+        } else {
+            // `last_char` starts the character at position `width`: no room for it.
+            match last_space {
+                Some(s) => (s, s + 1),
+                None => (last_char, last_char),
+            }
+        };
+        // The line's bytes are among those just seen.
+        if plain {
+            out.extend_from_slice(&bytes[p..end]);
+        } else {
+            escape(out, &text[p..end], mode);
+        }
+        if end == n {
             return true;
         }
-        // `last_char` starts the character at position `width`: no room for it.
-        let (end, next) = match last_space {
-            Some(s) => (s, s + 1),
-            None => (last_char, last_char),
-        };
-        escape(out, &text[p..end], mode);
         newline(out, mode);
         p = next;
     }
@@ -591,27 +664,27 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
     sink.defaults(
         Target::Graph,
         &[
-            ("label", Value::Html(title)),
-            ("labelloc", Value::Plain("t")),
-            ("style", Value::Text("rounded")),
-            ("color", Value::Text(style::muted(theme))),
-            ("fontsize", Value::Plain("12")),
+            attr!("label", Value::Html(title)),
+            attr!("labelloc", Value::Plain("t")),
+            attr!("style", Value::Text("rounded")),
+            attr!("color", Value::Text(style::muted(theme))),
+            attr!("fontsize", Value::Plain("12")),
         ],
     )?;
     sink.open_subgraph(&format!("{p}kinds"))?;
-    sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
+    sink.defaults(Target::Graph, &[attr!("rank", Value::Plain("same"))])?;
     for &kind in NodeKind::ALL {
         let s = node_style(kind, theme);
         sink.node(
-            &format!("{p}{kind}"),
+            Quoted(&quoted(&format!("{p}{kind}"))),
             &[
-                ("shape", Value::Plain(s.shape)),
-                ("style", Value::Text(s.style)),
-                ("fillcolor", Value::Text(s.fill)),
-                ("color", Value::Text(s.border)),
-                ("penwidth", Value::Plain(s.penwidth)),
-                ("label", Value::Text(kind.as_str())),
-                ("fontsize", Value::Plain("10")),
+                attr!("shape", Value::Plain(s.shape)),
+                attr!("style", Value::Text(s.style)),
+                attr!("fillcolor", Value::Text(s.fill)),
+                attr!("color", Value::Text(s.border)),
+                attr!("penwidth", Value::Plain(s.penwidth)),
+                attr!("label", Value::Text(kind.as_str())),
+                attr!("fontsize", Value::Plain("10")),
             ],
         )?;
     }
@@ -619,39 +692,39 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
     // The relations in one row: pairs of points on the same rank joined by
     // sample edges, so the legend stays two ranks tall whatever the layout.
     let point = [
-        ("shape", Value::Plain("point")),
-        ("width", Value::Plain("0.06")),
-        ("color", Value::Text(style::muted(theme))),
+        attr!("shape", Value::Plain("point")),
+        attr!("width", Value::Plain("0.06")),
+        attr!("color", Value::Text(style::muted(theme))),
     ];
     sink.open_subgraph(&format!("{p}relations"))?;
-    sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
+    sink.defaults(Target::Graph, &[attr!("rank", Value::Plain("same"))])?;
     for i in 0..style::RELATIONS.len() {
-        sink.node(&format!("{p}{i}a"), &point)?;
-        sink.node(&format!("{p}{i}b"), &point)?;
+        sink.node(Quoted(&quoted(&format!("{p}{i}a"))), &point)?;
+        sink.node(Quoted(&quoted(&format!("{p}{i}b"))), &point)?;
     }
     sink.close_subgraph()?;
     for (i, &(kind, attack)) in style::RELATIONS.iter().enumerate() {
         let s = edge_style(kind, attack, theme);
         sink.edge(
-            &format!("{p}{i}a"),
-            &format!("{p}{i}b"),
+            Quoted(&quoted(&format!("{p}{i}a"))),
+            Quoted(&quoted(&format!("{p}{i}b"))),
             &[
-                ("style", Value::Plain(s.style)),
-                ("arrowhead", Value::Plain(s.arrowhead)),
-                ("color", Value::Text(s.color)),
-                ("penwidth", Value::Plain(s.penwidth)),
-                ("label", Value::Text(s.name)),
-                ("fontcolor", Value::Text(s.color)),
-                ("fontsize", Value::Plain("10")),
-                ("minlen", Value::Plain("2")),
+                attr!("style", Value::Plain(s.style)),
+                attr!("arrowhead", Value::Plain(s.arrowhead)),
+                attr!("color", Value::Text(s.color)),
+                attr!("penwidth", Value::Plain(s.penwidth)),
+                attr!("label", Value::Text(s.name)),
+                attr!("fontcolor", Value::Text(s.color)),
+                attr!("fontsize", Value::Plain("10")),
+                attr!("minlen", Value::Plain("2")),
             ],
         )?;
     }
     // Node kinds on the rank above (below, in a top-to-bottom layout).
     sink.edge(
-        &format!("{p}0a"),
-        &format!("{p}{}", NodeKind::ALL[0]),
-        &[("style", Value::Plain("invis"))],
+        Quoted(&quoted(&format!("{p}0a"))),
+        Quoted(&quoted(&format!("{p}{}", NodeKind::ALL[0]))),
+        &[attr!("style", Value::Plain("invis"))],
     )?;
     sink.close_subgraph()
 }

@@ -114,12 +114,12 @@ fn has_less(x: u64, n: u8) -> bool {
     x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0
 }
 
-/// For eight bytes of printable ASCII (no control characters), the high
-/// bit of each that is a space, exactly; `None` for any other eight bytes.
+/// For eight bytes (little-endian) of printable ASCII (no control
+/// characters), the high bit of each that is a space, exactly; `None` for
+/// any other eight bytes.
 #[inline]
-pub(crate) fn ascii_spaces(chunk: &[u8]) -> Option<u64> {
+pub(crate) fn ascii_spaces(x: u64) -> Option<u64> {
     const LOWS: u64 = !HIGHS;
-    let x = u64::from_le_bytes(chunk.try_into().ok()?);
     if x & HIGHS != 0 || has_less(x, 0x20) {
         return None;
     }
@@ -127,10 +127,19 @@ pub(crate) fn ascii_spaces(chunk: &[u8]) -> Option<u64> {
     Some(!(((y & LOWS) + LOWS) | y) & HIGHS)
 }
 
-/// `true` if one of eight bytes may need escaping in `mode` (exact: it
-/// does, unless the table says otherwise for bytes it does not list).
+/// `true` if `b` is a byte that [`escape`] replaces in `mode`.
 #[inline]
-fn may_need_escaping(x: u64, mode: Mode) -> bool {
+pub(crate) fn is_special(b: u8, mode: Mode) -> bool {
+    match mode {
+        Mode::Quoted => SPECIAL_QUOTED[usize::from(b)],
+        Mode::Html => SPECIAL_HTML[usize::from(b)],
+    }
+}
+
+/// `true` if [`escape`] would replace one of the eight bytes of `x`
+/// (little-endian) in `mode`.
+#[inline]
+pub(crate) fn may_need_escaping(x: u64, mode: Mode) -> bool {
     has_less(x, 0x20)
         || has_zero(x ^ (ONES * 0x7f))
         || match mode {
@@ -233,7 +242,8 @@ mod tests {
                     .filter(|&(_, b)| b == b' ')
                     .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i))
             });
-            proptest::prop_assert_eq!(ascii_spaces(s.as_bytes()), expected);
+            let x = s.as_bytes().try_into().map(u64::from_le_bytes);
+            proptest::prop_assert_eq!(x.ok().and_then(ascii_spaces), expected);
         }
 
         #[test]

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::emit::{Attrs, Sink, Target, Value};
+use super::emit::{Attrs, Quoted, Sink, Target, Value};
 use super::escape::{self, escape, Mode};
 
 /// How many bytes [`DotWriter`] gathers before it writes.
@@ -58,13 +58,11 @@ impl<W: Write> DotWriter<W> {
             return;
         }
         self.buf.extend_from_slice(b" [");
-        for (i, (name, value)) in attrs.iter().enumerate() {
-            if i > 0 {
-                self.buf.extend_from_slice(b", ");
-            }
-            self.buf.extend_from_slice(name.as_bytes());
-            self.buf.push(b'=');
-            match value {
+        for (i, a) in attrs.iter().enumerate() {
+            // `, name=`, or `name=` for the first.
+            let lead = if i == 0 { &a.lead[2..] } else { a.lead };
+            self.buf.extend_from_slice(lead.as_bytes());
+            match a.value {
                 Value::Plain(v) => self.buf.extend_from_slice(v.as_bytes()),
                 Value::Text(v) => self.id(v),
                 Value::Const(v) => {
@@ -125,18 +123,18 @@ impl<W: Write> Sink for DotWriter<W> {
         self.end()
     }
 
-    fn node(&mut self, id: &str, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn node(&mut self, id: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
         self.indent();
-        self.id(id);
+        self.buf.extend_from_slice(id.0.as_bytes());
         self.attrs(attrs);
         self.flush_statement()
     }
 
-    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn edge(&mut self, from: Quoted<'_>, to: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
         self.indent();
-        self.id(from);
+        self.buf.extend_from_slice(from.0.as_bytes());
         self.buf.extend_from_slice(b" -> ");
-        self.id(to);
+        self.buf.extend_from_slice(to.0.as_bytes());
         self.attrs(attrs);
         self.flush_statement()
     }
