@@ -460,7 +460,13 @@ fn prepare(spec: &Spec) -> Prepared {
                         esc_html(&wrap(&n.text, WRAP + WRAP / 4))
                     );
                 }
-                None => label.push_str(&esc_html(&wrap(&n.text, WRAP))),
+                None => {
+                    let _ = write!(
+                        label,
+                        "<FONT POINT-SIZE=\"11\">{}</FONT>",
+                        esc_html(&wrap(&n.text, WRAP))
+                    );
+                }
             }
             if let Some(p) = n.provenance.first() {
                 let mut line = p.source.clone();

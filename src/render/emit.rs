@@ -260,7 +260,13 @@ fn emit_node(
                 label.extend_from_slice(b"</FONT>");
             }
         }
-        None => wrap_escaped(label, text, opts.wrap, Mode::Html),
+        None => {
+            // An element around the text (at the default size) keeps the
+            // label parseable by graphviz-rust, whose grammar wants one.
+            label.extend_from_slice(b"<FONT POINT-SIZE=\"11\">");
+            wrap_escaped(label, text, opts.wrap, Mode::Html);
+            label.extend_from_slice(b"</FONT>");
+        }
     }
     if opts.provenance {
         if let Some(p) = node.provenance().first() {
