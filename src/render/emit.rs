@@ -10,9 +10,7 @@ use std::ops::Range;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef as _, IntoEdgeReferences, NodeIndexable};
 
-use super::escape::{
-    ascii_spaces, escape, is_special, may_need_escaping, newline, quoted, Mode,
-};
+use super::escape::{ascii_spaces, escape, is_special, may_need_escaping, newline, quoted, Mode};
 use super::style::{self, edge_style, node_style};
 use super::{Cluster, DotOptions};
 use crate::model::{ArgumentGraph, EdgeKind, Node, NodeKind};
