@@ -8,7 +8,7 @@ use super::raw::{DocExt, Ext, RawDoc, RawNode, RawTy};
 use super::{collapsible, derive_attack, derive_evidence, Ty, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::io::report::{short, Imported, Report, Severity};
-use crate::model::{check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, NodeKind};
+use crate::model::{check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, Node, NodeKind};
 
 // What the report says, one constant per entry so that tests can ask for it.
 pub(super) const W_NO_ID: &str = "node without a nodeID (set aside)";
@@ -842,25 +842,33 @@ fn assemble(
         kinds.push(p.kind);
         let ext = p.ext.map(|x| *x).unwrap_or_default();
         let weight = crate::io::json::weight_of(&ext.weight, &mut problems, &at);
-        match g.try_add_node(p.id, p.kind, p.text) {
-            Ok(ix) => {
-                let node = &mut g.graph_mut()[ix];
-                node.label = ext.label.flatten();
-                node.weight = weight;
-                node.tags = ext.tags;
-                node.provenance = ext.provenance;
-                node.data = if written_by_argraph {
-                    ext.data.filter(|d| !d.is_null())
-                } else {
-                    merge_data(None, p.extra)
-                };
-                ixs.push(Some(ix));
-            }
-            Err((rule, msg)) => {
-                problems.push(Problem::new(rule, at(), msg));
-                ixs.push(None);
-            }
+        // An id from the extension may be empty or taken; AIF ids were checked.
+        let broken = if p.id.is_empty() {
+            Some((Rule::MissingField, "node id is empty".to_string()))
+        } else if g.contains(&p.id) {
+            Some((
+                Rule::DuplicateId,
+                format!("node id {:?} is already used", p.id),
+            ))
+        } else {
+            None
+        };
+        if let Some((rule, msg)) = broken {
+            problems.push(Problem::new(rule, at(), msg));
+            ixs.push(None);
+            continue;
         }
+        let mut node = Node::new(p.id, p.kind, p.text);
+        node.label = ext.label.flatten();
+        node.weight = weight;
+        node.tags = ext.tags;
+        node.provenance = ext.provenance;
+        node.data = if written_by_argraph {
+            ext.data.filter(|d| !d.is_null())
+        } else {
+            merge_data(None, p.extra)
+        };
+        ixs.push(Some(g.insert_checked_node(node)));
     }
     for e in pedges {
         let (Some(a), Some(b)) = (ixs[e.from], ixs[e.to]) else {
