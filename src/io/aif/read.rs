@@ -51,6 +51,10 @@ pub(super) const S_OVA: &str = "OVA layout section (node positions)";
 pub(super) const S_TEXT: &str = "characters of the analysed text (OVA \"text\")";
 pub(super) const S_TOP_KEY: &str = "unknown top-level key";
 
+/// The hasher of the large maps (ids, edge pairs): short keys, no need for
+/// SipHash's flood resistance against a file the user chose to read.
+type Fast = foldhash::fast::RandomState;
+
 /// A node of the input that takes part in the graph.
 struct N {
     /// Position in the input's `nodes` array.
@@ -197,7 +201,8 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     let mut structural: Vec<(usize, usize, Option<Box<Ext>>)> = Vec::new();
     let mut first_in = vec![usize::MAX; ns.len()];
     let mut dialogue: Vec<(usize, usize)> = Vec::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::with_capacity(raw_edges.len());
+    let mut seen: HashSet<(usize, usize), Fast> =
+        HashSet::with_capacity_and_hasher(raw_edges.len(), Fast::default());
     for (i, e) in raw_edges.into_iter().enumerate() {
         let name = || {
             format!(
@@ -490,7 +495,7 @@ type Nodes = (
     Vec<N>,
     Vec<Option<Box<Ext>>>,
     HashSet<String>,
-    HashMap<String, usize>,
+    HashMap<String, usize, Fast>,
 );
 
 fn read_nodes(
@@ -506,7 +511,8 @@ fn read_nodes(
         .collect();
     let mut ns: Vec<N> = Vec::with_capacity(raw.len());
     let mut exts = Vec::with_capacity(raw.len());
-    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(raw.len());
+    let mut by_id: HashMap<String, usize, Fast> =
+        HashMap::with_capacity_and_hasher(raw.len(), Fast::default());
     let mut set_aside = HashSet::new();
     for (index, r) in raw.into_iter().enumerate() {
         let Some(id) = r.id.filter(|s| !s.is_empty()) else {
