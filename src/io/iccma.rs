@@ -1,0 +1,1025 @@
+//! Readers and writers for the abstract-framework formats of the ICCMA
+//! competitions: `i23` (ICCMA 2023), `apx` (ASPARTIX, ICCMA 2015–2021) and
+//! `tgf` (Trivial Graph Format, ICCMA 2015–2019).
+//!
+//! The readers work on bytes, without regular expressions or a `String` per
+//! line, and report a malformed input as an
+//! [`ErrorKind::Parse`](crate::ErrorKind::Parse) error with its 1-based line
+//! and column. All readers and writers are O(input size).
+//!
+//! ```
+//! # fn main() -> argraph::Result<()> {
+//! use argraph::io::iccma;
+//! let af = iccma::read_i23("p af 3\n# a comment\n1 2\n2 3\n".as_bytes())?;
+//! assert_eq!((af.len(), af.attack_count()), (3, 2));
+//!
+//! let mut apx = Vec::new();
+//! iccma::write_apx(&af, &mut apx)?;
+//! assert_eq!(String::from_utf8(apx).unwrap(), "arg(1).\narg(2).\narg(3).\natt(1,2).\natt(2,3).\n");
+//!
+//! let err = iccma::read_i23("p af 3\n1 x\n".as_bytes()).unwrap_err();
+//! assert_eq!((err.line(), err.column()), (Some(2), Some(3)));
+//! # Ok(()) }
+//! ```
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::error::{Error, ErrorKind, ParseCategory, Result};
+use crate::model::framework::Names;
+use crate::model::ArgumentationFramework;
+
+/// One of the ICCMA file formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IccmaFormat {
+    /// ICCMA 2023: a header `p af N`, then one attack `a b` per line
+    /// (arguments are `1..=N`), `#` comment lines.
+    I23,
+    /// ASPARTIX: `arg(a).` and `att(a,b).` facts; `%` comments.
+    Apx,
+    /// Trivial Graph Format: one argument per line, a line `#`, then one
+    /// attack `a b` per line.
+    Tgf,
+}
+
+impl IccmaFormat {
+    /// The format a file name's extension names: `.i23` and `.af` → `i23`,
+    /// `.apx` → `apx`, `.tgf` → `tgf`.
+    pub fn from_path(path: &Path) -> Option<IccmaFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "i23" | "af" => Some(IccmaFormat::I23),
+            "apx" => Some(IccmaFormat::Apx),
+            "tgf" => Some(IccmaFormat::Tgf),
+            _ => None,
+        }
+    }
+
+    /// Guesses the format from the start of a document: `p af` → `i23`,
+    /// `arg(`/`att(` → `apx`, anything else → `tgf`.
+    pub fn sniff(bytes: &[u8]) -> IccmaFormat {
+        let mut rest = bytes;
+        loop {
+            let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            let line = trim(&rest[..line_end]);
+            if line.is_empty() || (line[0] == b'%') || (line[0] == b'#' && line.len() > 1) {
+                if line_end == rest.len() {
+                    return IccmaFormat::Tgf;
+                }
+                rest = &rest[line_end + 1..];
+                continue;
+            }
+            return if line.starts_with(b"p ") || line.starts_with(b"p\t") {
+                IccmaFormat::I23
+            } else if line.starts_with(b"arg") || line.starts_with(b"att") {
+                IccmaFormat::Apx
+            } else {
+                IccmaFormat::Tgf
+            };
+        }
+    }
+
+    /// The format's name in error messages.
+    fn label(self) -> &'static str {
+        match self {
+            IccmaFormat::I23 => "ICCMA i23",
+            IccmaFormat::Apx => "ICCMA apx",
+            IccmaFormat::Tgf => "TGF",
+        }
+    }
+}
+
+impl FromStr for IccmaFormat {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "i23" | "af" => Ok(IccmaFormat::I23),
+            "apx" => Ok(IccmaFormat::Apx),
+            "tgf" => Ok(IccmaFormat::Tgf),
+            _ => Err(format!(
+                "unknown framework format {s:?} (expected one of: i23, apx, tgf)"
+            )),
+        }
+    }
+}
+
+/// Reads a framework from a file, in the given format or, if `None`, in the
+/// format its extension names (see [`IccmaFormat::from_path`]) or, failing
+/// that, the one its content looks like. Errors carry the path.
+///
+/// # Errors
+/// I/O errors, and [`ErrorKind::Parse`](crate::ErrorKind::Parse) for a
+/// malformed file.
+pub fn read_path(path: &Path, format: Option<IccmaFormat>) -> Result<ArgumentationFramework> {
+    let run = || -> Result<ArgumentationFramework> {
+        let file = File::open(path)?;
+        let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+        match format.or_else(|| IccmaFormat::from_path(path)) {
+            Some(IccmaFormat::I23) => read_i23_sized(file, size),
+            Some(IccmaFormat::Apx) => read_apx(file),
+            Some(IccmaFormat::Tgf) => read_tgf(file),
+            None => {
+                let bytes = read_all(file, size)?;
+                read_bytes(&bytes, IccmaFormat::sniff(&bytes))
+            }
+        }
+    };
+    run().map_err(|e| e.at_path(path))
+}
+
+/// Reads a framework in `format` from a reader.
+///
+/// # Errors
+/// As [`read_path`].
+pub fn read(reader: impl Read, format: IccmaFormat) -> Result<ArgumentationFramework> {
+    match format {
+        IccmaFormat::I23 => read_i23(reader),
+        IccmaFormat::Apx => read_apx(reader),
+        IccmaFormat::Tgf => read_tgf(reader),
+    }
+}
+
+fn read_bytes(bytes: &[u8], format: IccmaFormat) -> Result<ArgumentationFramework> {
+    match format {
+        IccmaFormat::I23 => read_i23(bytes),
+        IccmaFormat::Apx => parse_apx(bytes),
+        IccmaFormat::Tgf => parse_tgf(bytes),
+    }
+}
+
+fn read_all(mut reader: impl Read, size: usize) -> Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(size + 1);
+    reader.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Writes a framework in `format`.
+///
+/// # Errors
+/// I/O errors; [`ErrorKind::InvalidInput`] when an argument's name cannot be
+/// written in `apx` or `tgf` (see [`write_apx`], [`write_tgf`]).
+pub fn write(af: &ArgumentationFramework, writer: impl Write, format: IccmaFormat) -> Result<()> {
+    match format {
+        IccmaFormat::I23 => write_i23(af, writer),
+        IccmaFormat::Apx => write_apx(af, writer),
+        IccmaFormat::Tgf => write_tgf(af, writer),
+    }
+}
+
+// ---------------------------------------------------------------- i23 ----
+
+const CHUNK: usize = 1 << 20;
+
+/// Reads an ICCMA 2023 `i23` framework: optional `#` comment lines and blank
+/// lines anywhere, a header `p af N`, then attacks `a b` with `1 <= a, b <=
+/// N`, one per line. Arguments are named `1..=N`. Streams the input in 1 MiB
+/// chunks; O(input size) time, O(n + m) memory.
+///
+/// # Errors
+/// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the line and column of
+/// the first malformed line (missing or repeated header, a token that is not
+/// a number, an argument outside `1..=N`, trailing text); I/O errors.
+pub fn read_i23(reader: impl Read) -> Result<ArgumentationFramework> {
+    read_i23_sized(reader, 0)
+}
+
+fn read_i23_sized(mut reader: impl Read, size_hint: usize) -> Result<ArgumentationFramework> {
+    let mut parser = I23Parser {
+        n: None,
+        line: 0,
+        src: Vec::new(),
+        dst: Vec::new(),
+        size_hint,
+    };
+    let mut buf: Vec<u8> = vec![0; CHUNK];
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            buf.resize(buf.len() * 2, 0); // a line longer than the buffer
+        }
+        let got = match reader.read(&mut buf[filled..]) {
+            Ok(k) => k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        filled += got;
+        if got == 0 {
+            if filled > 0 {
+                parser.lines(&buf[..filled])?;
+            }
+            break;
+        }
+        if let Some(last_nl) = buf[..filled].iter().rposition(|&b| b == b'\n') {
+            parser.lines(&buf[..=last_nl])?;
+            buf.copy_within(last_nl + 1..filled, 0);
+            filled -= last_nl + 1;
+        }
+    }
+    let n = match parser.n {
+        Some(n) => n,
+        None => {
+            return Err(Error::parse(
+                "ICCMA i23",
+                ParseCategory::Eof,
+                parser.line.max(1),
+                1,
+                "missing header `p af N`",
+            ))
+        }
+    };
+    ArgumentationFramework::from_parts(n, Names::Numbered, parser.src, parser.dst)
+}
+
+struct I23Parser {
+    n: Option<u32>,
+    line: usize,
+    src: Vec<u32>,
+    dst: Vec<u32>,
+    size_hint: usize,
+}
+
+#[inline]
+fn is_blank(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == b'\r'
+}
+
+impl I23Parser {
+    /// Parses complete lines (the last one may lack its `\n` at end of input).
+    fn lines(&mut self, bytes: &[u8]) -> Result<()> {
+        let len = bytes.len();
+        let mut i = 0;
+        while i < len {
+            self.line += 1;
+            let start = i;
+            let err = |pos: usize, line: usize, msg: String| {
+                Error::parse(
+                    "ICCMA i23",
+                    ParseCategory::Syntax,
+                    line,
+                    pos - start + 1,
+                    msg,
+                )
+            };
+            while i < len && is_blank(bytes[i]) {
+                i += 1;
+            }
+            if i == len {
+                break;
+            }
+            match bytes[i] {
+                b'\n' => {
+                    i += 1;
+                    continue;
+                }
+                b'#' => {
+                    i += bytes[i..]
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(len - i, |p| p + 1);
+                    continue;
+                }
+                _ => {}
+            }
+            let Some(n) = self.n else {
+                i = self.header(bytes, i, start)?;
+                continue;
+            };
+            // Fast path: `a b\n`.
+            let (a, j) = number(bytes, i);
+            if j == i || j == len || !is_blank(bytes[j]) {
+                return Err(err(
+                    j,
+                    self.line,
+                    if j == i {
+                        format!("expected an argument number, found {}", show(bytes, j))
+                    } else {
+                        format!(
+                            "expected a space after the attacker, found {}",
+                            show(bytes, j)
+                        )
+                    },
+                ));
+            }
+            let mut k = j;
+            while k < len && is_blank(bytes[k]) {
+                k += 1;
+            }
+            let (b, e) = number(bytes, k);
+            if e == k {
+                return Err(err(
+                    k,
+                    self.line,
+                    format!("expected an argument number, found {}", show(bytes, k)),
+                ));
+            }
+            let mut t = e;
+            while t < len && is_blank(bytes[t]) {
+                t += 1;
+            }
+            if t < len && bytes[t] != b'\n' {
+                return Err(err(
+                    t,
+                    self.line,
+                    format!("expected the end of the line, found {}", show(bytes, t)),
+                ));
+            }
+            for (v, at) in [(a, i), (b, k)] {
+                if v == 0 || v > n as u64 {
+                    return Err(err(
+                        at,
+                        self.line,
+                        format!("argument {v} is outside 1..={n}"),
+                    ));
+                }
+            }
+            self.src.push(a as u32 - 1);
+            self.dst.push(b as u32 - 1);
+            i = t + 1;
+        }
+        Ok(())
+    }
+
+    /// Parses the header line starting at `i`; returns the position after it.
+    fn header(&mut self, bytes: &[u8], i: usize, start: usize) -> Result<usize> {
+        let len = bytes.len();
+        let line = self.line;
+        let err = |pos: usize, msg: &str| {
+            Error::parse(
+                "ICCMA i23",
+                ParseCategory::Syntax,
+                line,
+                pos - start + 1,
+                msg,
+            )
+        };
+        let mut k = i;
+        for word in [&b"p"[..], &b"af"[..]] {
+            if !bytes[k..].starts_with(word)
+                || !(k + word.len() < len && is_blank(bytes[k + word.len()]))
+            {
+                return Err(err(
+                    k,
+                    "expected the header `p af N` before the first attack",
+                ));
+            }
+            k += word.len();
+            while k < len && is_blank(bytes[k]) {
+                k += 1;
+            }
+        }
+        let (n, e) = number(bytes, k);
+        if e == k {
+            return Err(err(k, "expected the number of arguments after `p af`"));
+        }
+        if n >= u32::MAX as u64 {
+            return Err(err(k, "too many arguments (at most 2^32 - 2)"));
+        }
+        let mut t = e;
+        while t < len && is_blank(bytes[t]) {
+            t += 1;
+        }
+        if t < len && bytes[t] != b'\n' {
+            return Err(err(t, "expected the end of the header line"));
+        }
+        self.n = Some(n as u32);
+        // Reserve room for the attacks: every attack line takes at least 4
+        // bytes. Untouched capacity costs address space, not memory.
+        let guess = (self.size_hint / 4).min(u32::MAX as usize);
+        self.src.reserve(guess);
+        self.dst.reserve(guess);
+        Ok(t + 1)
+    }
+}
+
+/// Parses a decimal number at `i` (at most 19 digits); returns it and the
+/// position after it (`== i` if there is no digit). Longer numbers saturate.
+#[inline]
+fn number(bytes: &[u8], mut i: usize) -> (u64, usize) {
+    let mut v: u64 = 0;
+    let start = i;
+    while i < bytes.len() {
+        let d = bytes[i].wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        v = if i - start < 19 {
+            v * 10 + d as u64
+        } else {
+            u64::MAX
+        };
+        i += 1;
+    }
+    (v, i)
+}
+
+/// A short description of the token at `i`, for error messages.
+fn show(bytes: &[u8], i: usize) -> String {
+    match bytes.get(i) {
+        None => "the end of the input".to_string(),
+        Some(b'\n') => "the end of the line".to_string(),
+        Some(_) => {
+            let end = (i + 1..bytes.len())
+                .find(|&k| bytes[k].is_ascii_whitespace())
+                .unwrap_or(bytes.len())
+                .min(i + 20);
+            format!("{:?}", String::from_utf8_lossy(&bytes[i..end]))
+        }
+    }
+}
+
+/// Writes an `i23` document: `p af N`, then `a b` per attack (1-based). A
+/// framework with explicit names gets one comment line `# i name` per
+/// argument first, so the names are not lost to a reader (readers ignore
+/// them). O(n + m).
+///
+/// # Errors
+/// I/O errors.
+pub fn write_i23(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
+    let mut out = Out::new(writer);
+    out.bytes(b"p af ")?;
+    out.uint(af.len() as u64)?;
+    out.bytes(b"\n")?;
+    if !af.is_numbered() {
+        for a in 0..af.len() {
+            out.bytes(b"# ")?;
+            out.uint(a as u64 + 1)?;
+            out.bytes(b" ")?;
+            out.bytes(af.name(a).replace(['\n', '\r'], " ").as_bytes())?;
+            out.bytes(b"\n")?;
+        }
+    }
+    for (a, b) in af.attack_pairs() {
+        out.uint(a as u64 + 1)?;
+        out.bytes(b" ")?;
+        out.uint(b as u64 + 1)?;
+        out.bytes(b"\n")?;
+    }
+    out.finish()
+}
+
+/// A buffered writer with fast integer formatting.
+pub(crate) struct Out<W: Write> {
+    buf: Vec<u8>,
+    inner: W,
+}
+
+impl<W: Write> Out<W> {
+    pub(crate) fn new(inner: W) -> Self {
+        Out {
+            buf: Vec::with_capacity(1 << 16),
+            inner,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= 1 << 16 {
+            self.inner.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub(crate) fn uint(&mut self, mut v: u64) -> io::Result<()> {
+        let mut tmp = [0u8; 20];
+        let mut i = tmp.len();
+        loop {
+            i -= 1;
+            tmp[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.bytes(&tmp[i..])
+    }
+
+    pub(crate) fn finish(mut self) -> Result<()> {
+        self.inner.write_all(&self.buf)?;
+        self.inner.flush()?;
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------- apx ----
+
+/// A name → index table over a packed string table (open addressing,
+/// FxHash-style hashing), so that reading named formats allocates no
+/// `String` per argument.
+struct NameIndex {
+    text: String,
+    ends: Vec<usize>,
+    slots: Vec<u32>,
+}
+
+impl NameIndex {
+    fn new() -> NameIndex {
+        NameIndex {
+            text: String::new(),
+            ends: Vec::new(),
+            slots: vec![u32::MAX; 16],
+        }
+    }
+
+    fn hash(name: &[u8]) -> u64 {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h: u64 = 0;
+        let mut chunks = name.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        h ^ (h >> 29)
+    }
+
+    fn name(&self, i: u32) -> &[u8] {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text.as_bytes()[start..self.ends[i]]
+    }
+
+    /// The slot where `name` is or would go.
+    fn slot(&self, name: &[u8]) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = Self::hash(name) as usize & mask;
+        loop {
+            let v = self.slots[s];
+            if v == u32::MAX || self.name(v) == name {
+                return s;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn get(&self, name: &[u8]) -> Option<u32> {
+        let v = self.slots[self.slot(name)];
+        (v != u32::MAX).then_some(v)
+    }
+
+    /// Inserts a new name; `Err(existing index)` if it is already there.
+    fn insert(&mut self, name: &str) -> std::result::Result<u32, u32> {
+        if (self.ends.len() + 1) * 2 > self.slots.len() {
+            let mut slots = vec![u32::MAX; self.slots.len() * 2];
+            std::mem::swap(&mut slots, &mut self.slots);
+            for v in slots.into_iter().filter(|&v| v != u32::MAX) {
+                let s = self.slot(self.name(v));
+                self.slots[s] = v;
+            }
+        }
+        let s = self.slot(name.as_bytes());
+        if self.slots[s] != u32::MAX {
+            return Err(self.slots[s]);
+        }
+        let i = self.ends.len() as u32;
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+        self.slots[s] = i;
+        Ok(i)
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn into_names(self) -> Names {
+        Names::Table {
+            text: self.text,
+            ends: self.ends,
+        }
+    }
+}
+
+/// A cursor over a whole document that turns byte offsets into 1-based line
+/// and column numbers only when an error is reported.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    format: &'static str,
+}
+
+impl<'a> Cursor<'a> {
+    fn error_at(&self, pos: usize, category: ParseCategory, msg: impl Into<String>) -> Error {
+        let before = &self.bytes[..pos.min(self.bytes.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Error::parse(self.format, category, line, column, msg)
+    }
+
+    fn error(&self, msg: impl Into<String>) -> Error {
+        let category = if self.pos >= self.bytes.len() {
+            ParseCategory::Eof
+        } else {
+            ParseCategory::Syntax
+        };
+        self.error_at(self.pos, category, msg)
+    }
+
+    /// Skips whitespace and `%` comments (to the end of the line).
+    fn skip_space(&mut self, comment: u8) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b.is_ascii_whitespace() {
+                self.pos += 1;
+            } else if b == comment {
+                while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn expect(&mut self, token: u8) -> Result<()> {
+        if self.bytes.get(self.pos) == Some(&token) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.error(format!(
+                "expected `{}`, found {}",
+                token as char,
+                show(self.bytes, self.pos)
+            )))
+        }
+    }
+
+    /// An apx name: bytes up to `(`, `)`, `,` or whitespace.
+    fn apx_name(&mut self) -> Result<&'a str> {
+        let start = self.pos;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b'(' || b == b')' || b == b',' || b.is_ascii_whitespace() {
+                break;
+            }
+            self.pos += 1;
+        }
+        if self.pos == start {
+            return Err(self.error(format!(
+                "expected an argument name, found {}",
+                show(self.bytes, self.pos)
+            )));
+        }
+        std::str::from_utf8(&self.bytes[start..self.pos])
+            .map_err(|_| self.error_at(start, ParseCategory::Syntax, "argument name is not UTF-8"))
+    }
+}
+
+/// Reads an ASPARTIX `apx` framework: facts `arg(a).` and `att(a,b).` in any
+/// layout (whitespace between tokens, `%` comments to the end of a line).
+/// An attack must name declared arguments. O(input size) expected time.
+///
+/// # Errors
+/// [`ErrorKind::Parse`](crate::ErrorKind::Parse) with line and column for a
+/// malformed fact, an argument declared twice or an attack on an undeclared
+/// argument; I/O errors.
+///
+/// ```
+/// let af = argraph::io::iccma::read_apx("arg(a). arg(b).\natt(a, b).".as_bytes()).unwrap();
+/// assert_eq!(af.attackers(1), &[0]);
+/// let err = argraph::io::iccma::read_apx("arg(a).\natt(a,c).".as_bytes()).unwrap_err();
+/// assert_eq!((err.line(), err.column()), (Some(2), Some(7)));
+/// ```
+pub fn read_apx(reader: impl Read) -> Result<ArgumentationFramework> {
+    let bytes = read_all(reader, 0)?;
+    parse_apx(&bytes)
+}
+
+fn parse_apx(bytes: &[u8]) -> Result<ArgumentationFramework> {
+    let mut c = Cursor {
+        bytes,
+        pos: 0,
+        format: IccmaFormat::Apx.label(),
+    };
+    let mut names = NameIndex::new();
+    let (mut src, mut dst) = (Vec::new(), Vec::new());
+    loop {
+        c.skip_space(b'%');
+        if c.pos >= bytes.len() {
+            break;
+        }
+        let rest = &bytes[c.pos..];
+        let is_arg = rest.starts_with(b"arg");
+        if !is_arg && !rest.starts_with(b"att") {
+            return Err(c.error(format!(
+                "expected `arg(…).` or `att(…,…).`, found {}",
+                show(bytes, c.pos)
+            )));
+        }
+        c.pos += 3;
+        c.skip_space(b'%');
+        c.expect(b'(')?;
+        c.skip_space(b'%');
+        let at = c.pos;
+        let a = c.apx_name()?;
+        if is_arg {
+            if names.insert(a).is_err() {
+                return Err(c.error_at(
+                    at,
+                    ParseCategory::Data,
+                    format!("argument {a:?} is declared twice"),
+                ));
+            }
+        } else {
+            let ia = names.get(a.as_bytes()).ok_or_else(|| {
+                c.error_at(
+                    at,
+                    ParseCategory::Data,
+                    format!("undeclared argument {a:?}"),
+                )
+            })?;
+            c.skip_space(b'%');
+            c.expect(b',')?;
+            c.skip_space(b'%');
+            let at = c.pos;
+            let b = c.apx_name()?;
+            let ib = names.get(b.as_bytes()).ok_or_else(|| {
+                c.error_at(
+                    at,
+                    ParseCategory::Data,
+                    format!("undeclared argument {b:?}"),
+                )
+            })?;
+            src.push(ia);
+            dst.push(ib);
+        }
+        c.skip_space(b'%');
+        c.expect(b')')?;
+        c.skip_space(b'%');
+        c.expect(b'.')?;
+    }
+    let n = names.len() as u32;
+    if names.len() >= u32::MAX as usize {
+        return Err(too_many());
+    }
+    ArgumentationFramework::from_parts(n, names.into_names(), src, dst)
+}
+
+fn too_many() -> Error {
+    Error::new(ErrorKind::InvalidInput(
+        "too many arguments (at most 2^32 - 2)".to_string(),
+    ))
+}
+
+/// Checks that a name can be written as an apx or tgf token.
+fn check_name(name: &str, format: &str, forbidden: &[char]) -> Result<()> {
+    if name.is_empty()
+        || name
+            .chars()
+            .any(|ch| ch.is_whitespace() || forbidden.contains(&ch))
+    {
+        return Err(Error::new(ErrorKind::InvalidInput(format!(
+            "argument name {name:?} cannot be written in {format}: it is empty or holds whitespace or one of {forbidden:?}"
+        ))));
+    }
+    Ok(())
+}
+
+/// Writes an `apx` document: `arg(a).` per argument, then `att(a,b).` per
+/// attack, one fact a line. O(n + m).
+///
+/// # Errors
+/// [`ErrorKind::InvalidInput`] if a name is empty or holds whitespace, `(`,
+/// `)`, `,` or `%`; I/O errors.
+pub fn write_apx(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
+    let names = prepared_names(af, "apx", &['(', ')', ',', '%'])?;
+    let mut out = Out::new(writer);
+    for name in &names {
+        out.bytes(b"arg(")?;
+        out.bytes(name.as_bytes())?;
+        out.bytes(b").\n")?;
+    }
+    for (a, b) in af.attack_pairs() {
+        out.bytes(b"att(")?;
+        out.bytes(names[a].as_bytes())?;
+        out.bytes(b",")?;
+        out.bytes(names[b].as_bytes())?;
+        out.bytes(b").\n")?;
+    }
+    out.finish()
+}
+
+fn prepared_names<'a>(
+    af: &'a ArgumentationFramework,
+    format: &str,
+    forbidden: &[char],
+) -> Result<Vec<std::borrow::Cow<'a, str>>> {
+    (0..af.len())
+        .map(|a| {
+            let name = af.name(a);
+            check_name(&name, format, forbidden)?;
+            Ok(name)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- tgf ----
+
+/// Reads a Trivial Graph Format framework: one argument per line (its name
+/// is the line's first token; the rest, a label, is ignored), a line `#`,
+/// then one attack `a b` per line (a trailing label is ignored). Blank lines
+/// are skipped. O(input size) expected time.
+///
+/// # Errors
+/// [`ErrorKind::Parse`](crate::ErrorKind::Parse) with line and column for an
+/// argument declared twice, an attack line with fewer than two names or
+/// naming an undeclared argument; I/O errors.
+///
+/// ```
+/// let af = argraph::io::iccma::read_tgf("a\nb First B\n#\na b\nb a\n".as_bytes()).unwrap();
+/// assert_eq!((af.len(), af.attack_count()), (2, 2));
+/// assert_eq!(af.name(1), "b");
+/// ```
+pub fn read_tgf(reader: impl Read) -> Result<ArgumentationFramework> {
+    let bytes = read_all(reader, 0)?;
+    parse_tgf(&bytes)
+}
+
+fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
+    let c = Cursor {
+        bytes,
+        pos: 0,
+        format: IccmaFormat::Tgf.label(),
+    };
+    let mut names = NameIndex::new();
+    let (mut src, mut dst) = (Vec::new(), Vec::new());
+    let mut in_edges = false;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let end = bytes[pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| pos + p);
+        let line = &bytes[pos..end];
+        // Tokens of the line, with their offsets.
+        let mut tokens = line
+            .split(|b| b.is_ascii_whitespace())
+            .scan(0usize, |off, tok| {
+                let start = *off;
+                *off += tok.len() + 1;
+                Some((pos + start, tok))
+            })
+            .filter(|(_, t)| !t.is_empty());
+        let as_str = |at: usize, tok: &[u8]| -> Result<String> {
+            std::str::from_utf8(tok)
+                .map(str::to_string)
+                .map_err(|_| c.error_at(at, ParseCategory::Syntax, "name is not UTF-8"))
+        };
+        if let Some((at, first)) = tokens.next() {
+            if !in_edges && first == b"#" {
+                in_edges = true;
+            } else if !in_edges {
+                let name = as_str(at, first)?;
+                if names.insert(&name).is_err() {
+                    return Err(c.error_at(
+                        at,
+                        ParseCategory::Data,
+                        format!("argument {name:?} is declared twice"),
+                    ));
+                }
+            } else {
+                let Some((at2, second)) = tokens.next() else {
+                    return Err(c.error_at(
+                        end,
+                        ParseCategory::Syntax,
+                        "expected an attack `a b`, found one name",
+                    ));
+                };
+                for (at, tok, list) in [(at, first, &mut src), (at2, second, &mut dst)] {
+                    let idx = names.get(tok).ok_or_else(|| {
+                        c.error_at(
+                            at,
+                            ParseCategory::Data,
+                            format!("undeclared argument {:?}", String::from_utf8_lossy(tok)),
+                        )
+                    })?;
+                    list.push(idx);
+                }
+            }
+        }
+        pos = end + 1;
+    }
+    if names.len() >= u32::MAX as usize {
+        return Err(too_many());
+    }
+    let n = names.len() as u32;
+    ArgumentationFramework::from_parts(n, names.into_names(), src, dst)
+}
+
+/// Writes a Trivial Graph Format document: one name per line, `#`, then
+/// `a b` per attack. O(n + m).
+///
+/// # Errors
+/// [`ErrorKind::InvalidInput`] if a name is empty, holds whitespace or is
+/// `#`; I/O errors.
+pub fn write_tgf(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
+    let names = prepared_names(af, "tgf", &[])?;
+    if names.iter().any(|n| n == "#") {
+        return Err(Error::new(ErrorKind::InvalidInput(
+            "an argument named \"#\" cannot be written in tgf".to_string(),
+        )));
+    }
+    let mut out = Out::new(writer);
+    for name in &names {
+        out.bytes(name.as_bytes())?;
+        out.bytes(b"\n")?;
+    }
+    out.bytes(b"#\n")?;
+    for (a, b) in af.attack_pairs() {
+        out.bytes(names[a].as_bytes())?;
+        out.bytes(b" ")?;
+        out.bytes(names[b].as_bytes())?;
+        out.bytes(b"\n")?;
+    }
+    out.finish()
+}
+
+fn trim(line: &[u8]) -> &[u8] {
+    let start = line
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(line.len());
+    let end = line
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |p| p + 1);
+    &line[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn i23_errors_name_line_and_column() {
+        let cases: &[(&str, usize, usize)] = &[
+            ("1 2\n", 1, 1),
+            ("p af 2\n1 3\n", 2, 3),
+            ("p af 2\n1\n", 2, 2),
+            ("p af 2\n1 2 3\n", 2, 5),
+            ("# c\np af x\n", 2, 6),
+            ("p af 2\n  1 2x\n", 2, 6),
+        ];
+        for &(text, line, column) in cases {
+            let err = read_i23(text.as_bytes()).unwrap_err();
+            assert_eq!(
+                (err.line(), err.column()),
+                (Some(line), Some(column)),
+                "{text:?}: {err}"
+            );
+        }
+        assert!(read_i23("# only a comment\n".as_bytes()).is_err());
+    }
+
+    #[test]
+    fn i23_across_chunk_boundaries() {
+        let n = 200_000;
+        let mut text = format!("p af {n}\n");
+        for a in 1..=n {
+            text.push_str(&format!("{a} {}\r\n", a % n + 1));
+        }
+        text.push_str("# end");
+        let af = read_i23(text.as_bytes()).unwrap();
+        assert_eq!((af.len(), af.attack_count()), (n, n));
+        assert_eq!(af.attackers(0), &[n as u32 - 1]);
+    }
+
+    #[test]
+    fn round_trips() {
+        let af =
+            ArgumentationFramework::with_names(["a", "b", "c"], [(0, 1), (1, 0), (2, 2)]).unwrap();
+        for format in [IccmaFormat::I23, IccmaFormat::Apx, IccmaFormat::Tgf] {
+            let mut bytes = Vec::new();
+            write(&af, &mut bytes, format).unwrap();
+            assert_eq!(IccmaFormat::sniff(&bytes), format);
+            let back = read(&bytes[..], format).unwrap();
+            let pairs: Vec<_> = back.attack_pairs().collect();
+            assert_eq!(pairs, [(0, 1), (1, 0), (2, 2)], "{format:?}");
+            if format != IccmaFormat::I23 {
+                assert_eq!(back.name(2), "c");
+            }
+        }
+    }
+
+    #[test]
+    fn apx_and_tgf_errors() {
+        let err = read_apx("arg(a).\narg(a).".as_bytes()).unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(2), Some(5)));
+        let err = read_apx("arg(a)".as_bytes()).unwrap_err();
+        assert_eq!(err.line(), Some(1));
+        let err = read_tgf("a\n#\na b\n".as_bytes()).unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(3), Some(3)));
+        let af = ArgumentationFramework::with_names(["a b"], []).unwrap();
+        assert!(write_apx(&af, Vec::new()).is_err());
+    }
+}

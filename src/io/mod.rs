@@ -1,0 +1,3 @@
+//! Reading and writing frameworks and graphs in other formats.
+
+pub mod iccma;
