@@ -9,7 +9,7 @@
 //!
 //! ```
 //! # fn main() -> argraph::Result<()> {
-//! use argraph::io::iccma;
+//! use argraph::iccma;
 //! let af = iccma::read_i23("p af 3\n# a comment\n1 2\n2 3\n".as_bytes())?;
 //! assert_eq!((af.len(), af.attack_count()), (3, 2));
 //!
@@ -685,9 +685,9 @@ impl<'a> Cursor<'a> {
 /// argument; I/O errors.
 ///
 /// ```
-/// let af = argraph::io::iccma::read_apx("arg(a). arg(b).\natt(a, b).".as_bytes()).unwrap();
+/// let af = argraph::iccma::read_apx("arg(a). arg(b).\natt(a, b).".as_bytes()).unwrap();
 /// assert_eq!(af.attackers(1), &[0]);
-/// let err = argraph::io::iccma::read_apx("arg(a).\natt(a,c).".as_bytes()).unwrap_err();
+/// let err = argraph::iccma::read_apx("arg(a).\natt(a,c).".as_bytes()).unwrap_err();
 /// assert_eq!((err.line(), err.column()), (Some(2), Some(7)));
 /// ```
 pub fn read_apx(reader: impl Read) -> Result<ArgumentationFramework> {
@@ -836,7 +836,7 @@ fn prepared_names<'a>(
 /// naming an undeclared argument; I/O errors.
 ///
 /// ```
-/// let af = argraph::io::iccma::read_tgf("a\nb First B\n#\na b\nb a\n".as_bytes()).unwrap();
+/// let af = argraph::iccma::read_tgf("a\nb First B\n#\na b\nb a\n".as_bytes()).unwrap();
 /// assert_eq!((af.len(), af.attack_count()), (2, 2));
 /// assert_eq!(af.name(1), "b");
 /// ```

@@ -52,6 +52,34 @@ pub struct ArgumentGraph {
     ids: HashMap<String, NodeIndex>,
 }
 
+/// Two graphs are equal when they have the same title, description and
+/// sources, the same nodes in the same order, and the same edges (by
+/// endpoint ids and attributes) in the same order: what a JSON round trip
+/// preserves. Petgraph indices do not take part. O(n + m).
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let mut a = argraph::ArgumentGraph::new();
+/// a.claim("c", "C")?;
+/// let b = argraph::json::from_str(&argraph::json::to_string_pretty(&a)?)?;
+/// assert_eq!(a, b);
+/// # Ok(()) }
+/// ```
+impl PartialEq for ArgumentGraph {
+    fn eq(&self, other: &ArgumentGraph) -> bool {
+        self.title == other.title
+            && self.description == other.description
+            && self.sources == other.sources
+            && self.node_count() == other.node_count()
+            && self.edge_count() == other.edge_count()
+            && self.nodes().eq(other.nodes())
+            && self
+                .edges()
+                .zip(other.edges())
+                .all(|(a, b)| a.from.id == b.from.id && a.to.id == b.to.id && a.edge == b.edge)
+    }
+}
+
 /// An opaque handle to an edge, stable across removals of other edges and
 /// nodes. Obtained from [`EdgeRef::id`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -363,50 +391,11 @@ impl ArgumentGraph {
     ) -> std::result::Result<EdgeIndex, RuleBreak> {
         let a = self.ids.get(from).copied();
         let b = self.ids.get(to).copied();
-        let (a, b) = match (a, b) {
-            (Some(a), Some(b)) => (a, b),
-            (None, Some(_)) => {
-                return Err((Rule::UnknownEndpoint, format!("unknown node id {from:?}")))
-            }
-            (Some(_), None) => {
-                return Err((Rule::UnknownEndpoint, format!("unknown node id {to:?}")))
-            }
-            (None, None) => {
-                return Err((
-                    Rule::UnknownEndpoint,
-                    format!("unknown node ids {from:?} and {to:?}"),
-                ))
-            }
+        let kind_of = |ix: Option<NodeIndex>| ix.map(|ix| self.graph[ix].kind);
+        check_edge(from, to, kind_of(a), kind_of(b), kind, attack)?;
+        let (Some(a), Some(b)) = (a, b) else {
+            unreachable!("check_edge refuses unknown endpoints")
         };
-        if attack.is_some() && kind != EdgeKind::Attacks {
-            return Err((
-                Rule::AttackOnNonAttack,
-                format!("an attack subtype is given on a {kind:?} edge").to_lowercase(),
-            ));
-        }
-        match kind {
-            EdgeKind::Supports if a == b => {
-                return Err((Rule::SelfSupport, format!("node {from:?} supports itself")))
-            }
-            EdgeKind::Frames => {
-                let (fk, tk) = (self.graph[a].kind, self.graph[b].kind);
-                if fk != NodeKind::Framing {
-                    return Err((
-                        Rule::BadFrames,
-                        format!("a frames edge must start at a framing, but {from:?} is {fk}"),
-                    ));
-                }
-                if !matches!(tk, NodeKind::Claim | NodeKind::Argument) {
-                    return Err((
-                        Rule::BadFrames,
-                        format!(
-                            "a frames edge must end at a claim or an argument, but {to:?} is {tk}"
-                        ),
-                    ));
-                }
-            }
-            _ => {}
-        }
         Ok(self.graph.add_edge(a, b, Edge::new(kind, attack)))
     }
 
@@ -759,6 +748,52 @@ impl ArgumentGraph {
 
     pub(crate) fn sources_mut(&mut self) -> &mut Vec<Source> {
         &mut self.sources
+    }
+}
+
+/// The rules one edge must follow, given the kinds of its endpoints (`None`:
+/// no node has that id). The single place these rules are written, for the
+/// builder and for every reader.
+pub(crate) fn check_edge(
+    from: &str,
+    to: &str,
+    from_kind: Option<NodeKind>,
+    to_kind: Option<NodeKind>,
+    kind: EdgeKind,
+    attack: Option<AttackKind>,
+) -> std::result::Result<(), RuleBreak> {
+    let (fk, tk) = match (from_kind, to_kind) {
+        (Some(fk), Some(tk)) => (fk, tk),
+        (None, Some(_)) => {
+            return Err((Rule::UnknownEndpoint, format!("unknown node id {from:?}")))
+        }
+        (Some(_), None) => return Err((Rule::UnknownEndpoint, format!("unknown node id {to:?}"))),
+        (None, None) => {
+            return Err((
+                Rule::UnknownEndpoint,
+                format!("unknown node ids {from:?} and {to:?}"),
+            ))
+        }
+    };
+    if attack.is_some() && kind != EdgeKind::Attacks {
+        return Err((
+            Rule::AttackOnNonAttack,
+            format!("an attack subtype is given on a {kind} edge"),
+        ));
+    }
+    match kind {
+        EdgeKind::Supports if from == to => {
+            Err((Rule::SelfSupport, format!("node {from:?} supports itself")))
+        }
+        EdgeKind::Frames if fk != NodeKind::Framing => Err((
+            Rule::BadFrames,
+            format!("a frames edge must start at a framing, but {from:?} is {fk}"),
+        )),
+        EdgeKind::Frames if !matches!(tk, NodeKind::Claim | NodeKind::Argument) => Err((
+            Rule::BadFrames,
+            format!("a frames edge must end at a claim or an argument, but {to:?} is {tk}"),
+        )),
+        _ => Ok(()),
     }
 }
 

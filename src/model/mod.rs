@@ -6,7 +6,7 @@ mod kinds;
 mod node;
 
 pub use framework::ArgumentationFramework;
-pub(crate) use graph::{provenance_problems, source_problems};
+pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
 pub use kinds::{AttackKind, EdgeKind, NodeKind};
 pub(crate) use node::check_weight;

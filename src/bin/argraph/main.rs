@@ -1,0 +1,59 @@
+//! The `argraph` command-line tool: a thin layer over the library that
+//! parses arguments, calls it, and maps errors to exit codes.
+//!
+//! Exit codes: 0 success, 1 invalid input (or a file that cannot be read
+//! or written), 2 usage error, 3 Graphviz missing or failing.
+
+mod check;
+mod draw;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Typed argument graphs: check, draw and reason about claims, evidence and framings.
+#[derive(Parser)]
+#[command(name = "argraph", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate graph files and print a summary of each.
+    Check(check::Args),
+    /// Write a graph as Graphviz DOT.
+    Dot(draw::DotArgs),
+    /// Draw a graph to SVG, PNG or PDF with Graphviz's `dot`.
+    Render(draw::RenderArgs),
+}
+
+/// Exit status for a failed run, chosen from the library error's kind.
+fn exit_code(err: &argraph::Error) -> u8 {
+    match err.kind() {
+        argraph::ErrorKind::GraphvizNotFound | argraph::ErrorKind::Graphviz { .. } => 3,
+        _ => 1,
+    }
+}
+
+/// Prints an error the way every subcommand does.
+pub(crate) fn report(err: &argraph::Error) {
+    eprintln!("argraph: error: {err}");
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Dot(args) => draw::dot(args),
+        Command::Render(args) => draw::render(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            report(&err);
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! DOT export: the fast writer and the graphviz-rust AST describe the same
+//! graph, hostile labels reach the picture intact, and Graphviz accepts it all.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
+use argraph::{ArgumentGraph, Provenance, Source};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use proptest::prelude::*;
+
+/// Labels that break naive DOT writers.
+const HOSTILE: &[&str] = &[
+    "double \"quotes\" inside",
+    "back\\slash and \\N \\G \\l escapes",
+    "trailing backslash \\",
+    "new\nlines\r\nand\ttabs",
+    "<b>markup</b> & <i>entities</i> &amp; &#x41; ]]>",
+    "node",
+    "edge",
+    "graph",
+    "digraph",
+    "subgraph",
+    "strict",
+    "-> -- ; { } [ ] = ,",
+    "Россия и Афганистан — “кавычки” ¶2 §4",
+    "阿富汗 🇦🇫 🌍 emoji and CJK",
+    "control \u{1}\u{7}\u{1b} characters",
+    "/* not a comment */ // nor this # nor this",
+    "   leading and trailing spaces   ",
+];
+
+fn hostile_graph() -> ArgumentGraph {
+    let mut g = ArgumentGraph::new();
+    g.set_title("Title with \"quotes\" & <tags>")
+        .set_description("Description \\ with \n newline");
+    g.add_source(Source::new("src \"1\"", "A <source> & more"))
+        .unwrap();
+    g.framing("frame \"F\"", "A framing \\ with & <markup>")
+        .unwrap()
+        .set_label("lens <F> \"1\"");
+    let mut prev: Option<String> = None;
+    for (i, text) in HOSTILE.iter().enumerate() {
+        // The label itself is the id too: ids are just as hostile.
+        let id = text.to_string();
+        let kind = argraph::NodeKind::ALL[i % 4];
+        let node = g.add_node(id.clone(), kind, *text).unwrap();
+        node.set_label(format!("label {text}"))
+            .add_provenance(Provenance::new("src \"1\"").with_locator(format!("§{i} \"{text}\"")));
+        if kind == argraph::NodeKind::Claim {
+            g.frames("frame \"F\"", &id).unwrap();
+        }
+        if let Some(p) = &prev {
+            g.attacks(p, &id).unwrap().set_label(format!("edge {text}"));
+        }
+        prev = Some(id);
+    }
+    g.validate().unwrap();
+    g
+}
+
+fn all_options() -> Vec<DotOptions> {
+    let mut out = Vec::new();
+    for cluster in [Cluster::Framing, Cluster::Source, Cluster::None] {
+        for theme in [Theme::Color, Theme::Mono] {
+            let mut o = DotOptions::new();
+            o.cluster(cluster).theme(theme);
+            out.push(o);
+        }
+    }
+    let mut o = DotOptions::new();
+    o.rankdir(RankDir::LeftRight)
+        .legend(false)
+        .text(false)
+        .provenance(false)
+        .wrap(8);
+    out.push(o);
+    out
+}
+
+/// The writer's text and the printed AST parse to the same graph.
+fn assert_same_graph(g: &ArgumentGraph, opts: &DotOptions) {
+    let fast = render::dot_string(g, opts);
+    let ast = render::dot_graph(g, opts);
+    let printed = ast.print(&mut PrinterContext::default());
+    let from_fast = graphviz_rust::parse(&fast)
+        .unwrap_or_else(|e| panic!("fast DOT does not parse: {e}\n{fast}"));
+    let from_ast = graphviz_rust::parse(&printed)
+        .unwrap_or_else(|e| panic!("AST DOT does not parse: {e}\n{printed}"));
+    assert_eq!(from_fast, from_ast);
+    // And parsing gives back the AST we built.
+    assert_eq!(from_fast, ast);
+}
+
+#[test]
+fn writer_and_ast_describe_the_same_graph() {
+    let g = hostile_graph();
+    for opts in all_options() {
+        assert_same_graph(&g, &opts);
+    }
+    let seed = argraph::json::load(common::seed_path()).unwrap();
+    for opts in all_options() {
+        assert_same_graph(&seed, &opts);
+    }
+    assert_same_graph(&ArgumentGraph::new(), &DotOptions::new());
+}
+
+fn run_dot(dot: &str, format: &str) -> Vec<u8> {
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dot runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dot failed: {stderr}\n{dot}");
+    assert!(
+        !stderr.contains("Error") && !stderr.contains("syntax"),
+        "dot complained: {stderr}"
+    );
+    out.stdout
+}
+
+/// Undoes SVG's XML escaping of text.
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#45;", "-")
+        .replace("&#160;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn hostile_labels_reach_the_picture_intact() {
+    if !common::have_dot("hostile_labels_reach_the_picture_intact") {
+        return;
+    }
+    let g = hostile_graph();
+    let mut opts = DotOptions::new();
+    // Wide enough that no label is wrapped, so each appears whole.
+    opts.wrap(200).cluster(Cluster::None);
+    let svg = run_dot(&render::dot_string(&g, &opts), "svg");
+    let svg = xml_unescape(&String::from_utf8(svg).unwrap());
+    for text in HOSTILE {
+        // What the picture shows: control characters as visible pictures,
+        // line breaks as separate lines, runs of spaces as Graphviz lays them out.
+        let shown: String = text
+            .chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if (c as u32) < 0x20 && c != '\n' && c != '\r' => {
+                    char::from_u32(0x2400 + c as u32).unwrap()
+                }
+                c => c,
+            })
+            .filter(|&c| c != '\r')
+            .collect();
+        for line in shown.split('\n') {
+            let line = line.trim();
+            assert!(
+                line.is_empty() || svg.contains(line),
+                "{line:?} is missing from the SVG"
+            );
+        }
+    }
+    // Ids and tooltips survive too (SVG <title> holds the node name).
+    assert!(
+        svg.contains("<title>double \"quotes\" inside</title>"),
+        "node id lost"
+    );
+    assert!(
+        svg.contains("back\\slash and \\N \\G \\l escapes"),
+        "backslashes lost"
+    );
+    assert!(
+        svg.contains("Title with \"quotes\" & <tags>"),
+        "graph title lost"
+    );
+}
+
+#[test]
+fn every_option_and_format_renders() {
+    if !common::have_dot("every_option_and_format_renders") {
+        return;
+    }
+    let g = hostile_graph();
+    for opts in all_options() {
+        let svg = render::render(&g, &opts, Format::Svg).unwrap();
+        assert!(String::from_utf8_lossy(&svg).contains("<svg"));
+    }
+    let png = render::render(&g, &DotOptions::new(), Format::Png).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let pdf = render::render(&g, &DotOptions::new(), Format::Pdf).unwrap();
+    assert_eq!(&pdf[..5], b"%PDF-");
+}
+
+#[test]
+fn the_visual_language_is_what_the_docs_say() {
+    let mut g = ArgumentGraph::new();
+    g.claim("c", "C").unwrap();
+    g.evidence("e", "E").unwrap();
+    g.framing("f", "F").unwrap();
+    g.argument("a", "A").unwrap();
+    g.supports("e", "a").unwrap();
+    g.rebuts("c", "e").unwrap();
+    g.undermines("c", "e").unwrap();
+    g.undercuts("c", "a").unwrap();
+    g.attacks("a", "c").unwrap();
+    g.frames("f", "e").unwrap_err();
+    g.frames("f", "c").unwrap();
+    g.claim("c2", "C2").unwrap();
+    g.framing("f2", "F2").unwrap();
+    g.frames("f", "c2").unwrap();
+    g.frames("f2", "c2").unwrap();
+    let mut opts = DotOptions::new();
+    opts.legend(false).theme(Theme::Mono);
+    let dot = render::dot_string(&g, &opts);
+    let line = |start: &str| {
+        dot.lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start}\n{dot}"))
+            .to_string()
+    };
+    assert!(line("\"c\" [").contains("shape=box") && line("\"c\" [").contains("rounded"));
+    assert!(line("\"e\" [").contains("shape=note"));
+    assert!(line("\"f\" [").contains("shape=hexagon"));
+    assert!(line("\"a\" [").contains("shape=ellipse"));
+    let edges: Vec<&str> = dot.lines().filter(|l| l.contains("->")).collect();
+    let find = |from: &str, to: &str, n: usize| {
+        edges
+            .iter()
+            .filter(|l| {
+                l.trim_start()
+                    .starts_with(&format!("\"{from}\" -> \"{to}\""))
+            })
+            .nth(n)
+            .unwrap_or_else(|| panic!("no edge {from} -> {to}\n{dot}"))
+            .to_string()
+    };
+    // Without colour, every relation is told apart by line style, arrowhead and weight.
+    let supports = find("e", "a", 0);
+    let rebut = find("c", "e", 0);
+    let undermine = find("c", "e", 1);
+    let undercut = find("c", "a", 0);
+    let attack = find("a", "c", 0);
+    let frames = find("f2", "c2", 0);
+    let signature = |l: &str| {
+        let attr = |name: &str| {
+            l.split(", ")
+                .chain(l.split('['))
+                .find_map(|a| a.trim().strip_prefix(&format!("{name}=")))
+                .map(|v| v.trim_end_matches("];").trim_end_matches(']').to_string())
+        };
+        (attr("style"), attr("arrowhead"), attr("penwidth"))
+    };
+    let all = [&supports, &rebut, &undermine, &undercut, &attack, &frames].map(|l| signature(l));
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert_ne!(a, b, "two relations look alike in mono");
+        }
+    }
+    assert!(supports.contains("style=solid") && supports.contains("arrowhead=normal"));
+    assert!(attack.contains("style=dashed") && attack.contains("arrowhead=tee"));
+    assert!(frames.contains("style=dotted"));
+    // Inside its framing's box, c is framed by the box; c2 (two framings) keeps its edges.
+    assert!(!edges.iter().any(|l| l.contains("\"f\" -> \"c\"")));
+    assert!(edges.iter().any(|l| l.contains("\"f\" -> \"c2\"")));
+    assert!(!dot.contains("#D55E00"), "mono has no colour");
+}
+
+#[test]
+fn legend_names_never_clash_with_node_ids() {
+    let mut g = ArgumentGraph::new();
+    g.claim("legend:claim", "I look like a legend node")
+        .unwrap();
+    g.claim("_legend:0a", "So do I").unwrap();
+    let dot = render::dot_string(&g, &DotOptions::new());
+    let parsed = graphviz_rust::parse(&dot).unwrap();
+    let printed = parsed.print(&mut PrinterContext::default());
+    // Each user node is declared exactly once.
+    assert_eq!(dot.matches("\"legend:claim\" [").count(), 1);
+    assert_eq!(dot.matches("\"_legend:0a\" [").count(), 1);
+    assert!(printed.contains("__legend:claim"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_text_gives_the_same_graph_both_ways(
+        texts in prop::collection::vec("\\PC{1,30}|[\"\\\\<>&\n\t -]{1,10}", 1..6),
+        label in prop::option::of("\\PC{0,20}"),
+    ) {
+        let mut g = ArgumentGraph::new();
+        for (i, t) in texts.iter().enumerate() {
+            let n = g.claim(format!("{t}#{i}"), t.as_str()).unwrap();
+            if let Some(l) = &label {
+                n.set_label(l);
+            }
+            if i > 0 {
+                g.attacks(&format!("{}#{}", texts[i - 1], i - 1), &format!("{t}#{i}")).unwrap();
+            }
+        }
+        assert_same_graph(&g, &DotOptions::new());
+    }
+}
