@@ -58,14 +58,20 @@ impl Oracle {
             Semantics::Complete => co,
             Semantics::Grounded => {
                 // The least complete extension: the intersection of all.
-                let g = co.iter().fold(u32::MAX >> (32 - self.n.max(1)), |acc, &s| acc & s);
+                let g = co
+                    .iter()
+                    .fold(u32::MAX >> (32 - self.n.max(1)), |acc, &s| acc & s);
                 let g = if self.n == 0 { 0 } else { g };
                 assert!(co.contains(&g), "the grounded extension is complete");
                 vec![g]
             }
             Semantics::Preferred => {
                 // Maximal admissible sets.
-                let adm: Vec<u32> = all.iter().copied().filter(|&s| self.admissible(s)).collect();
+                let adm: Vec<u32> = all
+                    .iter()
+                    .copied()
+                    .filter(|&s| self.admissible(s))
+                    .collect();
                 adm.iter()
                     .copied()
                     .filter(|&s| !adm.iter().any(|&t| t != s && t & s == s))
@@ -101,7 +107,12 @@ fn check_all(af: &ArgumentationFramework) {
         let mut r = Reasoner::new(af, sem);
         let got = r.extensions(None).unwrap();
         assert!(got.all_found);
-        assert_eq!(got.extensions, expected, "{sem} on {af:?}: {:?}", af.attack_pairs().collect::<Vec<_>>());
+        assert_eq!(
+            got.extensions,
+            expected,
+            "{sem} on {af:?}: {:?}",
+            af.attack_pairs().collect::<Vec<_>>()
+        );
         // limit
         if expected.len() > 1 {
             let cut = r.extensions(Some(1)).unwrap();
@@ -127,7 +138,10 @@ fn check_all(af: &ArgumentationFramework) {
             assert_eq!(ds.accepted, skep, "DS-{} arg {a}", sem.iccma());
             if !ds.accepted {
                 let w = ds.certificate.expect("counter-example");
-                assert!(!w.contains(&a) && is_valid_for(&expected, &w), "DS counter-example");
+                assert!(
+                    !w.contains(&a) && is_valid_for(&expected, &w),
+                    "DS counter-example"
+                );
             }
         }
         // Labellings are the complete labellings of the extensions.
@@ -183,7 +197,10 @@ fn ext_names(af: &ArgumentationFramework, exts: &[Vec<usize>]) -> Vec<Vec<String
 fn dung_1995_nixon() {
     let f = af(&["a", "b"], &[("a", "b"), ("b", "a")]);
     let mut pr = Reasoner::new(&f, Semantics::Preferred);
-    assert_eq!(ext_names(&f, &pr.extensions(None).unwrap().extensions), [vec!["a"], vec!["b"]]);
+    assert_eq!(
+        ext_names(&f, &pr.extensions(None).unwrap().extensions),
+        [vec!["a"], vec!["b"]]
+    );
     let mut co = Reasoner::new(&f, Semantics::Complete);
     assert_eq!(co.extensions(None).unwrap().extensions.len(), 3);
     assert!(grounded(&f).extension().is_empty());
@@ -194,12 +211,18 @@ fn dung_1995_nixon() {
 /// unattacked-in-effect... the labelling is d in, a out, b in, c out.
 #[test]
 fn bcg_2011_odd_cycle_broken() {
-    let f = af(&["a", "b", "c", "d"], &[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]);
+    let f = af(
+        &["a", "b", "c", "d"],
+        &[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")],
+    );
     let g = grounded(&f);
     let labels: Vec<Label> = (0..4).map(|i| g.label(i)).collect();
     assert_eq!(labels, [Label::Out, Label::In, Label::Out, Label::In]);
     let mut st = Reasoner::new(&f, Semantics::Stable);
-    assert_eq!(ext_names(&f, &st.extensions(None).unwrap().extensions), [vec!["b", "d"]]);
+    assert_eq!(
+        ext_names(&f, &st.extensions(None).unwrap().extensions),
+        [vec!["b", "d"]]
+    );
 }
 
 /// The 3-cycle alone: no stable extension, the empty set is the only
@@ -213,7 +236,10 @@ fn odd_cycle_has_no_stable_extension() {
     assert!(st.skeptical(0).unwrap().accepted);
     assert!(!st.credulous(0).unwrap().accepted);
     let mut pr = Reasoner::new(&f, Semantics::Preferred);
-    assert_eq!(pr.extensions(None).unwrap().extensions, [Vec::<usize>::new()]);
+    assert_eq!(
+        pr.extensions(None).unwrap().extensions,
+        [Vec::<usize>::new()]
+    );
 }
 
 /// Baroni, Caminada & Giacomin (2011), the floating-acceptance example:
@@ -249,6 +275,13 @@ fn deep_chain_does_not_overflow() {
     let n = 1_000_000;
     let f = ArgumentationFramework::new(n, (0..n - 1).map(|i| (i, i + 1))).unwrap();
     let g = grounded(&f);
-    assert_eq!(g.label(n - 1), if (n - 1) % 2 == 0 { Label::In } else { Label::Out });
+    assert_eq!(
+        g.label(n - 1),
+        if (n - 1) % 2 == 0 {
+            Label::In
+        } else {
+            Label::Out
+        }
+    );
     assert_eq!(g.extension().len(), n / 2);
 }
