@@ -171,10 +171,14 @@ pub fn write(af: &ArgumentationFramework, writer: impl Write, format: IccmaForma
 
 const CHUNK: usize = 1 << 20;
 
+/// Files at least this large are read whole and parsed on two threads.
+const PARALLEL_BYTES: usize = 4 << 20;
+
 /// Reads an ICCMA 2023 `i23` framework: optional `#` comment lines and blank
 /// lines anywhere, a header `p af N`, then attacks `a b` with `1 <= a, b <=
 /// N`, one per line. Arguments are named `1..=N`. Streams the input in 1 MiB
-/// chunks; O(input size) time, O(n + m) memory.
+/// chunks; O(input size) time, O(n + m) memory. ([`read_path`] reads a
+/// large file whole instead and parses its two halves on two threads.)
 ///
 /// # Errors
 /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the line and column of
@@ -184,14 +188,43 @@ pub fn read_i23(reader: impl Read) -> Result<ArgumentationFramework> {
     read_i23_sized(reader, 0)
 }
 
+/// A parse error located relative to the start of a slice of lines.
+struct LineError {
+    line: usize,
+    column: usize,
+    category: ParseCategory,
+    message: String,
+}
+
+impl LineError {
+    fn into_error(self, lines_before: usize) -> Error {
+        Error::parse(
+            "ICCMA i23",
+            self.category,
+            self.line + lines_before,
+            self.column,
+            self.message,
+        )
+    }
+}
+
+/// What scanning for the header found.
+enum Header {
+    /// The header: `N`, the position after its line, the lines up to and
+    /// including it.
+    Found(u32, usize, usize),
+    /// Only comments and blank lines (this many).
+    NotYet(usize),
+}
+
 fn read_i23_sized(mut reader: impl Read, size_hint: usize) -> Result<ArgumentationFramework> {
-    let mut parser = I23Parser {
-        n: None,
-        line: 0,
-        src: Vec::new(),
-        dst: Vec::new(),
-        size_hint,
-    };
+    if size_hint >= PARALLEL_BYTES {
+        let bytes = read_all(reader, size_hint)?;
+        return parse_i23_parallel(&bytes);
+    }
+    let mut header: Option<u32> = None;
+    let mut lines_before = 0;
+    let (mut src, mut dst) = (Vec::new(), Vec::new());
     let mut buf: Vec<u8> = vec![0; CHUNK];
     let mut filled = 0;
     loop {
@@ -204,39 +237,84 @@ fn read_i23_sized(mut reader: impl Read, size_hint: usize) -> Result<Argumentati
             Err(e) => return Err(e.into()),
         };
         filled += got;
-        if got == 0 {
-            if filled > 0 {
-                parser.lines(&buf[..filled])?;
+        let end = if got == 0 {
+            filled
+        } else {
+            match buf[..filled].iter().rposition(|&b| b == b'\n') {
+                Some(p) => p + 1,
+                None => continue,
             }
+        };
+        let mut part = &buf[..end];
+        if header.is_none() {
+            match find_header(part).map_err(|e| e.into_error(lines_before))? {
+                Header::Found(n, pos, lines) => {
+                    header = Some(n);
+                    lines_before += lines;
+                    part = &part[pos..];
+                }
+                Header::NotYet(lines) => {
+                    lines_before += lines;
+                    part = &[];
+                }
+            }
+        }
+        if let Some(n) = header {
+            lines_before += parse_attacks(part, n, &mut src, &mut dst)
+                .map_err(|e| e.into_error(lines_before))?;
+        }
+        buf.copy_within(end..filled, 0);
+        filled -= end;
+        if got == 0 {
             break;
         }
-        if let Some(last_nl) = buf[..filled].iter().rposition(|&b| b == b'\n') {
-            parser.lines(&buf[..=last_nl])?;
-            buf.copy_within(last_nl + 1..filled, 0);
-            filled -= last_nl + 1;
-        }
     }
-    let n = match parser.n {
-        Some(n) => n,
-        None => {
-            return Err(Error::parse(
-                "ICCMA i23",
-                ParseCategory::Eof,
-                parser.line.max(1),
-                1,
-                "missing header `p af N`",
-            ))
-        }
-    };
-    ArgumentationFramework::from_parts(n, Names::Numbered, parser.src, parser.dst)
+    let n = header.ok_or_else(|| missing_header(lines_before))?;
+    ArgumentationFramework::from_parts(n, Names::Numbered, src, dst)
 }
 
-struct I23Parser {
-    n: Option<u32>,
-    line: usize,
-    src: Vec<u32>,
-    dst: Vec<u32>,
-    size_hint: usize,
+fn missing_header(lines: usize) -> Error {
+    Error::parse(
+        "ICCMA i23",
+        ParseCategory::Eof,
+        lines.max(1),
+        1,
+        "missing header `p af N`",
+    )
+}
+
+/// Parses a whole document, its attack lines in two halves on two threads.
+fn parse_i23_parallel(bytes: &[u8]) -> Result<ArgumentationFramework> {
+    let (n, pos, header_lines) = match find_header(bytes).map_err(|e| e.into_error(0))? {
+        Header::Found(n, pos, lines) => (n, pos, lines),
+        Header::NotYet(lines) => return Err(missing_header(lines)),
+    };
+    let rest = &bytes[pos..];
+    let mid = rest.len() / 2;
+    let split = rest[mid..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(rest.len(), |p| mid + p + 1);
+    let (first, second) = rest.split_at(split);
+    let parse = |part: &[u8]| {
+        let (mut src, mut dst) = (Vec::new(), Vec::new());
+        // Every attack line takes at least 4 bytes; untouched capacity
+        // costs address space, not memory.
+        src.reserve(part.len() / 4);
+        dst.reserve(part.len() / 4);
+        parse_attacks(part, n, &mut src, &mut dst).map(|_| (src, dst))
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let h = scope.spawn(|| parse(second));
+        let a = parse(first);
+        (a, h.join().expect("parser thread does not panic"))
+    });
+    let a = a.map_err(|e| e.into_error(header_lines))?;
+    let b = b.map_err(|e| {
+        let before = header_lines + first.iter().filter(|&&c| c == b'\n').count();
+        e.into_error(before)
+    })?;
+    ArgumentationFramework::from_chunks(n, Names::Numbered, vec![a, b])
 }
 
 #[inline]
@@ -244,119 +322,35 @@ fn is_blank(b: u8) -> bool {
     b == b' ' || b == b'\t' || b == b'\r'
 }
 
-impl I23Parser {
-    /// Parses complete lines (the last one may lack its `\n` at end of input).
-    fn lines(&mut self, bytes: &[u8]) -> Result<()> {
-        let len = bytes.len();
-        let mut i = 0;
-        while i < len {
-            self.line += 1;
-            let start = i;
-            let err = |pos: usize, line: usize, msg: String| {
-                Error::parse(
-                    "ICCMA i23",
-                    ParseCategory::Syntax,
-                    line,
-                    pos - start + 1,
-                    msg,
-                )
-            };
-            while i < len && is_blank(bytes[i]) {
-                i += 1;
-            }
-            if i == len {
-                break;
-            }
-            match bytes[i] {
-                b'\n' => {
-                    i += 1;
-                    continue;
-                }
-                b'#' => {
-                    i += bytes[i..]
-                        .iter()
-                        .position(|&b| b == b'\n')
-                        .map_or(len - i, |p| p + 1);
-                    continue;
-                }
-                _ => {}
-            }
-            let Some(n) = self.n else {
-                i = self.header(bytes, i, start)?;
-                continue;
-            };
-            // Fast path: `a b\n`.
-            let (a, j) = number(bytes, i);
-            if j == i || j == len || !is_blank(bytes[j]) {
-                return Err(err(
-                    j,
-                    self.line,
-                    if j == i {
-                        format!("expected an argument number, found {}", show(bytes, j))
-                    } else {
-                        format!(
-                            "expected a space after the attacker, found {}",
-                            show(bytes, j)
-                        )
-                    },
-                ));
-            }
-            let mut k = j;
-            while k < len && is_blank(bytes[k]) {
-                k += 1;
-            }
-            let (b, e) = number(bytes, k);
-            if e == k {
-                return Err(err(
-                    k,
-                    self.line,
-                    format!("expected an argument number, found {}", show(bytes, k)),
-                ));
-            }
-            let mut t = e;
-            while t < len && is_blank(bytes[t]) {
-                t += 1;
-            }
-            if t < len && bytes[t] != b'\n' {
-                return Err(err(
-                    t,
-                    self.line,
-                    format!("expected the end of the line, found {}", show(bytes, t)),
-                ));
-            }
-            for (v, at) in [(a, i), (b, k)] {
-                if v == 0 || v > n as u64 {
-                    return Err(err(
-                        at,
-                        self.line,
-                        format!("argument {v} is outside 1..={n}"),
-                    ));
-                }
-            }
-            self.src.push(a as u32 - 1);
-            self.dst.push(b as u32 - 1);
-            i = t + 1;
+/// Skips comment and blank lines up to the header `p af N` and parses it.
+fn find_header(bytes: &[u8]) -> std::result::Result<Header, LineError> {
+    let len = bytes.len();
+    let mut i = 0;
+    let mut line = 0;
+    while i < len {
+        line += 1;
+        let start = i;
+        let eol = bytes[i..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(len, |p| i + p);
+        while i < eol && is_blank(bytes[i]) {
+            i += 1;
         }
-        Ok(())
-    }
-
-    /// Parses the header line starting at `i`; returns the position after it.
-    fn header(&mut self, bytes: &[u8], i: usize, start: usize) -> Result<usize> {
-        let len = bytes.len();
-        let line = self.line;
-        let err = |pos: usize, msg: &str| {
-            Error::parse(
-                "ICCMA i23",
-                ParseCategory::Syntax,
-                line,
-                pos - start + 1,
-                msg,
-            )
+        if i == eol || bytes[i] == b'#' {
+            i = eol + 1;
+            continue;
+        }
+        let err = |pos: usize, msg: &str| LineError {
+            line,
+            column: pos - start + 1,
+            category: ParseCategory::Syntax,
+            message: msg.to_string(),
         };
         let mut k = i;
         for word in [&b"p"[..], &b"af"[..]] {
-            if !bytes[k..].starts_with(word)
-                || !(k + word.len() < len && is_blank(bytes[k + word.len()]))
+            if !bytes[k..eol].starts_with(word)
+                || !(k + word.len() < eol && is_blank(bytes[k + word.len()]))
             {
                 return Err(err(
                     k,
@@ -364,7 +358,7 @@ impl I23Parser {
                 ));
             }
             k += word.len();
-            while k < len && is_blank(bytes[k]) {
+            while k < eol && is_blank(bytes[k]) {
                 k += 1;
             }
         }
@@ -376,20 +370,139 @@ impl I23Parser {
             return Err(err(k, "too many arguments (at most 2^32 - 2)"));
         }
         let mut t = e;
-        while t < len && is_blank(bytes[t]) {
+        while t < eol && is_blank(bytes[t]) {
             t += 1;
         }
-        if t < len && bytes[t] != b'\n' {
+        if t < eol {
             return Err(err(t, "expected the end of the header line"));
         }
-        self.n = Some(n as u32);
-        // Reserve room for the attacks: every attack line takes at least 4
-        // bytes. Untouched capacity costs address space, not memory.
-        let guess = (self.size_hint / 4).min(u32::MAX as usize);
-        self.src.reserve(guess);
-        self.dst.reserve(guess);
-        Ok(t + 1)
+        return Ok(Header::Found(n as u32, (eol + 1).min(len), line));
     }
+    Ok(Header::NotYet(line))
+}
+
+/// Parses attack lines (complete lines; the last may lack its `\n` at the
+/// end of the input); returns the number of lines.
+fn parse_attacks(
+    bytes: &[u8],
+    n: u32,
+    src: &mut Vec<u32>,
+    dst: &mut Vec<u32>,
+) -> std::result::Result<usize, LineError> {
+    let len = bytes.len();
+    let n = n as u64;
+    let mut i = 0;
+    let mut line = 0;
+    while i < len {
+        line += 1;
+        // Fast path: `a b\n` with both in range.
+        let (a, j) = number(bytes, i);
+        if j > i && j < len && bytes[j] == b' ' {
+            let (b, k) = number(bytes, j + 1);
+            if k > j + 1
+                && (k == len || bytes[k] == b'\n')
+                && a.wrapping_sub(1) < n
+                && b.wrapping_sub(1) < n
+            {
+                src.push(a as u32 - 1);
+                dst.push(b as u32 - 1);
+                i = k + 1;
+                continue;
+            }
+        }
+        i = slow_line(bytes, i, n, line, src, dst)?;
+    }
+    Ok(line)
+}
+
+/// Parses one line the general way (blanks, `\r`, comments) and reports
+/// what is wrong with it; returns the position after the line.
+fn slow_line(
+    bytes: &[u8],
+    start: usize,
+    n: u64,
+    line: usize,
+    src: &mut Vec<u32>,
+    dst: &mut Vec<u32>,
+) -> std::result::Result<usize, LineError> {
+    let len = bytes.len();
+    let eol = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(len, |p| start + p);
+    let err = |pos: usize, category: ParseCategory, message: String| LineError {
+        line,
+        column: pos - start + 1,
+        category,
+        message,
+    };
+    let mut i = start;
+    while i < eol && is_blank(bytes[i]) {
+        i += 1;
+    }
+    if i == eol || bytes[i] == b'#' {
+        return Ok(eol + 1);
+    }
+    if bytes[i] == b'p' {
+        return Err(err(
+            i,
+            ParseCategory::Syntax,
+            "a second header `p af …`".to_string(),
+        ));
+    }
+    let (a, j) = number(bytes, i);
+    if j == i {
+        return Err(err(
+            j,
+            ParseCategory::Syntax,
+            format!("expected an argument number, found {}", show(bytes, j)),
+        ));
+    }
+    if j == eol || !is_blank(bytes[j]) {
+        return Err(err(
+            j,
+            ParseCategory::Syntax,
+            format!(
+                "expected a space after the attacker, found {}",
+                show(bytes, j)
+            ),
+        ));
+    }
+    let mut k = j;
+    while k < eol && is_blank(bytes[k]) {
+        k += 1;
+    }
+    let (b, e) = number(bytes, k);
+    if e == k {
+        return Err(err(
+            k,
+            ParseCategory::Syntax,
+            format!("expected an argument number, found {}", show(bytes, k)),
+        ));
+    }
+    let mut t = e;
+    while t < eol && is_blank(bytes[t]) {
+        t += 1;
+    }
+    if t < eol {
+        return Err(err(
+            t,
+            ParseCategory::Syntax,
+            format!("expected the end of the line, found {}", show(bytes, t)),
+        ));
+    }
+    for (v, at) in [(a, i), (b, k)] {
+        if v == 0 || v > n {
+            return Err(err(
+                at,
+                ParseCategory::Data,
+                format!("argument {v} is outside 1..={n}"),
+            ));
+        }
+    }
+    src.push(a as u32 - 1);
+    dst.push(b as u32 - 1);
+    Ok(eol + 1)
 }
 
 /// Parses a decimal number at `i` (at most 19 digits); returns it and the
@@ -992,6 +1105,27 @@ mod tests {
         let af = read_i23(text.as_bytes()).unwrap();
         assert_eq!((af.len(), af.attack_count()), (n, n));
         assert_eq!(af.attackers(0), &[n as u32 - 1]);
+    }
+
+    #[test]
+    fn parallel_parse_matches_streaming_and_locates_errors() {
+        let n = 300_000;
+        let mut text = format!("# generated\np af {n}\n");
+        for a in 1..=n {
+            text.push_str(&format!("{a} {}\n", (a * 7) % n + 1));
+        }
+        let par = parse_i23_parallel(text.as_bytes()).unwrap();
+        let seq = read_i23(text.as_bytes()).unwrap();
+        assert_eq!(par, seq);
+        // An error late in the file: line numbers count both halves.
+        let bad_line = n - 5 + 2; // attack n-5 sits on line (n-5) + 2
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[bad_line - 1] = "12 x";
+        let bad = lines.join("\n");
+        let e = parse_i23_parallel(bad.as_bytes()).unwrap_err();
+        assert_eq!((e.line(), e.column()), (Some(bad_line), Some(4)));
+        let e = read_i23(bad.as_bytes()).unwrap_err();
+        assert_eq!((e.line(), e.column()), (Some(bad_line), Some(4)));
     }
 
     #[test]

@@ -160,17 +160,35 @@ impl ArgumentationFramework {
     /// Builds the CSR arrays from parallel attacker/target arrays, all
     /// entries `< n`. O(n + m).
     pub(crate) fn from_parts(n: u32, names: Names, src: Vec<u32>, dst: Vec<u32>) -> Result<Self> {
-        debug_assert_eq!(src.len(), dst.len());
-        if src.len() >= u32::MAX as usize {
+        Self::from_chunks(n, names, vec![(src, dst)])
+    }
+
+    /// Builds the CSR arrays from chunks of parallel attacker/target arrays
+    /// (in order), all entries `< n`. O(n + m). The two directions are
+    /// built by counting sort on two threads when there are many attacks.
+    pub(crate) fn from_chunks(
+        n: u32,
+        names: Names,
+        chunks: Vec<(Vec<u32>, Vec<u32>)>,
+    ) -> Result<Self> {
+        let m: usize = chunks.iter().map(|(s, _)| s.len()).sum();
+        if m >= u32::MAX as usize {
             return Err(too_large("attacks"));
         }
-        let (out_off, out_adj) = csr(n as usize, &src, &dst);
-        drop(src);
-        drop(dst);
-        // The transpose of the out-CSR, built by a second counting sort.
-        let (in_off, in_adj) = transpose(n as usize, &out_off, &out_adj);
+        let n = n as usize;
+        let by_src: Vec<(&[u32], &[u32])> = chunks.iter().map(|(s, d)| (&s[..], &d[..])).collect();
+        let by_dst: Vec<(&[u32], &[u32])> = chunks.iter().map(|(s, d)| (&d[..], &s[..])).collect();
+        let ((out_off, out_adj), (in_off, in_adj)) = if m >= PARALLEL_THRESHOLD {
+            std::thread::scope(|scope| {
+                let out = scope.spawn(|| csr(n, &by_src, m));
+                let inn = csr(n, &by_dst, m);
+                (out.join().expect("CSR thread does not panic"), inn)
+            })
+        } else {
+            (csr(n, &by_src, m), csr(n, &by_dst, m))
+        };
         Ok(ArgumentationFramework {
-            n,
+            n: n as u32,
             names,
             in_off,
             in_adj,
@@ -194,7 +212,7 @@ impl ArgumentationFramework {
         self.out_adj.len()
     }
 
-    /// The attackers of argument `a`, in increasing order. O(1).
+    /// The attackers of argument `a`, in the order the attacks were given. O(1).
     ///
     /// # Panics
     /// If `a >= len()`.
@@ -279,44 +297,44 @@ impl ArgumentationFramework {
     }
 }
 
-/// Counting sort of `(src[k], dst[k])` by `src`: offsets and targets.
-fn csr(n: usize, src: &[u32], dst: &[u32]) -> (Vec<u32>, Vec<u32>) {
+/// From this many attacks on, the two CSR directions are built on two threads.
+const PARALLEL_THRESHOLD: usize = 200_000;
+
+/// Counting sort of the pairs `(key[k], value[k])` of every chunk by key:
+/// offsets and values, the values of one key in input order. O(n + m).
+/// When the keys are already sorted (as in most generated files, grouped by
+/// attacker) the values are copied in one pass, without scattering.
+fn csr(n: usize, chunks: &[(&[u32], &[u32])], m: usize) -> (Vec<u32>, Vec<u32>) {
     let mut off = vec![0u32; n + 1];
-    for &s in src {
-        off[s as usize + 1] += 1;
+    let mut sorted = true;
+    let mut last = 0u32;
+    for (keys, _) in chunks {
+        for &k in *keys {
+            off[k as usize + 1] += 1;
+            sorted &= k >= last;
+            last = k;
+        }
     }
     for i in 0..n {
         off[i + 1] += off[i];
     }
+    let mut adj = Vec::with_capacity(m);
+    if sorted {
+        for (_, values) in chunks {
+            adj.extend_from_slice(values);
+        }
+        return (off, adj);
+    }
+    adj.resize(m, 0);
     let mut pos: Vec<u32> = off[..n].to_vec();
-    let mut adj = vec![0u32; src.len()];
-    for (&s, &d) in src.iter().zip(dst) {
-        let p = &mut pos[s as usize];
-        adj[*p as usize] = d;
-        *p += 1;
-    }
-    (off, adj)
-}
-
-/// The transpose of a CSR graph, as a CSR graph. O(n + m).
-fn transpose(n: usize, off: &[u32], adj: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let mut toff = vec![0u32; n + 1];
-    for &d in adj {
-        toff[d as usize + 1] += 1;
-    }
-    for i in 0..n {
-        toff[i + 1] += toff[i];
-    }
-    let mut pos: Vec<u32> = toff[..n].to_vec();
-    let mut tadj = vec![0u32; adj.len()];
-    for s in 0..n {
-        for &d in &adj[off[s] as usize..off[s + 1] as usize] {
-            let p = &mut pos[d as usize];
-            tadj[*p as usize] = s as u32;
+    for (keys, values) in chunks {
+        for (&k, &v) in keys.iter().zip(*values) {
+            let p = &mut pos[k as usize];
+            adj[*p as usize] = v;
             *p += 1;
         }
     }
-    (toff, tadj)
+    (off, adj)
 }
 
 impl fmt::Debug for ArgumentationFramework {

@@ -11,8 +11,8 @@ use argraph::ArgumentationFramework;
 
 /// The tasks we answer, as `--problems` lists them.
 const PROBLEMS: &[&str] = &[
-    "DC-CO", "DS-CO", "SE-CO", "DC-PR", "DS-PR", "SE-PR", "DC-ST", "DS-ST", "SE-ST", "DC-GR",
-    "DS-GR", "SE-GR",
+    "SE-GR", "DC-GR", "DS-GR", "SE-CO", "DC-CO", "DS-CO", "SE-PR", "DC-PR", "DS-PR", "SE-ST",
+    "DC-ST", "DS-ST",
 ];
 
 /// Arguments of `argraph iccma`.
