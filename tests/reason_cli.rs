@@ -241,3 +241,58 @@ fn iccma_errors() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn dot_evaluate_overlays_statuses_and_a_legend_entry() {
+    let o = argraph(&[
+        "dot",
+        &seed(),
+        "--evaluate",
+        "preferred",
+        "--framing",
+        "f-defensive-realism",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let dot = stdout(&o);
+    assert!(dot.contains("Evaluation: preferred under framing f-defensive-realism"));
+    assert!(dot.contains("✔✔ skeptical") && dot.contains("✘ rejected"));
+    let o = argraph(&["dot", &seed(), "--evaluate", "energy", "--theme", "mono"]);
+    let dot = stdout(&o);
+    assert!(dot.contains("σ 0."));
+    assert!(!dot.contains("BGCOLOR"), "mono draws no colour");
+    let o = argraph(&["dot", &seed(), "--framing", "f-geopolitical"]);
+    assert_eq!(o.status.code(), Some(2), "--framing needs --evaluate");
+}
+
+#[test]
+fn overlay_text_goes_through_the_escaping_helper() {
+    use argraph::reason::{evaluate, Method, Semantics, SupportMode};
+    use argraph::render::{dot_graph, dot_string, DotOptions, Overlay};
+    let mut g = argraph::ArgumentGraph::new();
+    g.framing("f\"<b>&", "hostile id").unwrap();
+    g.claim("c", "C").unwrap();
+    g.frames("f\"<b>&", "c").unwrap();
+    let eval = evaluate(
+        &g,
+        Method::Dung(Semantics::Grounded),
+        Some("f\"<b>&"),
+        SupportMode::Bipolar,
+        10,
+    )
+    .unwrap();
+    let mut opts = DotOptions::new();
+    opts.overlay(Overlay::new(&eval));
+    let dot = dot_string(&g, &opts);
+    assert!(dot.contains("under framing f&quot;&lt;b&gt;&amp;"), "{dot}");
+    // The AST sink sees the same statements and prints parseable DOT.
+    let text = graphviz_rust::printer::DotPrinter::print(
+        &dot_graph(&g, &opts),
+        &mut graphviz_rust::printer::PrinterContext::default(),
+    );
+    assert!(graphviz_rust::parse(&text).is_ok());
+}

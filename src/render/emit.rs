@@ -224,10 +224,19 @@ fn emit_node(
             label.extend_from_slice(b"</I></FONT>");
         }
     }
+    let mut fill = s.fill;
+    if let Some(mark) = opts.overlay.as_ref().and_then(|o| o.mark(node.id())) {
+        label.extend_from_slice(b"<BR/><FONT POINT-SIZE=\"10\"><B>");
+        escape(label, &mark.text, Mode::Html);
+        label.extend_from_slice(b"</B></FONT>");
+        if opts.theme == super::Theme::Color {
+            fill = &mark.fill;
+        }
+    }
     let attrs = [
         ("shape", Value::Plain(s.shape)),
         ("style", Value::Text(s.style)),
-        ("fillcolor", Value::Text(s.fill)),
+        ("fillcolor", Value::Text(fill)),
         ("color", Value::Text(s.border)),
         ("penwidth", Value::Plain(s.penwidth)),
         ("label", Value::Html(label)),
@@ -433,6 +442,9 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
         &format!("{p}{}", NodeKind::ALL[0]),
         &[("style", Value::Plain("invis"))],
     )?;
+    if let Some(overlay) = &opts.overlay {
+        super::overlay::emit_key(overlay, &p, theme, sink)?;
+    }
     sink.close_subgraph()
 }
 
