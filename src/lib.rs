@@ -1,4 +1,64 @@
-//! argraph: typed argument graphs.
+//! # argraph: typed argument graphs
+//!
+//! Model a written analysis as **claims**, **evidence**, theoretical
+//! **framings** (offensive vs defensive realism, say) and **argument**
+//! (inference) nodes, joined by **supports**, **attacks** (rebut, undermine,
+//! undercut) and **frames** edges; tie every node to its source with
+//! provenance; load and save it as versioned JSON; and draw it with Graphviz
+//! in a visual language that reads without colour.
+//!
+//! ```
+//! # fn main() -> argraph::Result<()> {
+//! use argraph::render::{self, DotOptions};
+//! use argraph::{ArgumentGraph, NodeKind, Provenance, Source};
+//!
+//! let mut g = ArgumentGraph::new();
+//! g.add_source(Source::new("op", "Russia's foreign policy in Afghanistan"))?;
+//! g.framing("f-geo", "Geopolitics: the US exit is an opportunity.")?
+//!     .set_label("Geopolitical");
+//! g.evidence("e-exit", "The US withdrawal weakened Kabul and strengthened the Taliban.")?
+//!     .add_provenance(
+//!         Provenance::new("op")
+//!             .with_locator("Russia and current developments in Afghanistan ¶1")
+//!             .with_quote("strengthened the Taliban"),
+//!     );
+//! g.claim("c-gap", "Russia tries to fill the gap left by the US.")?
+//!     .set_label("Fill the gap");
+//! g.supports("e-exit", "c-gap")?;
+//! g.frames("f-geo", "c-gap")?;
+//! g.validate()?;
+//!
+//! // JSON v1 round trip.
+//! let text = argraph::json::to_string_pretty(&g)?;
+//! assert_eq!(argraph::json::from_str(&text)?, g);
+//!
+//! // Lookups by id and kind.
+//! assert_eq!(g.framings("c-gap").next().unwrap().id(), "f-geo");
+//! assert_eq!(g.nodes_of_kind(NodeKind::Evidence).count(), 1);
+//!
+//! // Graphviz DOT; `render::render_to_file` runs `dot` for SVG/PNG/PDF.
+//! let dot = render::dot_string(&g, &DotOptions::new());
+//! assert!(dot.contains("\"e-exit\" -> \"c-gap\""));
+//! # Ok(()) }
+//! ```
+//!
+//! ## Map of the crate
+//!
+//! - [`ArgumentGraph`] and its records [`Node`], [`Edge`], [`Source`],
+//!   [`Provenance`]; the vocabularies [`NodeKind`], [`EdgeKind`],
+//!   [`AttackKind`].
+//! - [`json`]: the JSON format, version 1 (documented in the README).
+//! - [`render`]: DOT export (a fast writer and a graphviz-rust AST) and
+//!   rendering through Graphviz.
+//! - [`Error`], [`ErrorKind`], [`Problem`], [`Rule`]: what can go wrong, with
+//!   file, line, column and node or edge ids.
+//!
+//! Data flows one way: files → `io` → model → `render`/`io` → files.
+//!
+//! ## Cargo features
+//!
+//! - `cli` (default): the `argraph` command-line tool (pulls in `clap`).
+//!   Library users can turn it off with `default-features = false`.
 #![deny(missing_docs)]
 
 mod error;
@@ -15,3 +75,8 @@ pub use model::{
     DEFAULT_WEIGHT,
 };
 pub use petgraph;
+
+// The README's Rust examples run as doctests, so they never go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

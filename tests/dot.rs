@@ -316,3 +316,17 @@ proptest! {
         assert_same_graph(&g, &DotOptions::new());
     }
 }
+
+/// graphviz-rust's parser refuses an HTML label that is bare text
+/// (`label=<0>`), though Graphviz accepts it; labels now always hold an element.
+#[test]
+fn regression_bare_text_html_label_rejected_by_graphviz_rust_parser() {
+    let mut g = ArgumentGraph::new();
+    g.claim("0#0", "0").unwrap();
+    let dot = render::dot_string(&g, &DotOptions::new());
+    assert!(
+        dot.contains("label=<<FONT POINT-SIZE=\"11\">0</FONT>>"),
+        "{dot}"
+    );
+    graphviz_rust::parse(&dot).unwrap();
+}

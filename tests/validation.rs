@@ -317,4 +317,9 @@ fn graphs_built_in_code_are_validated_too() {
     assert!(err.to_string().contains("\"nowhere\""));
     assert!(g.node_mut("e").unwrap().set_weight(-1.0).is_err());
     assert_eq!(g.edge_count(), 0);
+
+    // Text emptied after the fact is caught by validate.
+    g.claim("c", "C").unwrap().set_text("");
+    let rules: Vec<Rule> = g.validate().unwrap_err().problems().iter().map(|p| p.rule()).collect();
+    assert_eq!(rules, [Rule::UndeclaredSource, Rule::MissingField]);
 }

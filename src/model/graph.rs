@@ -141,11 +141,22 @@ pub(crate) type RuleBreak = (Rule, String);
 
 impl ArgumentGraph {
     /// An empty graph.
+    ///
+    /// ```
+    /// let g = argraph::ArgumentGraph::new();
+    /// assert!(g.is_empty());
+    /// assert_eq!((g.node_count(), g.edge_count()), (0, 0));
+    /// ```
     pub fn new() -> ArgumentGraph {
         ArgumentGraph::default()
     }
 
     /// An empty graph with room for `nodes` nodes and `edges` edges.
+    ///
+    /// ```
+    /// let g = argraph::ArgumentGraph::with_capacity(1000, 3000);
+    /// assert!(g.is_empty());
+    /// ```
     pub fn with_capacity(nodes: usize, edges: usize) -> ArgumentGraph {
         ArgumentGraph {
             graph: StableGraph::with_capacity(nodes, edges),
@@ -188,6 +199,16 @@ impl ArgumentGraph {
     }
 
     /// The declared source with this id. O(number of sources).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.add_source(argraph::Source::new("op", "An opinion piece").with_year(2021))?;
+    /// assert_eq!(g.source("op").unwrap().year, Some(2021));
+    /// assert_eq!(g.sources().len(), 1);
+    /// assert!(g.source("nope").is_none());
+    /// # Ok(()) }
+    /// ```
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -493,6 +514,16 @@ impl ArgumentGraph {
     }
 
     /// The node with this id. O(1).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c", "Russia fills the gap.")?;
+    /// assert_eq!(g.node("c").unwrap().text(), "Russia fills the gap.");
+    /// assert!(g.node("missing").is_none());
+    /// assert!(g.contains("c") && !g.contains("missing"));
+    /// # Ok(()) }
+    /// ```
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.ids.get(id).map(|&ix| &self.graph[ix])
     }
@@ -534,6 +565,16 @@ impl ArgumentGraph {
 
     /// All nodes, in index order (insertion order until nodes are removed:
     /// petgraph's stable graph reuses freed slots).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("b", "B")?;
+    /// g.evidence("a", "A")?;
+    /// let ids: Vec<_> = g.nodes().map(|n| n.id()).collect();
+    /// assert_eq!(ids, ["b", "a"]);
+    /// # Ok(()) }
+    /// ```
     pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
         self.graph.node_indices().map(move |ix| &self.graph[ix])
     }
@@ -556,6 +597,19 @@ impl ArgumentGraph {
     }
 
     /// All edges, in index order.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// g.claim("b", "B")?;
+    /// g.supports("a", "b")?;
+    /// g.attacks("b", "a")?;
+    /// let pairs: Vec<_> = g.edges().map(|e| (e.from().id(), e.kind().as_str(), e.to().id())).collect();
+    /// assert_eq!(pairs, [("a", "supports", "b"), ("b", "attacks", "a")]);
+    /// assert_eq!(g.edges_of_kind(argraph::EdgeKind::Attacks).count(), 1);
+    /// # Ok(()) }
+    /// ```
     pub fn edges(&self) -> impl Iterator<Item = EdgeRef<'_>> + '_ {
         self.graph.edge_indices().map(move |ix| self.edge_ref(ix))
     }
@@ -577,6 +631,16 @@ impl ArgumentGraph {
 
     /// The edges ending at node `id` (empty if there is no such node).
     /// O(in-degree).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.evidence("e", "E")?;
+    /// g.claim("c", "C")?;
+    /// g.supports("e", "c")?;
+    /// assert_eq!(g.incoming("c").next().unwrap().from().id(), "e");
+    /// # Ok(()) }
+    /// ```
     pub fn incoming(&self, id: &str) -> impl Iterator<Item = EdgeRef<'_>> + '_ {
         self.adjacent(id, Direction::Incoming)
     }
@@ -614,6 +678,20 @@ impl ArgumentGraph {
     }
 
     /// The nodes that support `id` (empty if there is no such node).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.evidence("e1", "E1")?;
+    /// g.evidence("e2", "E2")?;
+    /// g.claim("c", "C")?;
+    /// g.supports("e1", "c")?;
+    /// g.supports("e2", "c")?;
+    /// let mut ids: Vec<_> = g.supporters("c").map(|n| n.id()).collect();
+    /// ids.sort();
+    /// assert_eq!(ids, ["e1", "e2"]);
+    /// # Ok(()) }
+    /// ```
     pub fn supporters(&self, id: &str) -> impl Iterator<Item = &Node> + '_ {
         self.sources_of(id, EdgeKind::Supports)
     }
@@ -641,6 +719,16 @@ impl ArgumentGraph {
 
     /// The claims and arguments that the framing `framing` frames (empty if
     /// there is no such node).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.framing("f", "Defensive realism")?;
+    /// g.claim("c", "Russia balances threats.")?;
+    /// g.frames("f", "c")?;
+    /// assert_eq!(g.framed_by("f").map(|n| n.id()).collect::<Vec<_>>(), ["c"]);
+    /// # Ok(()) }
+    /// ```
     pub fn framed_by(&self, framing: &str) -> impl Iterator<Item = &Node> + '_ {
         self.outgoing(framing)
             .filter(|e| e.kind == EdgeKind::Frames)
@@ -685,6 +773,19 @@ impl ArgumentGraph {
     }
 
     /// The underlying petgraph graph, read-only, for petgraph's algorithms.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// g.claim("b", "B")?;
+    /// g.supports("a", "b")?;
+    /// let pg = g.as_petgraph();
+    /// let order = argraph::petgraph::algo::toposort(pg, None).unwrap();
+    /// assert_eq!(pg[order[0]].id(), "a");
+    /// assert_eq!(g.node_index("b"), Some(order[1]));
+    /// # Ok(()) }
+    /// ```
     pub fn as_petgraph(&self) -> &StableGraph<Node, Edge> {
         &self.graph
     }
@@ -696,8 +797,8 @@ impl ArgumentGraph {
 
     /// Checks the rules that the builder methods cannot check one call at a
     /// time, and reports every broken rule at once: provenance naming an
-    /// undeclared source, duplicate or empty source ids, weights outside
-    /// [0, 1] (set through [`node_mut`](Self::node_mut) on a clone, say).
+    /// undeclared source, duplicate or empty source ids, text emptied by
+    /// [`Node::set_text`].
     /// O(n + m + provenance entries).
     ///
     /// # Errors
@@ -723,6 +824,10 @@ impl ArgumentGraph {
             }
             if let Some(Err(msg)) = node.weight.map(check_weight) {
                 problems.push(Problem::new(Rule::BadWeight, at(), msg));
+            }
+            if node.text.is_empty() {
+                let msg = "node text is empty";
+                problems.push(Problem::new(Rule::MissingField, at(), msg));
             }
         }
         for (i, e) in self.edges().enumerate() {

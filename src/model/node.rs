@@ -130,6 +130,14 @@ pub(crate) fn check_weight(w: f64) -> Result<(), String> {
     }
 }
 
+fn weight_error(location: crate::Location, msg: String) -> crate::Error {
+    crate::Error::invalid(vec![crate::Problem::new(
+        crate::Rule::BadWeight,
+        location,
+        msg,
+    )])
+}
+
 /// A node of an [`ArgumentGraph`](crate::ArgumentGraph): a claim, a piece
 /// of evidence, a framing or an argument (inference) node.
 ///
@@ -253,14 +261,13 @@ impl Node {
     /// ```
     pub fn set_weight(&mut self, weight: f64) -> crate::Result<&mut Node> {
         check_weight(weight).map_err(|msg| {
-            crate::Error::invalid(vec![crate::Problem::new(
-                crate::Rule::BadWeight,
+            weight_error(
                 crate::Location::Node {
                     index: None,
                     id: Some(self.id.clone()),
                 },
                 msg,
-            )])
+            )
         })?;
         self.weight = Some(weight);
         Ok(self)
@@ -364,15 +371,14 @@ impl Edge {
     /// is not a number in [0, 1]; the edge is left unchanged.
     pub fn set_weight(&mut self, weight: f64) -> crate::Result<&mut Edge> {
         check_weight(weight).map_err(|msg| {
-            crate::Error::invalid(vec![crate::Problem::new(
-                crate::Rule::BadWeight,
+            weight_error(
                 crate::Location::Edge {
                     index: None,
                     from: None,
                     to: None,
                 },
                 msg,
-            )])
+            )
         })?;
         self.weight = Some(weight);
         Ok(self)
