@@ -320,6 +320,12 @@ fn graphs_built_in_code_are_validated_too() {
 
     // Text emptied after the fact is caught by validate.
     g.claim("c", "C").unwrap().set_text("");
-    let rules: Vec<Rule> = g.validate().unwrap_err().problems().iter().map(|p| p.rule()).collect();
+    let rules: Vec<Rule> = g
+        .validate()
+        .unwrap_err()
+        .problems()
+        .iter()
+        .map(|p| p.rule())
+        .collect();
     assert_eq!(rules, [Rule::UndeclaredSource, Rule::MissingField]);
 }

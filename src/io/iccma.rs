@@ -349,9 +349,10 @@ fn find_header(bytes: &[u8]) -> std::result::Result<Header, LineError> {
         };
         let mut k = i;
         for word in [&b"p"[..], &b"af"[..]] {
-            if !bytes[k..eol].starts_with(word)
-                || !(k + word.len() < eol && is_blank(bytes[k + word.len()]))
-            {
+            let ok = bytes[k..eol].starts_with(word)
+                && k + word.len() < eol
+                && is_blank(bytes[k + word.len()]);
+            if !ok {
                 return Err(err(
                     k,
                     "expected the header `p af N` before the first attack",

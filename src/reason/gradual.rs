@@ -158,7 +158,7 @@ impl Bipolar {
             let (a, b) = pg.edge_endpoints(e).expect("live edge");
             let (a, b) = (index(a) as u32, index(b) as u32);
             match pg[e].kind() {
-                EdgeKind::Attacks if !(pref[b as usize] && !pref[a as usize]) => att.push((a, b)),
+                EdgeKind::Attacks if !pref[b as usize] || pref[a as usize] => att.push((a, b)),
                 EdgeKind::Supports => sup.push((a, b)),
                 _ => {}
             }
