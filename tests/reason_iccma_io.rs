@@ -85,8 +85,9 @@ fn formats_are_sniffed_from_content() {
 }
 
 #[test]
-fn large_files_take_the_parallel_path() {
-    // Over 4 MiB: read whole and parsed on two threads; same framework as streaming.
+fn large_files_are_parsed_in_pieces_on_two_threads() {
+    // Over 4 MiB: several pieces, parsed two at a time; the same framework
+    // whether read from a file or from memory, attacks in file order.
     let n = 400_000;
     let mut text = format!("p af {n}\n");
     for a in 1..=n {
@@ -104,4 +105,12 @@ fn large_files_take_the_parallel_path() {
     let b = iccma::read_i23(text.as_bytes()).unwrap();
     assert_eq!(a, b);
     assert_eq!(a.attack_count(), 2 * n);
+    assert_eq!(
+        a.attacked_by(n - 1),
+        &[(n * 13 % n) as u32, (n * 31 % n) as u32]
+    );
+    assert_eq!(
+        a.attackers(0).len(),
+        a.attack_pairs().filter(|&(_, t)| t == 0).count()
+    );
 }

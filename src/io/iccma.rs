@@ -116,7 +116,7 @@ pub fn read_path(path: &Path, format: Option<IccmaFormat>) -> Result<Argumentati
         let file = File::open(path)?;
         let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
         match format.or_else(|| IccmaFormat::from_path(path)) {
-            Some(IccmaFormat::I23) => read_i23_sized(file, size),
+            Some(IccmaFormat::I23) => read_i23(file),
             Some(IccmaFormat::Apx) => read_apx(file),
             Some(IccmaFormat::Tgf) => read_tgf(file),
             None => {
@@ -169,24 +169,8 @@ pub fn write(af: &ArgumentationFramework, writer: impl Write, format: IccmaForma
 
 // ---------------------------------------------------------------- i23 ----
 
-const CHUNK: usize = 1 << 20;
-
-/// Files at least this large are read whole and parsed on two threads.
-const PARALLEL_BYTES: usize = 4 << 20;
-
-/// Reads an ICCMA 2023 `i23` framework: optional `#` comment lines and blank
-/// lines anywhere, a header `p af N`, then attacks `a b` with `1 <= a, b <=
-/// N`, one per line. Arguments are named `1..=N`. Streams the input in 1 MiB
-/// chunks; O(input size) time, O(n + m) memory. ([`read_path`] reads a
-/// large file whole instead and parses its two halves on two threads.)
-///
-/// # Errors
-/// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the line and column of
-/// the first malformed line (missing or repeated header, a token that is not
-/// a number, an argument outside `1..=N`, trailing text); I/O errors.
-pub fn read_i23(reader: impl Read) -> Result<ArgumentationFramework> {
-    read_i23_sized(reader, 0)
-}
+/// The size of the pieces the input is read in.
+const CHUNK: usize = 4 << 20;
 
 /// A parse error located relative to the start of a slice of lines.
 struct LineError {
@@ -217,60 +201,116 @@ enum Header {
     NotYet(usize),
 }
 
-fn read_i23_sized(mut reader: impl Read, size_hint: usize) -> Result<ArgumentationFramework> {
-    if size_hint >= PARALLEL_BYTES {
-        let bytes = read_all(reader, size_hint)?;
-        return parse_i23_parallel(&bytes);
-    }
-    let mut header: Option<u32> = None;
-    let mut lines_before = 0;
-    let (mut src, mut dst) = (Vec::new(), Vec::new());
-    let mut buf: Vec<u8> = vec![0; CHUNK];
-    let mut filled = 0;
+/// Refills `buf` with `carry` and then up to [`CHUNK`] bytes of input, keeps
+/// whole lines in `buf` and moves a trailing partial line to `carry`.
+/// Returns `true` at the end of the input (then `buf` holds everything
+/// left, and `carry` is empty).
+fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, carry: &mut Vec<u8>) -> io::Result<bool> {
+    buf.clear();
+    buf.append(carry);
+    let mut target = if buf.len() < CHUNK {
+        CHUNK
+    } else {
+        buf.len() + CHUNK
+    };
     loop {
-        if filled == buf.len() {
-            buf.resize(buf.len() * 2, 0); // a line longer than the buffer
+        while buf.len() < target {
+            let want = (target - buf.len()) as u64;
+            if reader.by_ref().take(want).read_to_end(buf)? == 0 {
+                return Ok(true);
+            }
         }
-        let got = match reader.read(&mut buf[filled..]) {
-            Ok(k) => k,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e.into()),
-        };
-        filled += got;
-        let end = if got == 0 {
-            filled
+        match buf.iter().rposition(|&b| b == b'\n') {
+            Some(p) => {
+                carry.extend_from_slice(&buf[p + 1..]);
+                buf.truncate(p + 1);
+                return Ok(false);
+            }
+            // A line longer than a piece: read on.
+            None => target = buf.len() + CHUNK,
+        }
+    }
+}
+
+type Parsed = (Vec<u32>, Vec<u32>, usize);
+
+fn parse_piece(part: &[u8], n: u32) -> std::result::Result<Parsed, LineError> {
+    let (mut src, mut dst) = (Vec::new(), Vec::new());
+    // Every attack line takes at least 4 bytes; untouched capacity costs
+    // address space, not memory.
+    src.reserve(part.len() / 4);
+    dst.reserve(part.len() / 4);
+    let lines = parse_attacks(part, n, &mut src, &mut dst)?;
+    src.shrink_to_fit();
+    dst.shrink_to_fit();
+    Ok((src, dst, lines))
+}
+
+/// Reads an ICCMA 2023 `i23` framework: optional `#` comment lines and blank
+/// lines anywhere, a header `p af N`, then attacks `a b` with `1 <= a, b <=
+/// N`, one per line. Arguments are named `1..=N`.
+///
+/// The input is streamed in 4 MiB pieces of whole lines, two at a time: one
+/// is parsed on a second thread while this one parses the other, so a large
+/// file is parsed on two cores without ever being held in memory whole.
+/// O(input size) time, O(n + m) memory.
+///
+/// # Errors
+/// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the line and column of
+/// the first malformed line (missing or repeated header, a token that is not
+/// a number, an argument outside `1..=N`, trailing text); I/O errors.
+pub fn read_i23(mut reader: impl Read) -> Result<ArgumentationFramework> {
+    let mut carry = Vec::new();
+    let mut a = Vec::with_capacity(CHUNK + 4096);
+    let mut lines_before = 0;
+    // The header, usually in the first piece.
+    let n = loop {
+        let eof = fill(&mut reader, &mut a, &mut carry)?;
+        match find_header(&a).map_err(|e| e.into_error(lines_before))? {
+            Header::Found(n, pos, lines) => {
+                lines_before += lines;
+                let mut rest = a[pos..].to_vec();
+                rest.append(&mut carry);
+                carry = rest;
+                break n;
+            }
+            Header::NotYet(lines) => {
+                lines_before += lines;
+                if eof {
+                    return Err(missing_header(lines_before));
+                }
+            }
+        }
+    };
+    let mut b = Vec::with_capacity(CHUNK + 4096);
+    let mut chunks = Vec::new();
+    loop {
+        let eof_a = fill(&mut reader, &mut a, &mut carry)?;
+        let eof_b = eof_a || fill(&mut reader, &mut b, &mut carry)?;
+        if eof_a {
+            b.clear();
+        }
+        let (ra, rb) = if b.is_empty() {
+            (parse_piece(&a, n), Ok((Vec::new(), Vec::new(), 0)))
         } else {
-            match buf[..filled].iter().rposition(|&b| b == b'\n') {
-                Some(p) => p + 1,
-                None => continue,
-            }
+            std::thread::scope(|scope| {
+                let hb = scope.spawn(|| parse_piece(&b, n));
+                let ra = parse_piece(&a, n);
+                (ra, hb.join().expect("parser thread does not panic"))
+            })
         };
-        let mut part = &buf[..end];
-        if header.is_none() {
-            match find_header(part).map_err(|e| e.into_error(lines_before))? {
-                Header::Found(n, pos, lines) => {
-                    header = Some(n);
-                    lines_before += lines;
-                    part = &part[pos..];
-                }
-                Header::NotYet(lines) => {
-                    lines_before += lines;
-                    part = &[];
-                }
+        for r in [ra, rb] {
+            let (src, dst, lines) = r.map_err(|e| e.into_error(lines_before))?;
+            lines_before += lines;
+            if !src.is_empty() {
+                chunks.push((src, dst));
             }
         }
-        if let Some(n) = header {
-            lines_before += parse_attacks(part, n, &mut src, &mut dst)
-                .map_err(|e| e.into_error(lines_before))?;
-        }
-        buf.copy_within(end..filled, 0);
-        filled -= end;
-        if got == 0 {
+        if eof_b {
             break;
         }
     }
-    let n = header.ok_or_else(|| missing_header(lines_before))?;
-    ArgumentationFramework::from_parts(n, Names::Numbered, src, dst)
+    ArgumentationFramework::from_chunks(n, Names::Numbered, chunks)
 }
 
 fn missing_header(lines: usize) -> Error {
@@ -281,40 +321,6 @@ fn missing_header(lines: usize) -> Error {
         1,
         "missing header `p af N`",
     )
-}
-
-/// Parses a whole document, its attack lines in two halves on two threads.
-fn parse_i23_parallel(bytes: &[u8]) -> Result<ArgumentationFramework> {
-    let (n, pos, header_lines) = match find_header(bytes).map_err(|e| e.into_error(0))? {
-        Header::Found(n, pos, lines) => (n, pos, lines),
-        Header::NotYet(lines) => return Err(missing_header(lines)),
-    };
-    let rest = &bytes[pos..];
-    let mid = rest.len() / 2;
-    let split = rest[mid..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(rest.len(), |p| mid + p + 1);
-    let (first, second) = rest.split_at(split);
-    let parse = |part: &[u8]| {
-        let (mut src, mut dst) = (Vec::new(), Vec::new());
-        // Every attack line takes at least 4 bytes; untouched capacity
-        // costs address space, not memory.
-        src.reserve(part.len() / 4);
-        dst.reserve(part.len() / 4);
-        parse_attacks(part, n, &mut src, &mut dst).map(|_| (src, dst))
-    };
-    let (a, b) = std::thread::scope(|scope| {
-        let h = scope.spawn(|| parse(second));
-        let a = parse(first);
-        (a, h.join().expect("parser thread does not panic"))
-    });
-    let a = a.map_err(|e| e.into_error(header_lines))?;
-    let b = b.map_err(|e| {
-        let before = header_lines + first.iter().filter(|&&c| c == b'\n').count();
-        e.into_error(before)
-    })?;
-    ArgumentationFramework::from_chunks(n, Names::Numbered, vec![a, b])
 }
 
 #[inline]
@@ -1109,22 +1115,21 @@ mod tests {
     }
 
     #[test]
-    fn parallel_parse_matches_streaming_and_locates_errors() {
-        let n = 300_000;
+    fn pieces_parsed_in_parallel_locate_errors() {
+        let n = 1_000_000;
         let mut text = format!("# generated\np af {n}\n");
         for a in 1..=n {
             text.push_str(&format!("{a} {}\n", (a * 7) % n + 1));
         }
-        let par = parse_i23_parallel(text.as_bytes()).unwrap();
-        let seq = read_i23(text.as_bytes()).unwrap();
-        assert_eq!(par, seq);
+        assert!(text.len() > 3 * CHUNK);
+        let af = read_i23(text.as_bytes()).unwrap();
+        assert_eq!(af.attack_count(), n);
+        assert_eq!(af.attacked_by(n - 1), &[((n * 7) % n) as u32]);
         // An error late in the file: line numbers count both halves.
         let bad_line = n - 5 + 2; // attack n-5 sits on line (n-5) + 2
         let mut lines: Vec<&str> = text.lines().collect();
         lines[bad_line - 1] = "12 x";
         let bad = lines.join("\n");
-        let e = parse_i23_parallel(bad.as_bytes()).unwrap_err();
-        assert_eq!((e.line(), e.column()), (Some(bad_line), Some(4)));
         let e = read_i23(bad.as_bytes()).unwrap_err();
         assert_eq!((e.line(), e.column()), (Some(bad_line), Some(4)));
     }

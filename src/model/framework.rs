@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -38,13 +39,16 @@ use crate::error::{Error, ErrorKind, Result};
 /// assert_eq!(af.index_of("b"), Some(1));
 /// # Ok(()) }
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct ArgumentationFramework {
     n: u32,
     names: Names,
-    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`.
+    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`. The
+    /// offsets are built with the framework; the attackers themselves on
+    /// first use (a transpose of the out-arrays, O(n + m)), since the
+    /// grounded semantics needs only the in-degrees.
     in_off: Vec<u32>,
-    in_adj: Vec<u32>,
+    in_adj: OnceLock<Vec<u32>>,
     /// `out_adj[out_off[i]..out_off[i + 1]]` are the arguments `i` attacks.
     out_off: Vec<u32>,
     out_adj: Vec<u32>,
@@ -177,23 +181,53 @@ impl ArgumentationFramework {
         }
         let n = n as usize;
         let by_src: Vec<(&[u32], &[u32])> = chunks.iter().map(|(s, d)| (&s[..], &d[..])).collect();
-        let by_dst: Vec<(&[u32], &[u32])> = chunks.iter().map(|(s, d)| (&d[..], &s[..])).collect();
-        let ((out_off, out_adj), (in_off, in_adj)) = if m >= PARALLEL_THRESHOLD {
+        let count_in = || {
+            let mut off = vec![0u32; n + 1];
+            for (_, dst) in &chunks {
+                for &d in dst {
+                    off[d as usize + 1] += 1;
+                }
+            }
+            for i in 0..n {
+                off[i + 1] += off[i];
+            }
+            off
+        };
+        let ((out_off, out_adj), in_off) = if m >= PARALLEL_THRESHOLD {
             std::thread::scope(|scope| {
                 let out = scope.spawn(|| csr(n, &by_src, m));
-                let inn = csr(n, &by_dst, m);
+                let inn = count_in();
                 (out.join().expect("CSR thread does not panic"), inn)
             })
         } else {
-            (csr(n, &by_src, m), csr(n, &by_dst, m))
+            (csr(n, &by_src, m), count_in())
         };
         Ok(ArgumentationFramework {
             n: n as u32,
             names,
             in_off,
-            in_adj,
+            in_adj: OnceLock::new(),
             out_off,
             out_adj,
+        })
+    }
+
+    /// The attackers of every argument, grouped by target, in increasing
+    /// order of attacker: built on first use by a counting-sort transpose of
+    /// the out-arrays. O(n + m).
+    fn in_adj(&self) -> &[u32] {
+        self.in_adj.get_or_init(|| {
+            let n = self.len();
+            let mut pos: Vec<u32> = self.in_off[..n].to_vec();
+            let mut adj = vec![0u32; self.out_adj.len()];
+            for s in 0..n {
+                for &d in self.attacked_by(s) {
+                    let p = &mut pos[d as usize];
+                    adj[*p as usize] = s as u32;
+                    *p += 1;
+                }
+            }
+            adj
         })
     }
 
@@ -212,12 +246,21 @@ impl ArgumentationFramework {
         self.out_adj.len()
     }
 
-    /// The attackers of argument `a`, in the order the attacks were given. O(1).
+    /// The attackers of argument `a`, in increasing order. O(1) (the first
+    /// call on a framework builds the attackers of all arguments, O(n + m)).
     ///
     /// # Panics
     /// If `a >= len()`.
     pub fn attackers(&self, a: usize) -> &[u32] {
-        &self.in_adj[self.in_off[a] as usize..self.in_off[a + 1] as usize]
+        &self.in_adj()[self.in_off[a] as usize..self.in_off[a + 1] as usize]
+    }
+
+    /// The number of attackers of argument `a`. O(1).
+    ///
+    /// # Panics
+    /// If `a >= len()`.
+    pub fn in_degree(&self, a: usize) -> usize {
+        (self.in_off[a + 1] - self.in_off[a]) as usize
     }
 
     /// The arguments that `a` attacks, in the order the attacks were given. O(1).
@@ -336,6 +379,18 @@ fn csr(n: usize, chunks: &[(&[u32], &[u32])], m: usize) -> (Vec<u32>, Vec<u32>) 
     }
     (off, adj)
 }
+
+impl PartialEq for ArgumentationFramework {
+    /// Same arguments (and names), same attacks in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.n == other.n
+            && self.names == other.names
+            && self.out_off == other.out_off
+            && self.out_adj == other.out_adj
+    }
+}
+
+impl Eq for ArgumentationFramework {}
 
 impl fmt::Debug for ArgumentationFramework {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

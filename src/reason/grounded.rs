@@ -32,7 +32,7 @@ use crate::model::ArgumentationFramework;
 pub fn grounded(af: &ArgumentationFramework) -> Labelling {
     let n = af.len();
     let mut labels = vec![Label::Undec; n];
-    let mut live: Vec<u32> = (0..n).map(|a| af.attackers(a).len() as u32).collect();
+    let mut live: Vec<u32> = (0..n).map(|a| af.in_degree(a) as u32).collect();
     // A stack of arguments just labelled In (order does not matter).
     let mut stack: Vec<u32> = (0..n as u32).filter(|&a| live[a as usize] == 0).collect();
     for &a in &stack {
