@@ -9,7 +9,6 @@
 //! build + solve), as a solver reading a file would run it.
 
 #[path = "../examples/gen_af.rs"]
-#[allow(dead_code)]
 mod gen;
 
 use std::time::{Duration, Instant};
