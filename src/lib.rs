@@ -50,6 +50,8 @@
 //! - [`json`]: the JSON format, version 1 (documented in the README).
 //! - [`render`]: DOT export (a fast writer and a graphviz-rust AST) and
 //!   rendering through Graphviz.
+//! - [`reason`]: Dung and gradual semantics, framings as audiences, `compare`;
+//!   [`ArgumentationFramework`] and the ICCMA formats in [`iccma`].
 //! - [`Error`], [`ErrorKind`], [`Problem`], [`Rule`]: what can go wrong, with
 //!   file, line, column and node or edge ids.
 //!
