@@ -70,11 +70,15 @@ fn main() {
             ("scalefree", 5000),
             ("random", 100),
             ("random", 300),
+            ("random", 500),
         ];
         for (kind, n) in cases {
             let att = gen::generate(kind, n, 5, 1);
             let af = ArgumentationFramework::new(n, att).expect("in range");
-            let q = 6; // argument 7 in ICCMA numbering, as in the CLI comparisons
+            // The query: the middle one of the arguments the grounded
+            // labelling leaves undecided (a decided one needs no search).
+            let undec = argraph::reason::grounded(&af).with(argraph::reason::Label::Undec);
+            let q = undec.get(undec.len() / 2).copied().unwrap_or(0);
             for (task, sem) in [
                 ("SE-PR", Semantics::Preferred),
                 ("DC-PR", Semantics::Preferred),

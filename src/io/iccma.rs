@@ -626,21 +626,37 @@ impl<W: Write> Out<W> {
 
 // ---------------------------------------------------------------- apx ----
 
-/// A name → index table over a packed string table (open addressing,
-/// FxHash-style hashing), so that reading named formats allocates no
-/// `String` per argument.
+/// A name → index table over a packed string table (open addressing with
+/// linear probing), so that reading named formats allocates no `String` per
+/// argument. Each slot keeps a 64-bit key — the name's bytes themselves for
+/// names of at most 8 bytes (most ICCMA names), a hash otherwise — so a
+/// lookup touches one slot in the common case instead of chasing the
+/// string table.
 struct NameIndex {
     text: String,
     ends: Vec<usize>,
-    slots: Vec<u32>,
+    slots: Vec<Slot>,
 }
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    len: u32,
+    index: u32,
+}
+
+const EMPTY: Slot = Slot {
+    key: 0,
+    len: 0,
+    index: u32::MAX,
+};
 
 impl NameIndex {
     fn new() -> NameIndex {
         NameIndex {
             text: String::new(),
             ends: Vec::new(),
-            slots: vec![u32::MAX; 16],
+            slots: vec![EMPTY; 16],
         }
     }
 
@@ -655,7 +671,28 @@ impl NameIndex {
         for &b in chunks.remainder() {
             h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
         }
-        h ^ (h >> 29)
+        h
+    }
+
+    /// The slot key of a name: its bytes if they fit, else its hash.
+    fn key(name: &[u8]) -> u64 {
+        if name.len() <= 8 {
+            let mut b = [0u8; 8];
+            b[..name.len()].copy_from_slice(name);
+            u64::from_le_bytes(b)
+        } else {
+            Self::hash(name)
+        }
+    }
+
+    /// MurmurHash3's 64-bit finaliser: spreads a key over the low bits the
+    /// table uses.
+    fn spread(mut h: u64) -> u64 {
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 
     fn name(&self, i: u32) -> &[u8] {
@@ -664,13 +701,17 @@ impl NameIndex {
         &self.text.as_bytes()[start..self.ends[i]]
     }
 
-    /// The slot where `name` is or would go.
-    fn slot(&self, name: &[u8]) -> usize {
+    /// The slot where `name` (with key `key`) is or would go.
+    fn slot(&self, name: &[u8], key: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let mut s = Self::hash(name) as usize & mask;
+        let mut s = Self::spread(key ^ name.len() as u64) as usize & mask;
         loop {
-            let v = self.slots[s];
-            if v == u32::MAX || self.name(v) == name {
+            let slot = self.slots[s];
+            if slot.index == u32::MAX
+                || (slot.key == key
+                    && slot.len as usize == name.len()
+                    && (name.len() <= 8 || self.name(slot.index) == name))
+            {
                 return s;
             }
             s = (s + 1) & mask;
@@ -678,28 +719,38 @@ impl NameIndex {
     }
 
     fn get(&self, name: &[u8]) -> Option<u32> {
-        let v = self.slots[self.slot(name)];
+        let v = self.slots[self.slot(name, Self::key(name))].index;
         (v != u32::MAX).then_some(v)
     }
 
     /// Inserts a new name; `Err(existing index)` if it is already there.
     fn insert(&mut self, name: &str) -> std::result::Result<u32, u32> {
         if (self.ends.len() + 1) * 2 > self.slots.len() {
-            let mut slots = vec![u32::MAX; self.slots.len() * 2];
+            let mut slots = vec![EMPTY; self.slots.len() * 2];
             std::mem::swap(&mut slots, &mut self.slots);
-            for v in slots.into_iter().filter(|&v| v != u32::MAX) {
-                let s = self.slot(self.name(v));
-                self.slots[s] = v;
+            let mask = self.slots.len() - 1;
+            for slot in slots.into_iter().filter(|s| s.index != u32::MAX) {
+                let mut s = Self::spread(slot.key ^ slot.len as u64) as usize & mask;
+                while self.slots[s].index != u32::MAX {
+                    s = (s + 1) & mask;
+                }
+                self.slots[s] = slot;
             }
         }
-        let s = self.slot(name.as_bytes());
-        if self.slots[s] != u32::MAX {
-            return Err(self.slots[s]);
+        let bytes = name.as_bytes();
+        let key = Self::key(bytes);
+        let s = self.slot(bytes, key);
+        if self.slots[s].index != u32::MAX {
+            return Err(self.slots[s].index);
         }
         let i = self.ends.len() as u32;
         self.text.push_str(name);
         self.ends.push(self.text.len());
-        self.slots[s] = i;
+        self.slots[s] = Slot {
+            key,
+            len: bytes.len() as u32,
+            index: i,
+        };
         Ok(i)
     }
 
