@@ -95,6 +95,7 @@ impl<'a> Reasoner<'a> {
     fn encoding(&self) -> Encoding {
         match self.semantics {
             Semantics::Stable => Encoding::Stable,
+            Semantics::Preferred => Encoding::Admissible,
             _ => Encoding::Complete,
         }
     }
@@ -143,7 +144,7 @@ impl<'a> Reasoner<'a> {
             Semantics::Preferred => {
                 let mut sat = self.sat()?;
                 let set = sat.solve(&[])?.ok_or_else(internal)?;
-                let set = sat.maximise(set, &[])?;
+                let set = sat.maximise(&self.rest().0, set, None)?;
                 Ok(Some(self.lift(&set)))
             }
             Semantics::Stable => {
@@ -186,7 +187,7 @@ impl<'a> Reasoner<'a> {
             None => Ok(Answer::no(None)),
             Some(set) => {
                 let set = if self.semantics == Semantics::Preferred {
-                    sat.maximise(set, &[])?
+                    sat.maximise(&self.rest().0, set, None)?
                 } else {
                     set
                 };
@@ -207,7 +208,10 @@ impl<'a> Reasoner<'a> {
     /// without `a` and grow it to a maximal one without `a`; if no strict
     /// complete superset exists, `E` is a preferred counter-example;
     /// otherwise no preferred extension without `a` lies inside `E`, which a
-    /// clause excludes, and the loop goes on.
+    /// clause excludes, and the loop goes on. Preferred semantics work on
+    /// the admissible encoding; each growth step first closes the set under
+    /// defence (the least complete superset, by propagation), so the SAT
+    /// calls make big steps.
     ///
     /// # Errors
     /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
@@ -228,7 +232,8 @@ impl<'a> Reasoner<'a> {
             _ => {}
         }
         let mut sat = self.sat()?;
-        let not_a = -Sat::lit(self.rest_index[a] as usize);
+        let qa = self.rest_index[a] as usize;
+        let not_a = -Sat::lit(qa);
         if self.semantics == Semantics::Stable {
             return Ok(match sat.solve(&[not_a])? {
                 Some(set) => Answer::no(Some(self.lift(&set))),
@@ -239,7 +244,7 @@ impl<'a> Reasoner<'a> {
             let Some(set) = sat.solve(&[not_a])? else {
                 return Ok(Answer::yes(None));
             };
-            let set = sat.maximise(set, &[not_a])?;
+            let set = sat.maximise(&self.rest().0, set, Some(qa))?;
             let bigger = match Sat::not_subset_clause(&set) {
                 None => None,
                 Some(clause) => {
@@ -291,7 +296,7 @@ impl<'a> Reasoner<'a> {
             }
             let (set, block) = match self.semantics {
                 Semantics::Preferred => {
-                    let set = sat.maximise(set, &[])?;
+                    let set = sat.maximise(&self.rest().0, set, None)?;
                     let block = Sat::not_subset_clause(&set);
                     (set, block)
                 }

@@ -26,6 +26,7 @@ use crate::model::ArgumentationFramework;
 /// Which clause families to add.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Encoding {
+    Admissible,
     Complete,
     Stable,
 }
@@ -80,6 +81,7 @@ impl Sat {
                     solver.add_clause(clause.iter().copied());
                 }
                 Encoding::Stable => solver.add_clause([x(a), r(a)]),
+                Encoding::Admissible => {}
             }
         }
         Ok(Sat {
@@ -128,17 +130,24 @@ impl Sat {
         }
     }
 
-    /// Grows the complete extension `set` to a preferred one containing it
-    /// (and satisfying `assumptions` throughout): repeatedly asks for a
-    /// strict superset. With `assumptions` non-empty the result is maximal
-    /// among the complete extensions satisfying them.
+    /// Grows the admissible set `set` of `af` (the framework this solver
+    /// encodes) to a preferred extension containing it: closes it under
+    /// defence (the least complete superset, by propagation, O(n + m)), then
+    /// asks the solver for a strict admissible superset, and repeats until
+    /// there is none. With `avoid = Some(a)` every step keeps `a` out, so
+    /// the result is maximal among the admissible sets without `a`.
     pub(crate) fn maximise(
         &mut self,
+        af: &ArgumentationFramework,
         mut set: Vec<bool>,
-        assumptions: &[i32],
+        avoid: Option<usize>,
     ) -> Result<Vec<bool>> {
-        let mut assume: Vec<i32> = Vec::with_capacity(self.n + assumptions.len() + 1);
+        let mut assume: Vec<i32> = Vec::with_capacity(self.n + 2);
         loop {
+            let closed = close(af, &set);
+            if avoid.is_none_or(|a| !closed[a]) {
+                set = closed;
+            }
             if set.iter().all(|&b| b) {
                 return Ok(set);
             }
@@ -147,7 +156,9 @@ impl Sat {
             clause.extend((0..self.n).filter(|&a| !set[a]).map(Self::lit));
             self.solver.add_clause(clause);
             assume.clear();
-            assume.extend_from_slice(assumptions);
+            if let Some(a) = avoid {
+                assume.push(-Self::lit(a));
+            }
             assume.push(act);
             assume.extend((0..self.n).filter(|&a| set[a]).map(Self::lit));
             let result = self.solve(&assume)?;
@@ -172,4 +183,39 @@ impl Sat {
             .map(|a| if set[a] { -Self::lit(a) } else { Self::lit(a) })
             .collect()
     }
+}
+
+/// The least complete extension containing the admissible set `set`: the
+/// fixed point of Dung's characteristic function from `set`, by the same
+/// propagation as the grounded labelling. O(n + m).
+pub(crate) fn close(af: &ArgumentationFramework, set: &[bool]) -> Vec<bool> {
+    let n = af.len();
+    let mut inn = set.to_vec();
+    let mut out = vec![false; n];
+    let mut live: Vec<u32> = (0..n).map(|a| af.in_degree(a) as u32).collect();
+    // Members, and the unattacked (defended by any set).
+    let mut stack: Vec<u32> = (0..n as u32)
+        .filter(|&a| set[a as usize] || live[a as usize] == 0)
+        .collect();
+    for &a in &stack {
+        inn[a as usize] = true;
+    }
+    while let Some(a) = stack.pop() {
+        for &b in af.attacked_by(a as usize) {
+            let b = b as usize;
+            if out[b] {
+                continue;
+            }
+            out[b] = true;
+            for &c in af.attacked_by(b) {
+                let c = c as usize;
+                live[c] -= 1;
+                if live[c] == 0 && !inn[c] && !out[c] {
+                    inn[c] = true;
+                    stack.push(c as u32);
+                }
+            }
+        }
+    }
+    inn
 }
