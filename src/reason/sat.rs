@@ -11,12 +11,14 @@
 //! - completeness `(∧_{b→a} r_b) → x_a`,
 //! - stability `x_a ∨ r_a`.
 //!
-//! That is O(n + m) clauses of total size O(n + m). Preferred extensions are
-//! found by the iterative maximisation of the PrefSAT / CEGARTIX family
-//! (Cerutti et al. 2013; Dvořák, Järvisalo, Wallner & Woltran 2014):
-//! find a complete extension, then ask for a strict superset until there is
-//! none, with the "strict superset" clause switched on by an activation
-//! literal so the solver stays incremental.
+//! That is O(n + m) clauses of total size O(n + m). Complete semantics use
+//! all but the last family, stable all but completeness, preferred only the
+//! admissible part. Preferred extensions are found by the iterative
+//! maximisation of the PrefSAT / CEGARTIX family (Cerutti et al. 2013;
+//! Dvořák, Järvisalo, Wallner & Woltran 2014): find an admissible set, close
+//! it under defence (by propagation), ask for a strict admissible superset,
+//! and repeat until there is none, with the "strict superset" clause
+//! switched on by an activation literal so the solver stays incremental.
 
 use cadical::Solver;
 
@@ -218,4 +220,24 @@ pub(crate) fn close(af: &ArgumentationFramework, set: &[bool]) -> Vec<bool> {
         }
     }
     inn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close;
+    use crate::model::ArgumentationFramework;
+
+    #[test]
+    fn closure_is_the_least_complete_superset() {
+        // a → b → c: everything defended from the empty set on.
+        let af = ArgumentationFramework::new(3, [(0, 1), (1, 2)]).unwrap();
+        assert_eq!(close(&af, &[false; 3]), [true, false, true]);
+        // a ⇄ b, b → c: {} is complete; {a} closes to {a, c}.
+        let af = ArgumentationFramework::new(3, [(0, 1), (1, 0), (1, 2)]).unwrap();
+        assert_eq!(close(&af, &[false; 3]), [false; 3]);
+        assert_eq!(close(&af, &[true, false, false]), [true, false, true]);
+        // A self-attacker is never defended.
+        let af = ArgumentationFramework::new(2, [(0, 0), (0, 1)]).unwrap();
+        assert_eq!(close(&af, &[false; 2]), [false; 2]);
+    }
 }
