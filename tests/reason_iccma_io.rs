@@ -114,3 +114,58 @@ fn large_files_are_parsed_in_pieces_on_two_threads() {
         a.attack_pairs().filter(|&(_, t)| t == 0).count()
     );
 }
+
+proptest! {
+    /// Arbitrary and mutated input never panics: it parses or gives a
+    /// located error.
+    #[test]
+    fn bad_input_never_panics(
+        junk in prop::collection::vec(any::<u8>(), 0..200),
+        cut in 0usize..60,
+        byte in any::<u8>(),
+    ) {
+        let valid = [
+            "p af 4\n# c\n1 2\n2 3\n3 4\n4 1\n",
+            "arg(a).\narg(b).\natt(a,b).\natt(b,a).\n",
+            "a\nb\n#\na b\nb a\n",
+        ];
+        for (doc, format) in valid.iter().zip([IccmaFormat::I23, IccmaFormat::Apx, IccmaFormat::Tgf]) {
+            let _ = iccma::read(&junk[..], format);
+            let mut mutated = doc.as_bytes().to_vec();
+            let at = cut.min(mutated.len() - 1);
+            mutated[at] = byte;
+            if let Err(e) = iccma::read(&mutated[..], format) {
+                prop_assert!(e.line().is_some() || !e.to_string().is_empty());
+            }
+            mutated.truncate(at);
+            let _ = iccma::read(&mutated[..], format);
+        }
+    }
+}
+
+#[test]
+fn long_and_colliding_names_are_told_apart() {
+    // Names longer than 8 bytes go through the hash path of the name table.
+    let names: Vec<String> = (0..20_000)
+        .map(|i| format!("argument-with-a-long-name-{i}"))
+        .collect();
+    let mut apx = String::new();
+    for n in &names {
+        apx.push_str(&format!("arg({n}).\n"));
+    }
+    for i in 0..names.len() {
+        apx.push_str(&format!(
+            "att({},{}).\n",
+            names[i],
+            names[(i * 7 + 3) % names.len()]
+        ));
+    }
+    let af = iccma::read_apx(apx.as_bytes()).unwrap();
+    assert_eq!(af.len(), names.len());
+    for i in (0..names.len()).step_by(997) {
+        assert_eq!(af.name(i), names[i]);
+        assert_eq!(af.attacked_by(i), &[((i * 7 + 3) % names.len()) as u32]);
+    }
+    let dup = format!("{apx}arg({}).\n", names[123]);
+    assert!(iccma::read_apx(dup.as_bytes()).is_err());
+}
