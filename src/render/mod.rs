@@ -39,9 +39,11 @@
 //! ```
 
 mod ast;
+#[macro_use]
 mod emit;
 mod escape;
 mod exec;
+mod overlay;
 mod style;
 mod writer;
 
@@ -49,6 +51,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub use exec::{run_dot, Format};
+pub use overlay::Overlay;
 pub use style::Theme;
 
 use crate::error::{Error, Result};
@@ -149,6 +152,7 @@ pub struct DotOptions {
     wrap: usize,
     text: bool,
     provenance: bool,
+    overlay: Option<Overlay>,
 }
 
 impl Default for DotOptions {
@@ -161,6 +165,7 @@ impl Default for DotOptions {
             wrap: 24,
             text: true,
             provenance: true,
+            overlay: None,
         }
     }
 }
@@ -294,6 +299,12 @@ impl DotOptions {
     /// ```
     pub fn provenance(&mut self, show: bool) -> &mut DotOptions {
         self.provenance = show;
+        self
+    }
+
+    /// Draws an evaluation over the diagram (see [`Overlay`]).
+    pub fn overlay(&mut self, overlay: Overlay) -> &mut DotOptions {
+        self.overlay = Some(overlay);
         self
     }
 }
