@@ -31,11 +31,15 @@
 //! # Ok(()) }
 //! ```
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::io::{Read, Write};
+use std::ops::Deref;
 use std::path::Path;
 
+use serde::de::{self, Deserializer, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -43,7 +47,7 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::model::{
     check_edge, check_weight, provenance_problems, source_problems, ArgumentGraph, AttackKind,
-    EdgeKind, Node, NodeKind, Provenance, Source,
+    Edge, EdgeKind, Node, NodeKind, Provenance, Source,
 };
 
 /// The format version this build reads and writes.
@@ -51,7 +55,7 @@ pub const FORMAT_VERSION: u64 = 1;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDocument {
+struct RawDocument<'a> {
     argraph: Option<Value>,
     #[serde(default)]
     title: Option<String>,
@@ -59,17 +63,21 @@ struct RawDocument {
     description: Option<String>,
     #[serde(default)]
     sources: Vec<Source>,
-    nodes: Vec<RawNode>,
-    #[serde(default)]
-    edges: Vec<RawEdge>,
+    #[serde(borrow)]
+    nodes: Vec<RawNode<'a>>,
+    #[serde(default, borrow)]
+    edges: Vec<RawEdge<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawNode {
-    id: Option<String>,
-    kind: Option<String>,
-    text: Option<String>,
+struct RawNode<'a> {
+    #[serde(borrow)]
+    id: Option<Text<'a>>,
+    #[serde(borrow)]
+    kind: Option<Text<'a>>,
+    #[serde(borrow)]
+    text: Option<Text<'a>>,
     label: Option<String>,
     // A `Value` so that a non-numeric weight is a reported problem, not a parse failure.
     weight: Option<Value>,
@@ -82,14 +90,54 @@ struct RawNode {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEdge {
-    from: Option<String>,
-    to: Option<String>,
-    kind: Option<String>,
-    attack: Option<String>,
+struct RawEdge<'a> {
+    #[serde(borrow)]
+    from: Option<Text<'a>>,
+    #[serde(borrow)]
+    to: Option<Text<'a>>,
+    #[serde(borrow)]
+    kind: Option<Text<'a>>,
+    #[serde(borrow)]
+    attack: Option<Text<'a>>,
     weight: Option<Value>,
     label: Option<String>,
     data: Option<Value>,
+}
+
+/// A JSON string borrowed from the input when it has no escapes, owned
+/// otherwise. (serde's own `Cow<str>` is always owned inside an `Option`.)
+struct Text<'a>(Cow<'a, str>);
+
+impl Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                s: &'de str,
+            ) -> std::result::Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> std::result::Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(TextVisitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -113,7 +161,14 @@ struct VersionProbe {
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let raw = match serde_json::from_slice::<RawDocument>(bytes) {
+    // Input that is UTF-8 (checked once, quickly) is parsed as a `str`, which
+    // spares serde_json checking every string again; otherwise the slice
+    // parser says where the input breaks, as it always did.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<RawDocument<'_>>(text),
+        Err(_) => serde_json::from_slice::<RawDocument<'_>>(bytes),
+    };
+    let raw = match parsed {
         Ok(raw) => {
             version_ok(raw.argraph.as_ref())?;
             raw
@@ -202,12 +257,12 @@ pub(crate) fn parse_error(e: serde_json::Error) -> Error {
 }
 
 /// Checks a raw node's fields on their own; `None` if one is unusable.
-fn node_fields<'a>(
-    n: &'a RawNode,
+fn node_fields(
+    n: &RawNode<'_>,
     declared: &HashSet<&str>,
     problems: &mut Vec<Problem>,
     at: &dyn Fn() -> Location,
-) -> Option<(&'a str, NodeKind, &'a str, Option<f64>)> {
+) -> Option<(NodeKind, Option<f64>)> {
     let before = problems.len();
     let id = required(&n.id, "id", problems, at);
     let kind = required(&n.kind, "kind", problems, at).and_then(|k| {
@@ -220,11 +275,11 @@ fn node_fields<'a>(
     for msg in provenance_problems(declared, &n.provenance) {
         problems.push(Problem::new(Rule::UndeclaredSource, at(), msg));
     }
-    (problems.len() == before).then_some((id?, kind?, text?, weight))
+    (problems.len() == before && id.is_some() && text.is_some()).then_some((kind?, weight))
 }
 
 fn required<'a>(
-    field: &'a Option<String>,
+    field: &'a Option<Text<'_>>,
     name: &str,
     problems: &mut Vec<Problem>,
     at: &dyn Fn() -> Location,
@@ -253,7 +308,7 @@ fn weight_of(
 }
 
 fn vocabulary<T: std::str::FromStr<Err = String>>(
-    field: &Option<String>,
+    field: &Option<Text<'_>>,
     problems: &mut Vec<Problem>,
     at: &dyn Fn() -> Location,
 ) -> Option<T> {
@@ -264,27 +319,51 @@ fn vocabulary<T: std::str::FromStr<Err = String>>(
         .ok()
 }
 
+fn owned(text: &Option<Text<'_>>) -> Option<String> {
+    text.as_deref().map(str::to_owned)
+}
+
+/// An edge that passed validation: its endpoints as positions in `nodes`.
+struct CheckedEdge {
+    from: usize,
+    to: usize,
+    kind: EdgeKind,
+    attack: Option<AttackKind>,
+    weight: Option<f64>,
+}
+
 /// Validates the whole document first, so that every problem is reported
 /// (an edge is checked against the kinds the document gives its endpoints,
-/// even when those nodes are themselves broken), then builds the graph.
-fn build(raw: RawDocument) -> Result<ArgumentGraph> {
-    let mut problems = source_problems(&raw.sources);
-    let declared: HashSet<&str> = raw.sources.iter().map(|s| s.id.as_str()).collect();
+/// even when those nodes are themselves broken), then builds the graph,
+/// moving the parsed strings into it rather than copying them.
+fn build(raw: RawDocument<'_>) -> Result<ArgumentGraph> {
+    let RawDocument {
+        title,
+        description,
+        sources,
+        nodes: raw_nodes,
+        edges: raw_edges,
+        ..
+    } = raw;
+    let mut problems = source_problems(&sources);
+    let declared: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     // The kind each id is first declared with (`None`: a node with that id
-    // exists but its kind is unusable, so its edges are not judged).
-    let mut kinds: HashMap<&str, Option<NodeKind>> = HashMap::with_capacity(raw.nodes.len());
-    let mut nodes = Vec::with_capacity(raw.nodes.len());
-    for (i, n) in raw.nodes.iter().enumerate() {
+    // exists but its kind is unusable, so its edges are not judged), and
+    // the node's position.
+    let mut kinds: HashMap<&str, (Option<NodeKind>, usize), foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(raw_nodes.len(), Default::default());
+    let mut nodes = Vec::with_capacity(raw_nodes.len());
+    for (i, n) in raw_nodes.iter().enumerate() {
         let at = || Location::Node {
             index: Some(i),
-            id: n.id.clone(),
+            id: owned(&n.id),
         };
         let fields = node_fields(n, &declared, &mut problems, &at);
         if let Some(id) = n.id.as_deref().filter(|s| !s.is_empty()) {
             let kind = n.kind.as_deref().and_then(|k| k.parse().ok());
             match kinds.entry(id) {
                 Entry::Vacant(slot) => {
-                    slot.insert(kind);
+                    slot.insert((kind, i));
                 }
                 Entry::Occupied(_) => {
                     let msg = format!("node id {id:?} is already used");
@@ -295,12 +374,12 @@ fn build(raw: RawDocument) -> Result<ArgumentGraph> {
         nodes.push(fields);
     }
 
-    let mut edges = Vec::with_capacity(raw.edges.len());
-    for (i, e) in raw.edges.iter().enumerate() {
+    let mut edges = Vec::with_capacity(raw_edges.len());
+    for (i, e) in raw_edges.iter().enumerate() {
         let at = || Location::Edge {
             index: Some(i),
-            from: e.from.clone(),
-            to: e.to.clone(),
+            from: owned(&e.from),
+            to: owned(&e.to),
         };
         let before = problems.len();
         let from = required(&e.from, "from", &mut problems, &at);
@@ -313,54 +392,66 @@ fn build(raw: RawDocument) -> Result<ArgumentGraph> {
         let attack = vocabulary::<AttackKind>(&e.attack, &mut problems, &at);
         let weight = weight_of(&e.weight, &mut problems, &at);
         if let (Some(from), Some(to), Some(kind)) = (from, to, kind) {
-            let fk = kinds.get(from);
-            let tk = kinds.get(to);
+            let fk = kinds.get(from).copied();
+            let tk = kinds.get(to).copied();
             // An endpoint whose own kind is broken was reported with its node.
-            let judged = !matches!(fk, Some(None)) && !matches!(tk, Some(None));
+            let judged = !matches!(fk, Some((None, _))) && !matches!(tk, Some((None, _)));
             if judged {
-                let (fk, tk) = (fk.copied().flatten(), tk.copied().flatten());
-                if let Err((rule, msg)) = check_edge(from, to, fk, tk, kind, attack) {
+                let (fkind, tkind) = (fk.and_then(|k| k.0), tk.and_then(|k| k.0));
+                if let Err((rule, msg)) = check_edge(from, to, fkind, tkind, kind, attack) {
                     problems.push(Problem::new(rule, at(), msg));
                 }
             }
-            if problems.len() == before {
-                edges.push((from, to, kind, attack, weight, e));
+            if let (true, Some((_, from)), Some((_, to))) = (problems.len() == before, fk, tk) {
+                edges.push(Some(CheckedEdge {
+                    from,
+                    to,
+                    kind,
+                    attack,
+                    weight,
+                }));
+                continue;
             }
         }
+        edges.push(None);
     }
     if !problems.is_empty() {
         return Err(Error::invalid(problems));
     }
+    drop(kinds);
+    drop(declared);
 
-    let mut g = ArgumentGraph::with_capacity(raw.nodes.len(), raw.edges.len());
-    for (fields, n) in nodes.into_iter().zip(&raw.nodes) {
-        let (id, kind, text, weight) = fields.expect("validated above");
-        let ix = g
-            .try_add_node(id.to_string(), kind, text.to_string())
-            .expect("validated above");
-        let node: &mut Node = &mut g.graph_mut()[ix];
-        node.label = n.label.clone();
+    // Everything is checked: the graph takes the parsed values as they are.
+    let mut g = ArgumentGraph::with_capacity(raw_nodes.len(), raw_edges.len());
+    let mut index = Vec::with_capacity(raw_nodes.len());
+    for (n, fields) in raw_nodes.into_iter().zip(nodes) {
+        let (kind, weight) = fields.expect("validated above");
+        let (Some(id), Some(text)) = (n.id, n.text) else {
+            unreachable!("validated above")
+        };
+        let mut node = Node::new(id.0.into_owned(), kind, text.0.into_owned());
+        node.label = n.label;
         node.weight = weight;
-        node.tags = n.tags.clone();
-        node.provenance = n.provenance.clone();
-        node.data = n.data.clone().filter(|d| !d.is_null());
+        node.tags = n.tags;
+        node.provenance = n.provenance;
+        node.data = n.data.filter(|d| !d.is_null());
+        index.push(g.insert_checked_node(node));
     }
-    for (from, to, kind, attack, weight, e) in edges {
-        let ix = g
-            .try_add_edge(from, to, kind, attack)
-            .expect("validated above");
-        let edge = &mut g.graph_mut()[ix];
-        edge.weight = weight;
-        edge.label = e.label.clone();
-        edge.data = e.data.clone().filter(|d| !d.is_null());
+    for (e, checked) in raw_edges.into_iter().zip(edges) {
+        let c = checked.expect("validated above");
+        let mut edge = Edge::new(c.kind, c.attack);
+        edge.weight = c.weight;
+        edge.label = e.label;
+        edge.data = e.data.filter(|d| !d.is_null());
+        g.graph_mut().add_edge(index[c.from], index[c.to], edge);
     }
-    if let Some(t) = raw.title {
+    if let Some(t) = title {
         g.set_title(t);
     }
-    if let Some(d) = raw.description {
+    if let Some(d) = description {
         g.set_description(d);
     }
-    *g.sources_mut() = raw.sources;
+    *g.sources_mut() = sources;
     Ok(g)
 }
 

@@ -49,8 +49,13 @@ pub struct ArgumentGraph {
     description: Option<String>,
     sources: Vec<Source>,
     graph: StableGraph<Node, Edge>,
-    ids: HashMap<String, NodeIndex>,
+    ids: IdMap,
 }
+
+/// Node ids to indices. foldhash rather than SipHash: ids are short and
+/// every edge looks up two of them; its per-process random seed still keeps
+/// collisions from being chosen in advance.
+type IdMap = HashMap<String, NodeIndex, foldhash::fast::RandomState>;
 
 /// Two graphs are equal when they have the same title, description and
 /// sources, the same nodes in the same order, and the same edges (by
@@ -160,7 +165,7 @@ impl ArgumentGraph {
     pub fn with_capacity(nodes: usize, edges: usize) -> ArgumentGraph {
         ArgumentGraph {
             graph: StableGraph::with_capacity(nodes, edges),
-            ids: HashMap::with_capacity(nodes),
+            ids: IdMap::with_capacity_and_hasher(nodes, Default::default()),
             ..ArgumentGraph::default()
         }
     }
@@ -273,31 +278,24 @@ impl ArgumentGraph {
         kind: NodeKind,
         text: impl Into<String>,
     ) -> Result<&mut Node> {
-        let id = id.into();
-        match self.try_add_node(id.clone(), kind, text.into()) {
-            Ok(ix) => Ok(&mut self.graph[ix]),
+        let (id, text) = (id.into(), text.into());
+        match check_new_node(&self.ids, &id, &text) {
+            Ok(()) => {
+                let ix = self.insert_checked_node(Node::new(id, kind, text));
+                Ok(&mut self.graph[ix])
+            }
             Err((rule, msg)) => Err(node_error(rule, id, msg)),
         }
     }
 
-    pub(crate) fn try_add_node(
-        &mut self,
-        id: String,
-        kind: NodeKind,
-        text: String,
-    ) -> std::result::Result<NodeIndex, RuleBreak> {
-        if id.is_empty() {
-            return Err((Rule::MissingField, "node id is empty".into()));
-        }
-        if text.is_empty() {
-            return Err((Rule::MissingField, "node text is empty".into()));
-        }
-        if self.ids.contains_key(&id) {
-            return Err((Rule::DuplicateId, format!("node id {id:?} is already used")));
-        }
-        let ix = self.graph.add_node(Node::new(id.clone(), kind, text));
+    /// Adds a node whose id the caller has checked is non-empty and unused
+    /// (a reader, after validating the whole document).
+    pub(crate) fn insert_checked_node(&mut self, node: Node) -> NodeIndex {
+        debug_assert!(!node.id.is_empty() && !self.ids.contains_key(&node.id));
+        let id = node.id.clone();
+        let ix = self.graph.add_node(node);
         self.ids.insert(id, ix);
-        Ok(ix)
+        ix
     }
 
     /// Adds a claim. See [`add_node`](Self::add_node).
@@ -900,6 +898,20 @@ pub(crate) fn check_edge(
         )),
         _ => Ok(()),
     }
+}
+
+/// The rules a new node must follow: a non-empty, unused id and a text.
+fn check_new_node(ids: &IdMap, id: &str, text: &str) -> std::result::Result<(), RuleBreak> {
+    if id.is_empty() {
+        return Err((Rule::MissingField, "node id is empty".into()));
+    }
+    if text.is_empty() {
+        return Err((Rule::MissingField, "node text is empty".into()));
+    }
+    if ids.contains_key(id) {
+        return Err((Rule::DuplicateId, format!("node id {id:?} is already used")));
+    }
+    Ok(())
 }
 
 fn node_error(rule: Rule, id: String, msg: String) -> Error {

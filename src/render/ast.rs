@@ -7,7 +7,7 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 
-use super::emit::{Attrs, Sink, Target, Value};
+use super::emit::{Attrs, Quoted, Sink, Target, Value};
 use super::escape::quoted;
 
 /// Builds the AST. Every string goes through the escaping helper, because
@@ -47,16 +47,16 @@ fn id(s: &str) -> Id {
 fn attributes(attrs: &Attrs<'_>) -> Vec<Attribute> {
     attrs
         .iter()
-        .map(|(name, value)| {
-            let v = match value {
+        .map(|a| {
+            let v = match a.value {
                 Value::Plain(v) => Id::Plain(v.to_string()),
-                Value::Text(v) => id(v),
+                Value::Text(v) | Value::Const(v) => id(v),
                 Value::Html(v) => Id::Html(format!(
                     "<{}>",
                     std::str::from_utf8(v).expect("labels are built from UTF-8")
                 )),
             };
-            Attribute(Id::Plain(name.to_string()), v)
+            Attribute(Id::Plain(a.name.to_string()), v)
         })
         .collect()
 }
@@ -92,19 +92,19 @@ impl Sink for AstBuilder {
         Ok(())
     }
 
-    fn node(&mut self, node: &str, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn node(&mut self, node: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
         self.push(Stmt::Node(Node {
-            id: NodeId(id(node), None),
+            id: NodeId(Id::Escaped(node.0.to_string()), None),
             attributes: attributes(attrs),
         }));
         Ok(())
     }
 
-    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn edge(&mut self, from: Quoted<'_>, to: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
         self.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(
-                Vertex::N(NodeId(id(from), None)),
-                Vertex::N(NodeId(id(to), None)),
+                Vertex::N(NodeId(Id::Escaped(from.0.to_string()), None)),
+                Vertex::N(NodeId(Id::Escaped(to.0.to_string()), None)),
             ),
             attributes: attributes(attrs),
         }));

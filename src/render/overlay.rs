@@ -156,8 +156,8 @@ pub(crate) fn emit_key(
     theme: super::Theme,
     sink: &mut dyn super::emit::Sink,
 ) -> std::io::Result<()> {
-    use super::emit::Value;
-    use super::escape::{escape, Mode};
+    use super::emit::{attr, Attr, Quoted, Value};
+    use super::escape::{escape, quoted, Mode};
     let mut html = Vec::new();
     html.extend_from_slice(
         b"<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"",
@@ -178,19 +178,19 @@ pub(crate) fn emit_key(
         html.extend_from_slice(b"</TD>");
     }
     html.extend_from_slice(b"</TR></TABLE>");
-    let id = format!("{prefix}evaluation");
+    let id = quoted(&format!("{prefix}evaluation"));
     sink.node(
-        &id,
+        Quoted(&id),
         &[
-            ("shape", Value::Plain("plain")),
-            ("label", Value::Html(&html)),
-            ("fontsize", Value::Plain("10")),
+            attr!("shape", Value::Plain("plain")),
+            attr!("label", Value::Html(&html)),
+            attr!("fontsize", Value::Plain("10")),
         ],
     )?;
     // Under the relations row.
     sink.edge(
-        &id,
-        &format!("{prefix}0a"),
-        &[("style", Value::Plain("invis"))],
+        Quoted(&id),
+        Quoted(&quoted(&format!("{prefix}0a"))),
+        &[attr!("style", Value::Plain("invis"))],
     )
 }

@@ -2,11 +2,15 @@
 
 use std::io::{self, Write};
 
-use super::emit::{Attrs, Sink, Target, Value};
-use super::escape::{escape, Mode};
+use super::emit::{Attrs, Quoted, Sink, Target, Value};
+use super::escape::{self, escape, Mode};
 
-/// Writes DOT text. Statements are assembled in a reusable buffer and
-/// handed to the writer in one call each.
+/// How many bytes [`DotWriter`] gathers before it writes.
+const CHUNK: usize = 64 * 1024;
+
+/// Writes DOT text. Statements are assembled in a buffer that is handed to
+/// the writer whenever it holds [`CHUNK`] bytes or more, so the writer sees
+/// few, large writes (and a `BufWriter` around it copies nothing).
 pub(crate) struct DotWriter<W: Write> {
     out: W,
     buf: Vec<u8>,
@@ -17,13 +21,24 @@ impl<W: Write> DotWriter<W> {
     pub(crate) fn new(out: W) -> Self {
         DotWriter {
             out,
-            buf: Vec::with_capacity(1024),
+            buf: Vec::with_capacity(CHUNK + 4096),
             depth: 0,
         }
     }
 
-    pub(crate) fn into_inner(self) -> W {
-        self.out
+    /// Writes what is still buffered and returns the writer.
+    pub(crate) fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(&self.buf)?;
+        Ok(self.out)
+    }
+
+    /// Ends a statement, handing the buffer over once it is full enough.
+    fn end(&mut self) -> io::Result<()> {
+        if self.buf.len() >= CHUNK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
     }
 
     fn indent(&mut self) {
@@ -43,15 +58,19 @@ impl<W: Write> DotWriter<W> {
             return;
         }
         self.buf.extend_from_slice(b" [");
-        for (i, (name, value)) in attrs.iter().enumerate() {
-            if i > 0 {
-                self.buf.extend_from_slice(b", ");
-            }
-            self.buf.extend_from_slice(name.as_bytes());
-            self.buf.push(b'=');
-            match value {
+        for (i, a) in attrs.iter().enumerate() {
+            // `, name=`, or `name=` for the first.
+            let lead = if i == 0 { &a.lead[2..] } else { a.lead };
+            self.buf.extend_from_slice(lead.as_bytes());
+            match a.value {
                 Value::Plain(v) => self.buf.extend_from_slice(v.as_bytes()),
                 Value::Text(v) => self.id(v),
+                Value::Const(v) => {
+                    debug_assert!(!escape::needs_escaping(v, Mode::Quoted), "{v:?}");
+                    self.buf.push(b'"');
+                    self.buf.extend_from_slice(v.as_bytes());
+                    self.buf.push(b'"');
+                }
                 Value::Html(v) => {
                     self.buf.push(b'<');
                     self.buf.extend_from_slice(v);
@@ -64,9 +83,7 @@ impl<W: Write> DotWriter<W> {
 
     fn flush_statement(&mut self) -> io::Result<()> {
         self.buf.extend_from_slice(b";\n");
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 }
 
@@ -76,9 +93,7 @@ impl<W: Write> Sink for DotWriter<W> {
         self.id(name);
         self.buf.extend_from_slice(b" {\n");
         self.depth = 1;
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 
     fn defaults(&mut self, target: Target, attrs: &Attrs<'_>) -> io::Result<()> {
@@ -98,37 +113,34 @@ impl<W: Write> Sink for DotWriter<W> {
         self.id(name);
         self.buf.extend_from_slice(b" {\n");
         self.depth += 1;
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 
     fn close_subgraph(&mut self) -> io::Result<()> {
         self.depth -= 1;
         self.indent();
         self.buf.extend_from_slice(b"}\n");
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
+        self.end()
     }
 
-    fn node(&mut self, id: &str, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn node(&mut self, id: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
         self.indent();
-        self.id(id);
+        self.buf.extend_from_slice(id.0.as_bytes());
         self.attrs(attrs);
         self.flush_statement()
     }
 
-    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn edge(&mut self, from: Quoted<'_>, to: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
         self.indent();
-        self.id(from);
+        self.buf.extend_from_slice(from.0.as_bytes());
         self.buf.extend_from_slice(b" -> ");
-        self.id(to);
+        self.buf.extend_from_slice(to.0.as_bytes());
         self.attrs(attrs);
         self.flush_statement()
     }
 
     fn close_graph(&mut self) -> io::Result<()> {
-        self.out.write_all(b"}\n")
+        self.buf.extend_from_slice(b"}\n");
+        self.end()
     }
 }
