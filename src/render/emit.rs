@@ -87,6 +87,7 @@ macro_rules! attr {
         }
     };
 }
+pub(crate) use attr;
 
 /// Receives DOT statements in order.
 pub(crate) trait Sink {
@@ -299,7 +300,6 @@ fn emit_node(
     let attrs = [
         attr!("shape", Value::Plain(s.shape)),
         attr!("style", Value::Const(s.style)),
-        // An overlay's fill is computed (a strength gradient): escape it like any text.
         attr!("fillcolor", Value::Text(fill)),
         attr!("color", Value::Const(s.border)),
         attr!("penwidth", Value::Plain(s.penwidth)),

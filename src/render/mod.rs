@@ -39,7 +39,6 @@
 //! ```
 
 mod ast;
-#[macro_use]
 mod emit;
 mod escape;
 mod exec;

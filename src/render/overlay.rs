@@ -156,7 +156,7 @@ pub(crate) fn emit_key(
     theme: super::Theme,
     sink: &mut dyn super::emit::Sink,
 ) -> std::io::Result<()> {
-    use super::emit::{Attr, Quoted, Value};
+    use super::emit::{attr, Attr, Quoted, Value};
     use super::escape::{escape, quoted, Mode};
     let mut html = Vec::new();
     html.extend_from_slice(
