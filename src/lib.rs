@@ -70,7 +70,7 @@ pub mod reason;
 pub mod render;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
-pub use io::{iccma, json, write_file};
+pub use io::{aif, argdown, convert, graphml, iccma, json, write_file};
 pub use model::ArgumentationFramework;
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,

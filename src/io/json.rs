@@ -292,7 +292,7 @@ fn required<'a>(
     value
 }
 
-fn weight_of(
+pub(crate) fn weight_of(
     weight: &Option<Value>,
     problems: &mut Vec<Problem>,
     at: &dyn Fn() -> Location,

@@ -1,7 +1,12 @@
 //! Reading and writing graphs: one module per format.
 
+pub mod aif;
+pub mod argdown;
+pub mod convert;
+pub mod graphml;
 pub mod iccma;
 pub mod json;
+mod report;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};

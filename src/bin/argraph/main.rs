@@ -6,6 +6,7 @@
 
 mod check;
 mod compare;
+mod convert;
 mod draw;
 mod eval;
 mod iccma;
@@ -36,6 +37,8 @@ enum Command {
     Compare(compare::Args),
     /// The ICCMA 2023 solver interface on .i23/.apx/.tgf frameworks.
     Iccma(iccma::Args),
+    /// Convert between argraph, AIF (AIFdb, OVA), Argdown JSON, GraphML and DOT.
+    Convert(convert::Args),
 }
 
 /// Exit status for a failed run, chosen from the library error's kind.
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Iccma(args) => iccma::run(args),
+        Command::Convert(args) => convert::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,205 @@
+//! `cargo bench --bench convert`: `argraph::convert::convert` of a
+//! 10^5-node AIF file to argraph JSON, against `cp` of the same file in the
+//! same run. Prints medians and the ratio; speed claims are only these
+//! ratios, measured on the machine at hand.
+//!
+//! The generated nodeset has the shape of AIFdb corpora: 40 000 I-nodes,
+//! 30 000 RA (one premise, one conclusion, so read as edges), 10 000 CA,
+//! and 10 000 locutions (L) anchored by 10 000 YA nodes.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 9;
+
+fn nodeset(i_nodes: usize, ra: usize, ca: usize, dialogue: usize) -> String {
+    let mut nodes = String::with_capacity(32 << 20);
+    let mut edges = String::with_capacity(16 << 20);
+    let ts = "2016-09-26 21:00:00";
+    let mut edge_id = 0usize;
+    let mut edge = |edges: &mut String, from: String, to: String| {
+        edge_id += 1;
+        let sep = if edges.is_empty() { "" } else { ",\n" };
+        let _ = write!(edges, "{sep}  {{\"edgeID\": \"{edge_id}\", \"fromID\": \"{from}\", \"toID\": \"{to}\", \"formEdgeID\": null}}");
+    };
+    let node = |nodes: &mut String,
+                id: String,
+                text: &str,
+                ty: &str,
+                scheme: Option<(&str, u32)>| {
+        let sep = if nodes.is_empty() { "" } else { ",\n" };
+        let _ = write!(nodes, "{sep}  {{\"nodeID\": \"{id}\", \"text\": \"{text}\", \"type\": \"{ty}\", \"timestamp\": \"{ts}\"");
+        if let Some((name, sid)) = scheme {
+            let _ = write!(nodes, ", \"scheme\": \"{name}\", \"schemeID\": \"{sid}\"");
+        }
+        nodes.push('}');
+    };
+    for i in 0..i_nodes {
+        let text = format!("Statement {i}: the candidate said that the economy grew by {} percent last year, which \\\"nobody\\\" disputes", i % 97);
+        node(&mut nodes, format!("{}", 1_000_000 + i), &text, "I", None);
+    }
+    for k in 0..ra {
+        let id = format!("{}", 2_000_000 + k);
+        node(
+            &mut nodes,
+            id.clone(),
+            "Default Inference",
+            "RA",
+            Some(("Default Inference", 72)),
+        );
+        let (p, c) = (k % i_nodes, (k * 7 + 1) % i_nodes);
+        let c = if c == p { (c + 1) % i_nodes } else { c };
+        edge(&mut edges, format!("{}", 1_000_000 + p), id.clone());
+        edge(&mut edges, id, format!("{}", 1_000_000 + c));
+    }
+    for k in 0..ca {
+        let id = format!("{}", 3_000_000 + k);
+        node(
+            &mut nodes,
+            id.clone(),
+            "Default Conflict",
+            "CA",
+            Some(("Default Conflict", 71)),
+        );
+        edge(
+            &mut edges,
+            format!("{}", 1_000_000 + (k * 13 + 5) % i_nodes),
+            id.clone(),
+        );
+        edge(
+            &mut edges,
+            id,
+            format!("{}", 1_000_000 + (k * 31 + 2) % i_nodes),
+        );
+    }
+    for k in 0..dialogue {
+        let (l, y) = (format!("{}", 4_000_000 + k), format!("{}", 5_000_000 + k));
+        node(
+            &mut nodes,
+            l.clone(),
+            "Speaker : the economy grew",
+            "L",
+            None,
+        );
+        node(
+            &mut nodes,
+            y.clone(),
+            "Asserting",
+            "YA",
+            Some(("Asserting", 74)),
+        );
+        edge(&mut edges, l, y.clone());
+        edge(&mut edges, y, format!("{}", 1_000_000 + k % i_nodes));
+    }
+    format!("{{\"nodes\": [\n{nodes}\n], \"edges\": [\n{edges}\n], \"locutions\": []}}\n")
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn time<F: FnMut()>(mut f: F) -> Duration {
+    let t = Instant::now();
+    f();
+    t.elapsed()
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    // ARGRAPH_BENCH_KEEP=path also keeps a copy of the generated nodeset there.
+    let input = dir.path().join("nodeset.json");
+    let text = nodeset(40_000, 30_000, 10_000, 10_000);
+    std::fs::write(&input, &text).expect("write the nodeset");
+    if let Some(keep) = std::env::var_os("ARGRAPH_BENCH_KEEP") {
+        std::fs::write(keep, &text).expect("keep the nodeset");
+    }
+    drop(text);
+    let size = std::fs::metadata(&input).unwrap().len();
+    let output = dir.path().join("out.json");
+    let copy = dir.path().join("copy.json");
+    let cp = |from: &Path, to: &Path| {
+        let ok = Command::new("cp")
+            .arg(from)
+            .arg(to)
+            .status()
+            .expect("run cp")
+            .success();
+        assert!(ok, "cp failed");
+    };
+
+    // Warm the page cache and check the conversion once.
+    cp(&input, &copy);
+    let done = argraph::convert::convert(&input, &output, None, None).expect("convert");
+    let out_size = std::fs::metadata(&output).unwrap().len();
+    println!(
+        "input: {:.1} MB AIF, 100 000 nodes; output: {:.1} MB argraph JSON, {} nodes, {} edges",
+        size as f64 / 1e6,
+        out_size as f64 / 1e6,
+        done.graph.node_count(),
+        done.graph.edge_count()
+    );
+
+    let bytes = std::fs::read(&input).unwrap();
+    let (mut t_cp, mut t_convert, mut t_read, mut t_write) = (vec![], vec![], vec![], vec![]);
+    let (mut t_scan, mut t_value) = (vec![], vec![]);
+    for _ in 0..RUNS {
+        t_cp.push(time(|| cp(&input, &copy)));
+        // Baselines: the JSON tokenizer alone, and the cheapest generic
+        // JSON -> JSON transform (a serde_json::Value tree, file to file).
+        t_scan.push(time(|| {
+            let b = std::fs::read(&input).unwrap();
+            serde_json::from_slice::<serde::de::IgnoredAny>(&b).unwrap();
+        }));
+        t_value.push(time(|| {
+            let b = std::fs::read(&input).unwrap();
+            let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
+            let f = std::io::BufWriter::new(std::fs::File::create(&copy).unwrap());
+            serde_json::to_writer_pretty(f, &v).unwrap();
+        }));
+        t_convert.push(time(|| {
+            argraph::convert::convert(&input, &output, None, None).unwrap();
+        }));
+        let mut graph = None;
+        t_read.push(time(|| {
+            graph = Some(argraph::aif::from_slice(&bytes).unwrap().graph)
+        }));
+        let g = graph.unwrap();
+        t_write.push(time(|| argraph::json::save(&g, &output).unwrap()));
+    }
+    let (cp_m, conv_m) = (median(t_cp), median(t_convert));
+    let ratio = |d: Duration| d.as_secs_f64() / cp_m.as_secs_f64();
+    let (scan_m, value_m) = (median(t_scan), median(t_value));
+    println!("median of {RUNS} runs, interleaved:");
+    println!("  cp of the input file:                {:8.1} ms", ms(cp_m));
+    println!(
+        "  read + JSON scan (IgnoredAny):       {:8.1} ms  = {:.1} × cp",
+        ms(scan_m),
+        ratio(scan_m)
+    );
+    println!(
+        "  serde_json Value parse + pretty write:{:8.1} ms  = {:.1} × cp",
+        ms(value_m),
+        ratio(value_m)
+    );
+    println!(
+        "  convert AIF -> argraph JSON (files): {:8.1} ms  = {:.1} × cp = {:.2} × the Value round trip",
+        ms(conv_m),
+        ratio(conv_m),
+        conv_m.as_secs_f64() / value_m.as_secs_f64()
+    );
+    println!(
+        "    of which AIF parse + build (memory): {:6.1} ms",
+        ms(median(t_read))
+    );
+    println!(
+        "    of which JSON save (file):           {:6.1} ms",
+        ms(median(t_write))
+    );
+}

@@ -1,0 +1,78 @@
+//! `argraph convert IN OUT [--from FMT] [--to FMT]`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use argraph::convert::{Format, Report};
+use argraph::{ArgumentGraph, EdgeKind, NodeKind};
+
+/// Arguments of `argraph convert`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The file to read: argraph, AIF (AIFdb or OVA) or Argdown JSON.
+    #[arg(value_name = "IN")]
+    input: PathBuf,
+    /// The file to write (written atomically: never left half-written).
+    #[arg(value_name = "OUT")]
+    output: PathBuf,
+    /// The input format [default: from the extension, and from the content for .json]
+    /// (argraph, aif, ova, argdown).
+    #[arg(long, value_name = "FMT")]
+    from: Option<Format>,
+    /// The output format [default: from the extension; .json is argraph]
+    /// (argraph, aif, ova, graphml, dot).
+    #[arg(long, value_name = "FMT")]
+    to: Option<Format>,
+}
+
+/// Converts, then says on stderr what was read and what was set aside.
+pub fn run(args: &Args) -> argraph::Result<ExitCode> {
+    let done = argraph::convert::convert(&args.input, &args.output, args.from, args.to)?;
+    eprintln!(
+        "argraph: read {} as {}: {}",
+        args.input.display(),
+        done.from.description(),
+        counts(&done.graph)
+    );
+    print_report(&done.read);
+    eprintln!(
+        "argraph: wrote {} as {}",
+        args.output.display(),
+        done.to.description()
+    );
+    print_report(&done.written);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(report: &Report) {
+    if !report.is_empty() {
+        for line in report.to_string().lines() {
+            eprintln!("  {line}");
+        }
+    }
+}
+
+fn counts(g: &ArgumentGraph) -> String {
+    let kinds = |n: &[(usize, &str)]| {
+        n.iter()
+            .filter(|(c, _)| *c > 0)
+            .map(|(c, k)| format!("{c} {k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let nodes: Vec<(usize, &str)> = NodeKind::ALL
+        .iter()
+        .map(|&k| (g.nodes_of_kind(k).count(), k.as_str()))
+        .collect();
+    let edges: Vec<(usize, &str)> = EdgeKind::ALL
+        .iter()
+        .map(|&k| (g.edges_of_kind(k).count(), k.as_str()))
+        .collect();
+    format!(
+        "{} nodes ({}), {} edges ({})",
+        g.node_count(),
+        kinds(&nodes),
+        g.edge_count(),
+        kinds(&edges)
+    )
+}

@@ -1,0 +1,298 @@
+//! AIF JSON, the Argument Interchange Format of AIFdb and OVA: import and
+//! export.
+//!
+//! Two shapes are read, told apart by their keys:
+//!
+//! * **AIFdb** (`aifdb.org` nodeset downloads, Araucaria/US2016/QT30
+//!   corpora): `{"nodes": [{"nodeID", "text", "type", "timestamp",
+//!   "scheme"?, "schemeID"?}], "edges": [{"edgeID", "fromID", "toID",
+//!   "formEdgeID"}], "locutions": [{"nodeID", "personID", …}]}`;
+//! * **OVA3** and xAIF: the same inside `{"AIF": {…, "schemefulfillments",
+//!   "participants", …}, "OVA": {layout}, "text": …, "dialog": …}`.
+//!
+//! Ids may be strings or integers (`"12"` and `12` are the same id).
+//!
+//! # How AIF maps to argraph
+//!
+//! AIF puts everything in nodes: *I-nodes* (information: statements) and
+//! *S-nodes* (scheme applications) between them — RA (inference), CA
+//! (conflict), MA (rephrase), PA (preference) — plus the dialogue nodes of
+//! AIF+ (L locutions, YA illocutions, TA transitions). argraph puts
+//! inferences and conflicts on edges unless they need a node of their own.
+//!
+//! | AIF | argraph |
+//! |---|---|
+//! | I-node | a **claim**, or **evidence** when it is a *leaf premise*: it supports something and nothing supports it (the same rule for every format; see below) |
+//! | RA with one I-node premise and one I-node conclusion, nothing else attached | one **supports** edge premise → conclusion; the RA's id, scheme and timestamp in the edge's `data.aif` |
+//! | any other RA (linked premises, attacked by a CA, in a preference, chained to another S-node) | an **argument** node (id = the RA's nodeID, text = its text, usually the scheme name); premises **support** it, it **supports** its conclusion |
+//! | CA with one attacker and one target | one **attacks** edge attacker → target |
+//! | any other CA (several attackers, itself attacked) | an **argument** node that its attackers support and that **attacks** its targets |
+//! | attack subtype | from the target: an argument node (an RA, so CA → RA) is **undercut**, evidence is **undermined**, a claim is **rebutted** |
+//! | MA (rephrase) | a **supports** edge from the original to the rephrasing, labelled `"rephrase"`, `data.aif.type = "MA"` (or an argument node, as for RA) |
+//! | PA (preference) | a record `{"over": <dispreferred id>, "pa": {…}}` in `data.aif_preferences` of the preferred node |
+//! | L, YA, TA, `locutions` | set aside and counted in the [`Report`]; each YA that anchors a node of the graph in a locution is kept as a record `{"ya": {…}, "from": {<L or TA node>, "locution": {…}}}` in that node's (or edge's) `data.aif_illocutions` |
+//! | `timestamp`, `scheme`, `schemeID`, other node fields | the node's `data.aif` (the default scheme of the type — *Default Inference* 72, *Default Conflict* 71, *Default Rephrase* 144, *Default Preference* 161 — is not stored; any other scheme name is kept verbatim, known to us or not) |
+//! | `participants`, `descriptorfulfillments`, OVA layout and text, unknown top-level keys | set aside and counted |
+//! | edge ids, `formEdgeID` | not kept (AIF edges carry no meaning of their own) |
+//!
+//! The leaf-premise rule: after the edges are read, an I-node is evidence
+//! if it has at least one outgoing and no incoming supports edge, and a
+//! claim otherwise. A stand-alone statement is a claim.
+//!
+//! Messy input is worked around and counted, not refused: nodes without an
+//! id or a type, of an unknown type, duplicate nodes and edges, edges to
+//! nodes that do not exist, self-loops, I → I edges without an S-node,
+//! I-nodes without text (given a placeholder). Each is a
+//! [`Severity::Warning`](crate::convert::Severity) entry of the report,
+//! naming the first few node or edge ids. Refused with an error: input that
+//! is not JSON or not an AIF document ([`ErrorKind::Parse`](crate::ErrorKind::Parse)
+//! with line and column), and two *different* nodes with the same id
+//! ([`ErrorKind::Invalid`](crate::ErrorKind::Invalid)).
+//!
+//! # Export
+//!
+//! [`to_writer`] writes a valid AIF document: claims, evidence and
+//! framings are I-nodes; argument nodes are RA nodes (CA when they came
+//! from a CA and only attack); each supports edge between two I-nodes gets
+//! an RA node and each attacks edge a CA node, with the scheme names and
+//! ids OVA uses by default. Node ids that are decimal numbers are kept;
+//! others are numbered. What AIF has no place for — node kinds the
+//! structure does not imply, labels, weights, tags, provenance, `data`,
+//! `frames` edges, attack subtypes the target does not imply, title,
+//! description and sources — goes in `"argraph"` keys on the nodes, edges
+//! and document, which AIF tools ignore and [`from_slice`] reads back, so
+//! that argraph → AIF → argraph gives back the same graph. Reading a file
+//! that has the document-level `"argraph"` key takes `data` from the
+//! extension verbatim.
+//!
+//! ```
+//! # fn main() -> argraph::Result<()> {
+//! use argraph::aif::{self, Flavor};
+//! use argraph::{AttackKind, NodeKind};
+//!
+//! let text = r#"{"nodes": [
+//!     {"nodeID": "1", "text": "Sales fell.", "type": "I"},
+//!     {"nodeID": "2", "text": "The product is failing.", "type": "I"},
+//!     {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+//!     {"nodeID": "4", "text": "Sales always fall in winter.", "type": "I"},
+//!     {"nodeID": "5", "text": "Default Conflict", "type": "CA"}],
+//!   "edges": [
+//!     {"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"},
+//!     {"edgeID": "3", "fromID": "4", "toID": "5"}, {"edgeID": "4", "fromID": "5", "toID": "3"}],
+//!   "locutions": []}"#;
+//! let g = aif::from_str(text)?.graph;
+//! // The RA is attacked, so it is an argument node, and the CA undercuts it.
+//! assert_eq!(g.node("3").unwrap().kind(), NodeKind::Argument);
+//! assert_eq!(g.node("1").unwrap().kind(), NodeKind::Evidence);
+//! let attack = g.incoming("3").find(|e| e.from().id() == "4").unwrap();
+//! assert_eq!(attack.attack(), Some(AttackKind::Undercut));
+//!
+//! let mut out = Vec::new();
+//! aif::to_writer(&g, Flavor::Ova, &mut out)?;
+//! let again = aif::from_slice(&out)?.graph;
+//! assert_eq!(again.node_count(), g.node_count());
+//! # Ok(()) }
+//! ```
+
+mod raw;
+mod read;
+mod write;
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::error::Result;
+use crate::io::report::{Imported, Report};
+use crate::model::{ArgumentGraph, AttackKind, NodeKind};
+
+pub(crate) use read::json_error;
+
+/// The format name used in errors.
+pub(crate) const FORMAT: &str = "AIF JSON";
+
+/// The label of an edge read from an MA (rephrase) node.
+const MA_LABEL: &str = "rephrase";
+
+/// Which AIF shape [`to_writer`] writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Flavor {
+    /// AIFdb's: `{"nodes", "edges", "locutions"}`, string ids, as AIFdb's
+    /// nodeset downloads.
+    #[default]
+    AifDb,
+    /// OVA3's: `{"AIF": {…}, "OVA": {layout}, "text", "dialog"}`, integer
+    /// ids, nodes laid out in layers (conclusions on top), to open in OVA.
+    Ova,
+}
+
+/// Reads an AIF document (AIFdb or OVA shape) from bytes. O(input size).
+///
+/// # Errors
+/// [`ErrorKind::Parse`](crate::ErrorKind::Parse) with line and column when
+/// the input is not JSON or not an AIF document (nesting is capped at 128
+/// levels, so hostile input cannot overflow the stack);
+/// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) listing every
+/// conflicting duplicate id and every broken rule of the `argraph`
+/// extension. Everything else is worked around and counted in the
+/// returned [`Report`].
+///
+/// ```
+/// let err = argraph::aif::from_slice(br#"{"nodes": [{"nodeID": 1.5}]}"#).unwrap_err();
+/// assert!(err.to_string().contains("line 1"));
+/// ```
+pub fn from_slice(bytes: &[u8]) -> Result<Imported> {
+    read::parse(bytes)
+}
+
+/// Reads an AIF document from a string. See [`from_slice`].
+pub fn from_str(text: &str) -> Result<Imported> {
+    from_slice(text.as_bytes())
+}
+
+/// Reads an AIF document from a reader (read to the end first). See [`from_slice`].
+pub fn from_reader<R: Read>(mut reader: R) -> Result<Imported> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    from_slice(&bytes)
+}
+
+/// Reads an AIF file; errors carry the path. See [`from_slice`].
+///
+/// ```no_run
+/// let imported = argraph::aif::load("nodeset6064.json")?;
+/// eprintln!("{}", imported.report);
+/// # Ok::<(), argraph::Error>(())
+/// ```
+pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
+    let path = path.as_ref();
+    let bytes = super::read_file(path)?;
+    from_slice(&bytes).map_err(|e| e.at_path(path))
+}
+
+/// Writes a graph as an AIF document of the given flavour, and reports
+/// what AIF has no place for (kept in `"argraph"` extension keys).
+/// O(n + m).
+///
+/// # Errors
+/// Only I/O errors of `writer`.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let mut g = argraph::ArgumentGraph::new();
+/// g.evidence("e", "The US withdrew in 2021.")?;
+/// g.claim("c", "Russia fills the gap.")?;
+/// g.supports("e", "c")?;
+/// let mut out = Vec::new();
+/// argraph::aif::to_writer(&g, argraph::aif::Flavor::AifDb, &mut out)?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains(r#""scheme": "Default Inference""#));
+/// assert!(text.contains(r#""schemeID": "72""#));
+/// # Ok(()) }
+/// ```
+pub fn to_writer<W: Write>(graph: &ArgumentGraph, flavor: Flavor, writer: W) -> Result<Report> {
+    write::write(graph, flavor, writer)
+}
+
+/// Saves a graph as an AIF file, atomically: on any error the file at
+/// `path` is left as it was. See [`to_writer`].
+pub fn save(graph: &ArgumentGraph, flavor: Flavor, path: impl AsRef<Path>) -> Result<Report> {
+    let mut report = Report::new();
+    super::write_file(path.as_ref(), |w| {
+        report = to_writer(graph, flavor, &mut *w)?;
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+/// The AIF node types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ty {
+    I,
+    Ra,
+    Ca,
+    Ma,
+    Pa,
+    L,
+    Ya,
+    Ta,
+}
+
+impl Ty {
+    /// A type name, in any case.
+    fn parse(s: &str) -> Option<Ty> {
+        const ALL: [Ty; 8] = [Ty::I, Ty::Ra, Ty::Ca, Ty::Ma, Ty::Pa, Ty::L, Ty::Ya, Ty::Ta];
+        ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Ty::I => "I",
+            Ty::Ra => "RA",
+            Ty::Ca => "CA",
+            Ty::Ma => "MA",
+            Ty::Pa => "PA",
+            Ty::L => "L",
+            Ty::Ya => "YA",
+            Ty::Ta => "TA",
+        }
+    }
+
+    fn is_scheme(self) -> bool {
+        matches!(self, Ty::Ra | Ty::Ca | Ty::Ma | Ty::Pa)
+    }
+
+    fn is_dialogue(self) -> bool {
+        matches!(self, Ty::L | Ty::Ya | Ty::Ta)
+    }
+
+    /// The scheme name and id OVA gives a new node of this type.
+    fn default_scheme(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Ty::Ra => Some(("Default Inference", "72")),
+            Ty::Ca => Some(("Default Conflict", "71")),
+            Ty::Ma => Some(("Default Rephrase", "144")),
+            Ty::Pa => Some(("Default Preference", "161")),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a scheme node of type `ty`, with the (distinct, non-dialogue)
+/// neighbours `ins` and `outs`, is read as a single edge rather than an
+/// argument node. The reader decides with this, and the writer asks it
+/// which argument nodes need the `"kind": "argument"` extension to stay
+/// nodes.
+fn collapsible(
+    ty: Ty,
+    forced: bool,
+    ins: &[usize],
+    outs: &[usize],
+    ty_of: impl Fn(usize) -> Ty,
+) -> bool {
+    if forced || ins.len() != 1 || outs.len() != 1 {
+        return false;
+    }
+    let (src, dst) = (ins[0], outs[0]);
+    match ty {
+        Ty::Ra | Ty::Ma => ty_of(src) == Ty::I && ty_of(dst) == Ty::I,
+        Ty::Ca => !matches!(ty_of(src), Ty::Ca | Ty::Pa) && ty_of(dst) != Ty::Pa,
+        _ => false,
+    }
+}
+
+/// The leaf-premise rule: evidence iff it supports something and nothing
+/// supports it.
+pub(crate) fn derive_evidence(supports_in: usize, supports_out: usize) -> bool {
+    supports_out > 0 && supports_in == 0
+}
+
+/// The attack subtype implied by the kind of the attacked node.
+pub(crate) fn derive_attack(target: NodeKind) -> Option<AttackKind> {
+    match target {
+        NodeKind::Argument => Some(AttackKind::Undercut),
+        NodeKind::Evidence => Some(AttackKind::Undermine),
+        NodeKind::Claim => Some(AttackKind::Rebut),
+        NodeKind::Framing => None,
+    }
+}

@@ -1,0 +1,406 @@
+//! The AIF JSON document as read: hand-written visitors, so that unknown
+//! keys are kept (node fields) or counted (document keys) without
+//! buffering the whole document, and ids may be strings or integers.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::model::{AttackKind, NodeKind, Provenance, Source};
+
+/// A node or edge id: a string, or an integer written as its decimal string.
+pub(super) struct Id(pub(super) String);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Id, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id (a string or an integer)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Id, E> {
+                Ok(Id(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Id, E> {
+                // 3.0 is an id some tools write for 3; 3.5 is not an id.
+                if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    Ok(Id(format!("{}", v as i64)))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An id borrowed from the input when it is a string without escapes.
+pub(super) struct IdRef<'de>(pub(super) Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for IdRef<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IdRef<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IdRef<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id (a string or an integer)")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Owned(v.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Owned(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<IdRef<'de>, E> {
+                Ok(IdRef(Cow::Owned(v.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<IdRef<'de>, E> {
+                Id::deserialize(de::value::F64Deserializer::<E>::new(v))
+                    .map(|id| IdRef(Cow::Owned(id.0)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A node type, parsed without allocating (an unknown one is kept for the report).
+pub(super) enum RawTy {
+    Known(super::Ty),
+    Empty,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for RawTy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawTy, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = RawTy;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a node type such as \"I\" or \"RA\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTy, E> {
+                let t = v.trim();
+                Ok(match super::Ty::parse(t) {
+                    Some(ty) => RawTy::Known(ty),
+                    None if t.is_empty() => RawTy::Empty,
+                    None => RawTy::Other(t.to_string()),
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Id>::deserialize(d)?.map(|id| id.0))
+}
+
+/// A key matched against a fixed list without allocating for known keys.
+enum Key {
+    Known(&'static str),
+    Other(String),
+}
+
+struct KeySeed(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+        Ok(match self.0.iter().find(|k| **k == v) {
+            Some(k) => Key::Known(k),
+            None => Key::Other(v.to_string()),
+        })
+    }
+}
+
+/// `Option<Option<T>>` that tells a missing key (`None`) from `null`
+/// (`Some(None)`).
+fn explicit<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// The `argraph` key argraph writes on AIF nodes and edges, holding what
+/// AIF has no place for. Every field is optional; a field is written only
+/// when the reader would not derive the same value from the AIF structure.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Ext {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub kind: Option<NodeKind>,
+    #[serde(default, deserialize_with = "explicit")]
+    pub label: Option<Option<String>>,
+    #[serde(default)]
+    pub weight: Option<Value>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub provenance: Vec<Provenance>,
+    #[serde(default)]
+    pub data: Option<Value>,
+    #[serde(default, deserialize_with = "explicit")]
+    pub attack: Option<Option<AttackKind>>,
+    #[serde(default)]
+    pub frames: Vec<FrameExt>,
+}
+
+/// A `frames` edge kept on its framing node.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FrameExt {
+    #[serde(deserialize_with = "id_string")]
+    pub to: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub weight: Option<Value>,
+    #[serde(default)]
+    pub data: Option<Value>,
+}
+
+fn id_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Id::deserialize(d)?.0)
+}
+
+/// The document-level `argraph` key: its presence says the file was
+/// written by argraph, so `data` comes from the extension verbatim.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DocExt {
+    pub version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Default)]
+pub(super) struct RawNode {
+    pub id: Option<String>,
+    pub text: Option<String>,
+    pub ty: Option<RawTy>,
+    pub ext: Option<Box<Ext>>,
+    /// Every other field (`timestamp`, `scheme`, `schemeID`, …), in order.
+    pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawNode, D::Error> {
+        struct V;
+        const KEYS: &[&str] = &["nodeID", "text", "type", "argraph"];
+        impl<'de> Visitor<'de> for V {
+            type Value = RawNode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an AIF node object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
+                let mut n = RawNode::default();
+                while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
+                    match key {
+                        Key::Known("nodeID") => {
+                            n.id = map
+                                .next_value::<Option<IdRef<'de>>>()?
+                                .map(|i| i.0.into_owned())
+                        }
+                        Key::Known("text") => n.text = map.next_value()?,
+                        Key::Known("type") => n.ty = map.next_value()?,
+                        Key::Known(_) => n.ext = map.next_value()?,
+                        Key::Other(k) => {
+                            let v: Value = map.next_value()?;
+                            n.extra.insert(k, v);
+                        }
+                    }
+                }
+                Ok(n)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[derive(Default)]
+pub(super) struct RawEdge<'de> {
+    pub id: Option<Cow<'de, str>>,
+    pub from: Option<Cow<'de, str>>,
+    pub to: Option<Cow<'de, str>>,
+    pub ext: Option<Box<Ext>>,
+    /// Keys other than `edgeID`, `fromID`, `toID`, `formEdgeID`, `argraph`.
+    pub other_keys: usize,
+}
+
+impl<'de> Deserialize<'de> for RawEdge<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawEdge<'de>, D::Error> {
+        struct V;
+        const KEYS: &[&str] = &["edgeID", "fromID", "toID", "formEdgeID", "argraph"];
+        impl<'de> Visitor<'de> for V {
+            type Value = RawEdge<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an AIF edge object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEdge<'de>, A::Error> {
+                let mut e = RawEdge::default();
+                while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
+                    match key {
+                        Key::Known("edgeID") => {
+                            e.id = map.next_value::<Option<IdRef<'de>>>()?.map(|i| i.0)
+                        }
+                        Key::Known("fromID") => {
+                            e.from = map.next_value::<Option<IdRef<'de>>>()?.map(|i| i.0)
+                        }
+                        Key::Known("toID") => {
+                            e.to = map.next_value::<Option<IdRef<'de>>>()?.map(|i| i.0)
+                        }
+                        Key::Known("argraph") => e.ext = map.next_value()?,
+                        Key::Known(_) => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                        Key::Other(_) => {
+                            map.next_value::<IgnoredAny>()?;
+                            e.other_keys += 1;
+                        }
+                    }
+                }
+                Ok(e)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// An entry of OVA's `schemefulfillments`: the scheme of an S-node.
+#[derive(Deserialize)]
+pub(super) struct Fulfillment {
+    #[serde(rename = "nodeID", default, deserialize_with = "opt_id")]
+    pub node: Option<String>,
+    #[serde(rename = "schemeID", default, deserialize_with = "opt_id")]
+    pub scheme: Option<String>,
+}
+
+/// A whole document: AIFdb's shape (`nodes`, `edges`, `locutions`, …) at
+/// the top, or OVA's wrapper with the same inside `AIF`.
+#[derive(Default)]
+pub(super) struct RawDoc<'de> {
+    pub nodes: Option<Vec<RawNode>>,
+    pub edges: Option<Vec<RawEdge<'de>>>,
+    pub locutions: Vec<Map<String, Value>>,
+    pub participants: usize,
+    pub fulfillments: Vec<Fulfillment>,
+    pub descriptors: usize,
+    pub ext: Option<DocExt>,
+    pub aif: Option<Box<RawDoc<'de>>>,
+    pub ova: bool,
+    pub text_chars: usize,
+    pub other_keys: Vec<String>,
+}
+
+fn count_seq<'de, A: MapAccess<'de>>(map: &mut A) -> Result<usize, A::Error> {
+    Ok(map
+        .next_value::<Option<Vec<IgnoredAny>>>()?
+        .map_or(0, |v| v.len()))
+}
+
+impl<'de> Deserialize<'de> for RawDoc<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawDoc<'de>, D::Error> {
+        struct V;
+        const KEYS: &[&str] = &[
+            "nodes",
+            "edges",
+            "locutions",
+            "participants",
+            "schemefulfillments",
+            "descriptorfulfillments",
+            "cqdescriptorfulfillments",
+            "argraph",
+            "AIF",
+            "aif",
+            "OVA",
+            "ova",
+            "text",
+            "dialog",
+        ];
+        impl<'de> Visitor<'de> for V {
+            type Value = RawDoc<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an AIF document (a JSON object with \"nodes\" and \"edges\")")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDoc<'de>, A::Error> {
+                let mut doc = RawDoc::default();
+                while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
+                    match key {
+                        Key::Known("nodes") => doc.nodes = map.next_value()?,
+                        Key::Known("edges") => doc.edges = map.next_value()?,
+                        Key::Known("locutions") => {
+                            doc.locutions = map.next_value::<Option<_>>()?.unwrap_or_default()
+                        }
+                        Key::Known("participants") => doc.participants = count_seq(&mut map)?,
+                        Key::Known("schemefulfillments") => {
+                            doc.fulfillments = map.next_value::<Option<_>>()?.unwrap_or_default()
+                        }
+                        Key::Known("descriptorfulfillments" | "cqdescriptorfulfillments") => {
+                            doc.descriptors += count_seq(&mut map)?
+                        }
+                        Key::Known("argraph") => doc.ext = map.next_value()?,
+                        Key::Known("AIF" | "aif") => doc.aif = map.next_value()?,
+                        Key::Known("OVA" | "ova") => {
+                            map.next_value::<IgnoredAny>()?;
+                            doc.ova = true;
+                        }
+                        Key::Known("text") => {
+                            doc.text_chars = match map.next_value::<Value>()? {
+                                Value::String(s) => s.chars().count(),
+                                Value::Object(o) => o
+                                    .values()
+                                    .filter_map(Value::as_str)
+                                    .map(|s| s.chars().count())
+                                    .sum(),
+                                _ => 0,
+                            }
+                        }
+                        Key::Known(_) => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                        Key::Other(k) => {
+                            map.next_value::<IgnoredAny>()?;
+                            doc.other_keys.push(k);
+                        }
+                    }
+                }
+                Ok(doc)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}

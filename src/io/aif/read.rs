@@ -1,0 +1,955 @@
+//! AIF → argraph.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use super::raw::{DocExt, Ext, RawDoc, RawNode, RawTy};
+use super::{collapsible, derive_attack, derive_evidence, Ty, FORMAT, MA_LABEL};
+use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
+use crate::io::report::{short, Imported, Report, Severity};
+use crate::model::{check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, Node, NodeKind};
+
+// What the report says, one constant per entry so that tests can ask for it.
+pub(super) const W_NO_ID: &str = "node without a nodeID (set aside)";
+pub(super) const W_NO_TYPE: &str = "node without a type (set aside with its edges)";
+pub(super) const W_BAD_TYPE: &str = "node of an unknown type (set aside with its edges)";
+pub(super) const W_DUP_NODE: &str = "node repeated with the same id, type and text (read once)";
+pub(super) const W_NO_TEXT: &str = "I-node without text (given a placeholder text)";
+pub(super) const W_EDGE_NO_END: &str = "edge without fromID or toID (set aside)";
+pub(super) const W_EDGE_MISSING: &str = "edge names a node that does not exist (set aside)";
+pub(super) const W_EDGE_SET_ASIDE: &str = "edge touches a node that was set aside (set aside)";
+pub(super) const W_EDGE_SELF: &str = "edge from a node to itself (set aside)";
+pub(super) const W_EDGE_DUP: &str = "edge repeated between the same two nodes (read once)";
+pub(super) const W_EDGE_I_I: &str =
+    "edge joins two I-nodes directly, without a scheme node (set aside)";
+pub(super) const W_EDGE_FIELDS: &str = "edge field other than edgeID/fromID/toID (not kept)";
+pub(super) const W_RA_NO_PREMISE: &str = "RA/MA node without a premise";
+pub(super) const W_RA_NO_CONCLUSION: &str = "RA/MA node without a conclusion";
+pub(super) const W_CA_NO_ATTACKER: &str = "CA node without an attacker";
+pub(super) const W_CA_NO_TARGET: &str = "CA node without a target";
+pub(super) const W_PA_HALF: &str = "PA node without a preferred or a dispreferred side (set aside)";
+pub(super) const W_TOP_BOTH: &str =
+    "document has nodes both at the top and inside \"AIF\" (the top ones are set aside)";
+pub(super) const K_NODE_FIELDS: &str =
+    "node fields AIF has and argraph has not (timestamp, scheme, …), kept in data.aif";
+pub(super) const K_COLLAPSED: &str =
+    "RA/CA/MA node with one premise and one conclusion, read as an edge (its fields in the edge's data.aif)";
+pub(super) const K_ARGUMENT: &str = "RA/CA/MA node read as an argument node";
+pub(super) const K_MA: &str = "MA (rephrase) node read as a supports edge labelled \"rephrase\"";
+pub(super) const K_PA: &str = "PA (preference), kept in data.aif_preferences of the preferred node";
+pub(super) const K_YA: &str =
+    "illocution (YA anchoring a node in a locution), kept in data.aif_illocutions";
+pub(super) const S_L: &str = "L (locution) node, dialogue structure";
+pub(super) const S_YA: &str = "YA (illocution) node, dialogue structure";
+pub(super) const S_TA: &str = "TA (transition) node, dialogue structure";
+pub(super) const S_DIALOGUE_EDGE: &str = "edge of the dialogue structure (L, YA, TA nodes)";
+pub(super) const S_LOCUTION: &str = "locutions entry (speaker, time)";
+pub(super) const S_PARTICIPANT: &str = "participants entry";
+pub(super) const S_DESCRIPTOR: &str = "descriptor fulfillment (critical questions)";
+pub(super) const S_OVA: &str = "OVA layout section (node positions)";
+pub(super) const S_TEXT: &str = "characters of the analysed text (OVA \"text\")";
+pub(super) const S_TOP_KEY: &str = "unknown top-level key";
+
+/// A node of the input that takes part in the graph.
+struct N {
+    /// Position in the input's `nodes` array.
+    index: usize,
+    id: String,
+    ty: Ty,
+    text: Option<String>,
+    extra: Map<String, Value>,
+}
+
+/// Neighbour lists in two allocations (compressed rows), in edge order.
+struct Adjacency {
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Adjacency {
+    fn new(n: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Adjacency {
+        let mut start = vec![0usize; n + 1];
+        for (a, _) in pairs.clone() {
+            start[a + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0usize; start[n]];
+        for (a, b) in pairs {
+            items[fill[a]] = b;
+            fill[a] += 1;
+        }
+        Adjacency { start, items }
+    }
+}
+
+impl std::ops::Index<usize> for Adjacency {
+    type Output = [usize];
+    fn index(&self, i: usize) -> &[usize] {
+        &self.items[self.start[i]..self.start[i + 1]]
+    }
+}
+
+/// What an input node became.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A node of the graph (index into the pending nodes).
+    Node(usize),
+    /// A scheme node read as an edge (index into the pending edges).
+    Edge(usize),
+    /// Dialogue, PA: not in the graph as such.
+    Other,
+}
+
+struct PNode {
+    id: String,
+    kind: NodeKind,
+    derive: bool,
+    text: String,
+    ext: Option<Box<Ext>>,
+    extra: Map<String, Value>,
+    index: usize,
+}
+
+struct PEdge {
+    /// Position of its first AIF edge: the graph keeps the file's order.
+    pos: usize,
+    from: usize,
+    to: usize,
+    kind: EdgeKind,
+    attack: Option<Option<AttackKind>>,
+    label: Option<String>,
+    weight: Option<Value>,
+    data: Option<Value>,
+    extra: Map<String, Value>,
+}
+
+pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let doc: RawDoc = serde_json::from_slice(bytes).map_err(|e| json_error(e, FORMAT))?;
+    build(doc)
+}
+
+/// A `serde_json` error as a parse error of `format`, with line and column.
+pub(crate) fn json_error(e: serde_json::Error, format: &'static str) -> Error {
+    match crate::io::json::parse_error(e).into_kind() {
+        ErrorKind::Parse {
+            category,
+            line,
+            column,
+            message,
+            ..
+        } => Error::parse(format, category, line, column, message),
+        other => Error::new(other),
+    }
+}
+
+fn data_error(message: impl Into<String>) -> Error {
+    Error::parse(FORMAT, ParseCategory::Data, 0, 0, message)
+}
+
+fn build(mut top: RawDoc) -> Result<Imported> {
+    let mut report = Report::new();
+    let doc_ext = top.ext.take();
+    // The wrapper's own keys (OVA layout, text) are on the top document.
+    let wrapper = (top.ova, top.text_chars, std::mem::take(&mut top.other_keys));
+    let mut doc = match top.aif.take() {
+        Some(inner) => {
+            if inner.aif.is_some() {
+                return Err(data_error("\"AIF\" inside \"AIF\""));
+            }
+            if top.nodes.is_some() {
+                report.warn(W_TOP_BOTH, || "top-level \"nodes\"".into());
+            }
+            *inner
+        }
+        None => top,
+    };
+    let doc_ext = doc_ext.or_else(|| doc.ext.take());
+    if let Some(ext) = &doc_ext {
+        if ext.version != 1 {
+            return Err(Error::new(ErrorKind::InvalidInput(format!(
+                "the \"argraph\" extension of this AIF document has version {}; this build reads version 1",
+                ext.version
+            ))));
+        }
+    }
+    // Set by argraph's writer: then `data` comes verbatim from the
+    // extension, and PA and dialogue nodes (which the writer derives from
+    // `data`) are not read again.
+    let written_by_argraph = doc_ext.is_some();
+    let Some(raw_nodes) = doc.nodes.take() else {
+        return Err(data_error(
+            "no \"nodes\" array: not an AIF document (AIFdb: {\"nodes\", \"edges\"}; OVA: {\"AIF\": {…}})",
+        ));
+    };
+    let raw_edges = doc.edges.take().unwrap_or_default();
+    report_document(&doc, wrapper, &mut report);
+
+    let mut problems = Vec::new();
+    let (mut ns, mut exts, set_aside_ids, by_id) =
+        read_nodes(raw_nodes, &doc, &mut report, &mut problems);
+
+    // Edges: structural (between I and scheme nodes) and dialogue.
+    let mut structural: Vec<(usize, usize, Option<Box<Ext>>)> = Vec::new();
+    let mut first_in = vec![usize::MAX; ns.len()];
+    let mut dialogue: Vec<(usize, usize)> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::with_capacity(raw_edges.len());
+    for (i, e) in raw_edges.into_iter().enumerate() {
+        let name = || {
+            format!(
+                "edge {} ({} -> {})",
+                e.id.as_deref()
+                    .map_or_else(|| format!("edges[{i}]"), |s| format!("{s:?}")),
+                e.from.as_deref().map_or("?".into(), |s| format!("{s:?}")),
+                e.to.as_deref().map_or("?".into(), |s| format!("{s:?}")),
+            )
+        };
+        if e.other_keys > 0 {
+            report.add(Severity::Warning, W_EDGE_FIELDS, e.other_keys, || {
+                Some(name())
+            });
+        }
+        let (Some(from), Some(to)) = (e.from.as_deref(), e.to.as_deref()) else {
+            report.warn(W_EDGE_NO_END, name);
+            continue;
+        };
+        let (a, b) = match (by_id.get(from), by_id.get(to)) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => {
+                let aside = |id: &str| set_aside_ids.contains(id);
+                if (by_id.contains_key(from) || aside(from))
+                    && (by_id.contains_key(to) || aside(to))
+                {
+                    report.warn(W_EDGE_SET_ASIDE, name);
+                } else {
+                    report.warn(W_EDGE_MISSING, name);
+                }
+                continue;
+            }
+        };
+        if a == b {
+            report.warn(W_EDGE_SELF, name);
+            continue;
+        }
+        if !seen.insert((a, b)) {
+            report.warn(W_EDGE_DUP, name);
+            continue;
+        }
+        if ns[a].ty.is_dialogue() || ns[b].ty.is_dialogue() {
+            dialogue.push((a, b));
+            continue;
+        }
+        if ns[a].ty == Ty::I && ns[b].ty == Ty::I {
+            report.warn(W_EDGE_I_I, name);
+            continue;
+        }
+        first_in[b] = first_in[b].min(structural.len());
+        structural.push((a, b, e.ext));
+    }
+
+    let ins = Adjacency::new(ns.len(), structural.iter().map(|&(a, b, _)| (b, a)));
+    let outs = Adjacency::new(ns.len(), structural.iter().map(|&(a, b, _)| (a, b)));
+
+    // Which scheme nodes are edges and which are nodes.
+    let mut roles = vec![Role::Other; ns.len()];
+    let mut pnodes: Vec<PNode> = Vec::new();
+    let mut collapsed: Vec<usize> = Vec::new();
+    for i in 0..ns.len() {
+        let forced = exts[i].as_ref().is_some_and(|x| x.kind.is_some());
+        match ns[i].ty {
+            Ty::I => {}
+            Ty::Ra | Ty::Ma | Ty::Ca => {
+                if collapsible(ns[i].ty, forced, &ins[i], &outs[i], |j| ns[j].ty) {
+                    collapsed.push(i);
+                    continue;
+                }
+            }
+            _ => continue,
+        }
+        roles[i] = Role::Node(pnodes.len());
+        let ext = exts[i].take();
+        pnodes.push(pending_node(
+            &mut ns[i],
+            ext,
+            written_by_argraph,
+            &mut report,
+            &mut problems,
+        ));
+    }
+    report.kept_n(
+        K_ARGUMENT,
+        pnodes
+            .iter()
+            .filter(|p| p.kind == NodeKind::Argument)
+            .count(),
+    );
+    report.kept_n(K_COLLAPSED, collapsed.len());
+    report.kept_n(
+        K_MA,
+        collapsed.iter().filter(|&&i| ns[i].ty == Ty::Ma).count(),
+    );
+    report.kept_n(
+        K_NODE_FIELDS,
+        pnodes.iter().filter(|p| !p.extra.is_empty()).count(),
+    );
+
+    let mut pedges: Vec<PEdge> = Vec::new();
+    let node_of = |roles: &[Role], j: usize| match roles[j] {
+        Role::Node(p) => p,
+        _ => unreachable!("the ends of a collapsed scheme node are nodes"),
+    };
+    for &i in &collapsed {
+        let n = &mut ns[i];
+        let (from, to) = (node_of(&roles, ins[i][0]), node_of(&roles, outs[i][0]));
+        roles[i] = Role::Edge(pedges.len());
+        let mut e = PEdge {
+            pos: first_in[i],
+            from,
+            to,
+            kind: if n.ty == Ty::Ca {
+                EdgeKind::Attacks
+            } else {
+                EdgeKind::Supports
+            },
+            attack: None,
+            label: (n.ty == Ty::Ma).then(|| MA_LABEL.to_string()),
+            weight: None,
+            data: None,
+            extra: Map::new(),
+        };
+        if let Some(x) = &exts[i] {
+            apply_edge_ext(&mut e, x);
+        }
+        if !written_by_argraph {
+            let mut aif = Map::new();
+            aif.insert("nodeID".into(), Value::String(n.id.clone()));
+            if n.ty != Ty::Ra && n.ty != Ty::Ca {
+                aif.insert("type".into(), Value::String(n.ty.as_str().into()));
+            }
+            let mut extra = std::mem::take(&mut n.extra);
+            let scheme = drop_default_scheme(n.ty, &mut extra);
+            if let Some(t) = n
+                .text
+                .take()
+                .filter(|t| Some(t.as_str()) != scheme.as_deref())
+            {
+                aif.insert("text".into(), Value::String(t));
+            }
+            aif.extend(extra);
+            e.extra.insert("aif".into(), Value::Object(aif));
+        }
+        pedges.push(e);
+    }
+
+    // Edges between nodes of the graph.
+    for (k, (a, b, ext)) in structural.iter().enumerate() {
+        let (Role::Node(pa), Role::Node(pb)) = (roles[*a], roles[*b]) else {
+            continue; // consumed by a collapsed scheme node, or a PA
+        };
+        let mut e = PEdge {
+            pos: k,
+            from: pa,
+            to: pb,
+            kind: if ns[*a].ty == Ty::Ca {
+                EdgeKind::Attacks
+            } else {
+                EdgeKind::Supports
+            },
+            attack: None,
+            label: None,
+            weight: None,
+            data: None,
+            extra: Map::new(),
+        };
+        if let Some(x) = ext {
+            apply_edge_ext(&mut e, x);
+        }
+        pedges.push(e);
+    }
+
+    // Scheme nodes kept as nodes that lack a side.
+    for (i, n) in ns.iter().enumerate() {
+        if !matches!(roles[i], Role::Node(_)) || n.ty == Ty::I {
+            continue;
+        }
+        let premises = ins[i]
+            .iter()
+            .filter(|&&j| !matches!(ns[j].ty, Ty::Ca | Ty::Pa))
+            .count();
+        let conclusions = outs[i]
+            .iter()
+            .filter(|&&j| n.ty == Ty::Ca || !matches!(ns[j].ty, Ty::Ca | Ty::Pa))
+            .count();
+        let name = || format!("node {:?}", n.id);
+        match (n.ty, premises, conclusions) {
+            (Ty::Ca, 0, _) => report.warn(W_CA_NO_ATTACKER, name),
+            (Ty::Ca, _, 0) => report.warn(W_CA_NO_TARGET, name),
+            (Ty::Ca, _, _) => {}
+            (_, 0, _) => report.warn(W_RA_NO_PREMISE, name),
+            (_, _, 0) => report.warn(W_RA_NO_CONCLUSION, name),
+            _ => {}
+        }
+    }
+
+    if !written_by_argraph {
+        preferences(&ns, &ins, &outs, &roles, &mut pnodes, &mut report);
+        illocutions(
+            &ns,
+            &dialogue,
+            &doc,
+            &roles,
+            &mut pnodes,
+            &mut pedges,
+            &mut report,
+        );
+    } else {
+        report.set_aside_n(S_L, ns.iter().filter(|n| n.ty == Ty::L).count());
+        report.set_aside_n(S_YA, ns.iter().filter(|n| n.ty == Ty::Ya).count());
+        report.set_aside_n(S_TA, ns.iter().filter(|n| n.ty == Ty::Ta).count());
+        report.set_aside_n(S_DIALOGUE_EDGE, dialogue.len());
+    }
+
+    // Frames edges, kept on their framing nodes by argraph's writer.
+    let mut frames = Vec::new();
+    for (p, node) in pnodes.iter().enumerate() {
+        for f in node.ext.iter().flat_map(|x| &x.frames) {
+            let to = match by_id.get(f.to.as_str()).map(|&j| roles[j]) {
+                Some(Role::Node(q)) => q,
+                _ => {
+                    problems.push(Problem::new(
+                        Rule::UnknownEndpoint,
+                        Location::Edge {
+                            index: None,
+                            from: Some(node.id.clone()),
+                            to: Some(f.to.clone()),
+                        },
+                        format!("the framing's extension frames nodeID {:?}, which is not a node of the graph", f.to),
+                    ));
+                    continue;
+                }
+            };
+            frames.push(PEdge {
+                pos: usize::MAX,
+                from: p,
+                to,
+                kind: EdgeKind::Frames,
+                attack: Some(None),
+                label: f.label.clone(),
+                weight: f.weight.clone(),
+                data: f.data.clone(),
+                extra: Map::new(),
+            });
+        }
+    }
+    // Collapsed scheme nodes and direct edges in file order, then frames.
+    let mut order: Vec<usize> = (0..pedges.len()).collect();
+    order.sort_by_key(|&i| pedges[i].pos);
+    let mut slots: Vec<Option<PEdge>> = pedges.into_iter().map(Some).collect();
+    let mut pedges: Vec<PEdge> = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    pedges.extend(frames);
+
+    // Derived kinds: the documented rules.
+    let mut supports_in = vec![0usize; pnodes.len()];
+    let mut supports_out = vec![0usize; pnodes.len()];
+    for e in pedges.iter().filter(|e| e.kind == EdgeKind::Supports) {
+        supports_out[e.from] += 1;
+        supports_in[e.to] += 1;
+    }
+    for (p, node) in pnodes.iter_mut().enumerate() {
+        if node.derive && derive_evidence(supports_in[p], supports_out[p]) {
+            node.kind = NodeKind::Evidence;
+        }
+    }
+
+    let graph = assemble(pnodes, pedges, doc_ext, written_by_argraph, problems)?;
+    Ok(Imported { graph, report })
+}
+
+/// What the document holds besides nodes and edges, for the report:
+/// `wrapper` is (OVA layout present, analysed-text characters, unknown
+/// keys) of the top level when the AIF is wrapped, else of `doc` itself.
+fn report_document(doc: &RawDoc, wrapper: (bool, usize, Vec<String>), report: &mut Report) {
+    let (ova, text_chars, keys) = wrapper;
+    report.set_aside_n(S_PARTICIPANT, doc.participants);
+    report.set_aside_n(S_DESCRIPTOR, doc.descriptors);
+    if ova || doc.ova {
+        report.set_aside_n(S_OVA, 1);
+    }
+    report.set_aside_n(S_TEXT, text_chars.max(doc.text_chars));
+    for k in keys.iter().chain(&doc.other_keys) {
+        report.set_aside_one(S_TOP_KEY, || format!("{k:?}"));
+    }
+}
+
+/// The nodes, their extensions, the ids of nodes set aside, and the index of every id.
+type Nodes = (
+    Vec<N>,
+    Vec<Option<Box<Ext>>>,
+    HashSet<String>,
+    HashMap<String, usize>,
+);
+
+fn read_nodes(
+    raw: Vec<RawNode>,
+    doc: &RawDoc,
+    report: &mut Report,
+    problems: &mut Vec<Problem>,
+) -> Nodes {
+    let schemes: HashMap<&str, &str> = doc
+        .fulfillments
+        .iter()
+        .filter_map(|f| Some((f.node.as_deref()?, f.scheme.as_deref()?)))
+        .collect();
+    let mut ns: Vec<N> = Vec::with_capacity(raw.len());
+    let mut exts = Vec::with_capacity(raw.len());
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(raw.len());
+    let mut set_aside = HashSet::new();
+    for (index, r) in raw.into_iter().enumerate() {
+        let Some(id) = r.id.filter(|s| !s.is_empty()) else {
+            report.warn(W_NO_ID, || {
+                format!("nodes[{index}] {}", short(r.text.as_deref().unwrap_or("")))
+            });
+            continue;
+        };
+        let ty = match r.ty {
+            None | Some(RawTy::Empty) => {
+                report.warn(W_NO_TYPE, || format!("node {id:?}"));
+                set_aside.insert(id);
+                continue;
+            }
+            Some(RawTy::Other(t)) => {
+                report.warn(W_BAD_TYPE, || format!("node {id:?} of type {t:?}"));
+                set_aside.insert(id);
+                continue;
+            }
+            Some(RawTy::Known(ty)) => ty,
+        };
+        if let Some(&j) = by_id.get(&id) {
+            if ns[j].ty == ty && ns[j].text == r.text {
+                report.warn(W_DUP_NODE, || format!("node {id:?}"));
+            } else {
+                problems.push(Problem::new(
+                    Rule::DuplicateId,
+                    Location::Node { index: Some(index), id: Some(id.clone()) },
+                    format!(
+                        "nodeID {id:?} is used by two different nodes (nodes[{}] and nodes[{index}])",
+                        ns[j].index
+                    ),
+                ));
+            }
+            continue;
+        }
+        let mut extra = r.extra;
+        if ty.is_scheme() && !extra.contains_key("schemeID") {
+            if let Some(s) = schemes.get(id.as_str()) {
+                extra.insert("schemeID".into(), Value::String((*s).to_string()));
+            }
+        }
+        by_id.insert(id.clone(), ns.len());
+        ns.push(N {
+            index,
+            id,
+            ty,
+            text: r.text,
+            extra,
+        });
+        exts.push(r.ext);
+    }
+    (ns, exts, set_aside, by_id)
+}
+
+/// Removes `scheme`/`schemeID` when they are the default pair of the
+/// type, and returns the scheme name in use (given or default).
+fn drop_default_scheme(ty: Ty, extra: &mut Map<String, Value>) -> Option<String> {
+    let (name, id) = ty.default_scheme()?;
+    let scheme = extra
+        .get("scheme")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let scheme_id = extra.get("schemeID").map(|v| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    let default_name = scheme.as_deref().is_none_or(|s| s == name);
+    let default_id = scheme_id.as_deref().is_none_or(|s| s == id);
+    if default_name && default_id {
+        extra.shift_remove("scheme");
+        extra.shift_remove("schemeID");
+    }
+    Some(scheme.unwrap_or_else(|| name.to_string()))
+}
+
+/// The node of the graph an I-node or scheme node becomes (its text and
+/// fields are moved out of `n`).
+fn pending_node(
+    n: &mut N,
+    ext: Option<Box<Ext>>,
+    written_by_argraph: bool,
+    report: &mut Report,
+    problems: &mut Vec<Problem>,
+) -> PNode {
+    let id = ext
+        .as_ref()
+        .and_then(|x| x.id.clone())
+        .unwrap_or_else(|| n.id.clone());
+    let given_kind = ext.as_ref().and_then(|x| x.kind);
+    let mut extra = std::mem::take(&mut n.extra);
+    let (kind, derive, text) = if n.ty == Ty::I {
+        let text = match n.text.take() {
+            Some(t) if !t.is_empty() => t,
+            _ => {
+                report.warn(W_NO_TEXT, || format!("node {:?}", n.id));
+                format!("(AIF node {} has no text)", n.id)
+            }
+        };
+        match given_kind {
+            Some(k) => (k, false, text),
+            None => (NodeKind::Claim, true, text),
+        }
+    } else {
+        if let Some(k) = given_kind.filter(|k| *k != NodeKind::Argument) {
+            problems.push(Problem::new(
+                Rule::UnknownKind,
+                Location::Node {
+                    index: Some(n.index),
+                    id: Some(n.id.clone()),
+                },
+                format!(
+                    "a {} scheme node can only be an argument node, but its extension says {k}",
+                    n.ty.as_str()
+                ),
+            ));
+        }
+        let scheme = drop_default_scheme(n.ty, &mut extra);
+        if n.ty != Ty::Ra {
+            extra.insert("type".into(), Value::String(n.ty.as_str().into()));
+        }
+        let text = match n.text.take() {
+            Some(t) if !t.is_empty() => t,
+            _ => scheme.unwrap_or_else(|| n.ty.as_str().to_string()),
+        };
+        (NodeKind::Argument, false, text)
+    };
+    let mut data = Map::new();
+    if !written_by_argraph && !extra.is_empty() {
+        data.insert("aif".into(), Value::Object(extra));
+    }
+    PNode {
+        id,
+        kind,
+        derive,
+        text,
+        ext,
+        extra: data,
+        index: n.index,
+    }
+}
+
+fn apply_edge_ext(e: &mut PEdge, x: &Ext) {
+    if let Some(l) = &x.label {
+        e.label = l.clone();
+    }
+    if let Some(a) = x.attack {
+        e.attack = Some(a);
+    }
+    e.weight = x.weight.clone();
+    e.data = x.data.clone();
+}
+
+/// PA nodes become `data.aif_preferences` records on the preferred node:
+/// `{"over": <id of the dispreferred node>, "pa": {<the PA node's fields>}}`.
+fn preferences(
+    ns: &[N],
+    ins: &Adjacency,
+    outs: &Adjacency,
+    roles: &[Role],
+    pnodes: &mut [PNode],
+    report: &mut Report,
+) {
+    for (i, n) in ns.iter().enumerate().filter(|(_, n)| n.ty == Ty::Pa) {
+        let preferred: Vec<usize> = ins[i]
+            .iter()
+            .filter_map(|&j| match roles[j] {
+                Role::Node(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        let dispreferred: Vec<usize> = outs[i]
+            .iter()
+            .filter_map(|&j| match roles[j] {
+                Role::Node(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        if preferred.is_empty() || dispreferred.is_empty() {
+            report.warn(W_PA_HALF, || format!("node {:?}", n.id));
+            continue;
+        }
+        let mut pa = Map::new();
+        pa.insert("nodeID".into(), Value::String(n.id.clone()));
+        let mut extra = n.extra.clone();
+        let scheme = drop_default_scheme(n.ty, &mut extra);
+        if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
+            pa.insert("text".into(), Value::String(t.into()));
+        }
+        pa.extend(extra);
+        for &p in &preferred {
+            for &d in &dispreferred {
+                let record = serde_json::json!({"over": pnodes[d].id, "pa": pa});
+                push_record(&mut pnodes[p].extra, "aif_preferences", record);
+            }
+        }
+        report.kept_n(K_PA, 1);
+    }
+}
+
+fn push_record(data: &mut Map<String, Value>, key: &str, record: Value) {
+    match data.entry(key).or_insert_with(|| Value::Array(Vec::new())) {
+        Value::Array(a) => a.push(record),
+        _ => unreachable!("only this function writes these keys"),
+    }
+}
+
+fn native(n: &N) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("nodeID".into(), Value::String(n.id.clone()));
+    if let Some(t) = &n.text {
+        m.insert("text".into(), Value::String(t.clone()));
+    }
+    m.extend(n.extra.clone());
+    m
+}
+
+/// YA nodes anchor a node of the graph (I-node, or scheme node) in a
+/// locution (L) or a transition (TA). Each anchoring becomes a record
+/// `{"ya": {<the YA node>}, "from": {<the L or TA node>, "type": …,
+/// "locution": {<its locutions entry>}}}` in `data.aif_illocutions` of the
+/// node (or of the edge, for a scheme node read as an edge). The dialogue
+/// nodes themselves are set aside and counted.
+fn illocutions(
+    ns: &[N],
+    dialogue: &[(usize, usize)],
+    doc: &RawDoc,
+    roles: &[Role],
+    pnodes: &mut [PNode],
+    pedges: &mut [PEdge],
+    report: &mut Report,
+) {
+    let mut anchors: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut targets: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(a, b) in dialogue {
+        match (ns[a].ty, ns[b].ty) {
+            (Ty::L | Ty::Ta, Ty::Ya) => anchors.entry(b).or_default().push(a),
+            (Ty::Ya, t) if !t.is_dialogue() => targets.entry(a).or_default().push(b),
+            _ => {}
+        }
+    }
+    let l_ids: HashSet<&str> = ns
+        .iter()
+        .filter(|n| n.ty == Ty::L)
+        .map(|n| n.id.as_str())
+        .collect();
+    let mut locutions: HashMap<String, Map<String, Value>> = HashMap::new();
+    for loc in &doc.locutions {
+        let id = match loc.get("nodeID") {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => continue,
+        };
+        if l_ids.contains(id.as_str()) {
+            let mut m = loc.clone();
+            m.shift_remove("nodeID");
+            locutions.insert(id, m);
+        }
+    }
+    let mut kept = 0;
+    let mut ya_ids: Vec<&usize> = targets.keys().collect();
+    ya_ids.sort_unstable();
+    for &y in ya_ids {
+        let from: Vec<Value> = match anchors.get(&y) {
+            Some(a) => a
+                .iter()
+                .map(|&j| {
+                    let mut m = native(&ns[j]);
+                    m.insert("type".into(), Value::String(ns[j].ty.as_str().into()));
+                    if let Some(loc) = locutions.get(&ns[j].id) {
+                        m.insert("locution".into(), Value::Object(loc.clone()));
+                    }
+                    Value::Object(m)
+                })
+                .collect(),
+            None => vec![Value::Null],
+        };
+        for &t in &targets[&y] {
+            for f in &from {
+                let mut record = Map::new();
+                record.insert("ya".into(), Value::Object(native(&ns[y])));
+                if !f.is_null() {
+                    record.insert("from".into(), f.clone());
+                }
+                let record = Value::Object(record);
+                match roles[t] {
+                    Role::Node(p) => push_record(&mut pnodes[p].extra, "aif_illocutions", record),
+                    Role::Edge(e) => push_record(&mut pedges[e].extra, "aif_illocutions", record),
+                    Role::Other => continue,
+                }
+                kept += 1;
+            }
+        }
+    }
+    report.kept_n(K_YA, kept);
+    report.set_aside_n(S_L, ns.iter().filter(|n| n.ty == Ty::L).count());
+    report.set_aside_n(S_YA, ns.iter().filter(|n| n.ty == Ty::Ya).count());
+    report.set_aside_n(S_TA, ns.iter().filter(|n| n.ty == Ty::Ta).count());
+    report.set_aside_n(S_DIALOGUE_EDGE, dialogue.len());
+    report.set_aside_n(S_LOCUTION, doc.locutions.len());
+}
+
+fn merge_data(given: Option<Value>, extra: Map<String, Value>) -> Option<Value> {
+    match given {
+        Some(Value::Object(mut m)) => {
+            m.extend(extra);
+            Some(Value::Object(m))
+        }
+        Some(Value::Null) | None if extra.is_empty() => None,
+        Some(Value::Null) | None => Some(Value::Object(extra)),
+        Some(other) => Some(other),
+    }
+}
+
+fn assemble(
+    pnodes: Vec<PNode>,
+    pedges: Vec<PEdge>,
+    doc_ext: Option<DocExt>,
+    written_by_argraph: bool,
+    mut problems: Vec<Problem>,
+) -> Result<ArgumentGraph> {
+    let mut g = ArgumentGraph::with_capacity(pnodes.len(), pedges.len());
+    let mut kinds = Vec::with_capacity(pnodes.len());
+    let mut ids = Vec::with_capacity(pnodes.len());
+    let mut ixs = Vec::with_capacity(pnodes.len());
+    for p in pnodes {
+        let k = ids.len();
+        ids.push(p.id.clone());
+        let at = || Location::Node {
+            index: Some(p.index),
+            id: Some(ids[k].clone()),
+        };
+        kinds.push(p.kind);
+        let ext = p.ext.map(|x| *x).unwrap_or_default();
+        let weight = crate::io::json::weight_of(&ext.weight, &mut problems, &at);
+        // An id from the extension may be empty or taken; AIF ids were checked.
+        let broken = if p.id.is_empty() {
+            Some((Rule::MissingField, "node id is empty".to_string()))
+        } else if g.contains(&p.id) {
+            Some((
+                Rule::DuplicateId,
+                format!("node id {:?} is already used", p.id),
+            ))
+        } else {
+            None
+        };
+        if let Some((rule, msg)) = broken {
+            problems.push(Problem::new(rule, at(), msg));
+            ixs.push(None);
+            continue;
+        }
+        let mut node = Node::new(p.id, p.kind, p.text);
+        node.label = ext.label.flatten();
+        node.weight = weight;
+        node.tags = ext.tags;
+        node.provenance = ext.provenance;
+        node.data = if written_by_argraph {
+            ext.data.filter(|d| !d.is_null())
+        } else {
+            merge_data(None, p.extra)
+        };
+        ixs.push(Some(g.insert_checked_node(node)));
+    }
+    for e in pedges {
+        let (Some(a), Some(b)) = (ixs[e.from], ixs[e.to]) else {
+            continue;
+        };
+        let (from, to) = (ids[e.from].as_str(), ids[e.to].as_str());
+        let at = || Location::Edge {
+            index: None,
+            from: Some(from.to_string()),
+            to: Some(to.to_string()),
+        };
+        let attack = match (e.kind, e.attack) {
+            (EdgeKind::Attacks, None) => derive_attack(kinds[e.to]),
+            (_, Some(a)) => a,
+            (_, None) => None,
+        };
+        let weight = crate::io::json::weight_of(&e.weight, &mut problems, &at);
+        // The endpoints are known by index: check the rules, then add without a lookup.
+        let checked = check_edge(
+            from,
+            to,
+            Some(kinds[e.from]),
+            Some(kinds[e.to]),
+            e.kind,
+            attack,
+        );
+        match checked {
+            Ok(()) => {
+                let mut edge = Edge::new(e.kind, attack);
+                edge.label = e.label;
+                edge.weight = weight;
+                edge.data = if written_by_argraph {
+                    e.data.filter(|d| !d.is_null())
+                } else {
+                    merge_data(e.data, e.extra)
+                };
+                g.graph_mut().add_edge(a, b, edge);
+            }
+            Err((rule, msg)) => problems.push(Problem::new(rule, at(), msg)),
+        }
+    }
+    if let Some(x) = doc_ext {
+        if let Some(t) = x.title {
+            g.set_title(t);
+        }
+        if let Some(d) = x.description {
+            g.set_description(d);
+        }
+        problems.extend(crate::model::source_problems(&x.sources));
+        let declared: HashSet<&str> = x.sources.iter().map(|s| s.id.as_str()).collect();
+        for (i, node) in g.nodes().enumerate() {
+            for msg in crate::model::provenance_problems(&declared, node.provenance()) {
+                problems.push(Problem::new(
+                    Rule::UndeclaredSource,
+                    Location::Node {
+                        index: Some(i),
+                        id: Some(node.id().to_string()),
+                    },
+                    msg,
+                ));
+            }
+        }
+        *g.sources_mut() = x.sources;
+    } else {
+        let declared = HashSet::new();
+        for (i, node) in g.nodes().enumerate() {
+            for msg in crate::model::provenance_problems(&declared, node.provenance()) {
+                problems.push(Problem::new(
+                    Rule::UndeclaredSource,
+                    Location::Node {
+                        index: Some(i),
+                        id: Some(node.id().to_string()),
+                    },
+                    msg,
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(g)
+    } else {
+        Err(Error::invalid(problems))
+    }
+}

@@ -1,0 +1,743 @@
+//! argraph → AIF.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::raw::DocExt;
+use super::{collapsible, derive_attack, derive_evidence, Flavor, Ty, MA_LABEL};
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::report::Report;
+use crate::model::{ArgumentGraph, AttackKind, EdgeKind, EdgeRef, Node, NodeKind, Provenance};
+
+pub(super) const K_EXT: &str =
+    "node or edge with attributes AIF has not (kind, label, weight, tags, provenance, data), kept in \"argraph\" extension keys";
+pub(super) const K_FRAMES: &str =
+    "frames edge (AIF has no counterpart), kept in the framing's \"argraph\" extension";
+pub(super) const W_PARALLEL: &str =
+    "parallel edges between the same nodes, one of them an argument node (AIF reads them back as one)";
+pub(super) const W_PREFERENCE: &str =
+    "data.aif_preferences record not understood (no PA node written; kept in data)";
+
+const RESERVED: &[&str] = &["nodeID", "text", "type", "argraph"];
+
+/// What the `"argraph"` key of a node or edge holds; empty fields are not written.
+#[derive(Default)]
+struct ExtOut<'a> {
+    id: Option<&'a str>,
+    kind: Option<NodeKind>,
+    label: Option<Option<&'a str>>,
+    weight: Option<f64>,
+    tags: &'a [String],
+    provenance: &'a [Provenance],
+    data: Option<&'a Value>,
+    attack: Option<Option<AttackKind>>,
+    /// (target node, the frames edge).
+    frames: Vec<(usize, EdgeRef<'a>)>,
+}
+
+impl<'a> ExtOut<'a> {
+    fn is_empty(&self) -> bool {
+        self.id.is_none()
+            && self.kind.is_none()
+            && self.label.is_none()
+            && self.weight.is_none()
+            && self.tags.is_empty()
+            && self.provenance.is_empty()
+            && self.data.is_none()
+            && self.attack.is_none()
+            && self.frames.is_empty()
+    }
+
+    fn edge(
+        e: &EdgeRef<'a>,
+        derived_label: Option<&str>,
+        derived_attack: Option<AttackKind>,
+    ) -> ExtOut<'a> {
+        ExtOut {
+            label: (e.label() != derived_label).then(|| e.edge().label()),
+            weight: e.weight(),
+            data: e.edge().data(),
+            attack: (e.kind() == EdgeKind::Attacks && e.attack() != derived_attack)
+                .then(|| e.attack()),
+            ..ExtOut::default()
+        }
+    }
+}
+
+struct OutNode<'a> {
+    /// The nodeID wanted (from the argraph id or `data.aif.nodeID`), if it is a number.
+    wanted: Option<u64>,
+    id: u64,
+    text: &'a str,
+    ty: Ty,
+    native: Option<&'a Map<String, Value>>,
+    ext: ExtOut<'a>,
+}
+
+struct OutEdge<'a> {
+    from: usize,
+    to: usize,
+    ext: ExtOut<'a>,
+}
+
+fn numeric(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 19 || (s.len() > 1 && s.starts_with('0')) {
+        return None;
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn aif_part(data: Option<&Value>) -> Option<&Map<String, Value>> {
+    data?.as_object()?.get("aif")?.as_object()
+}
+
+fn str_field<'a>(m: Option<&'a Map<String, Value>>, key: &str) -> Option<&'a str> {
+    m?.get(key)?.as_str()
+}
+
+fn wanted_id(m: Option<&Map<String, Value>>) -> Option<u64> {
+    match m?.get("nodeID")? {
+        Value::String(s) => numeric(s),
+        Value::Number(n) => n.as_u64(),
+        _ => None,
+    }
+}
+
+/// The text of a scheme node written for an edge: `data.aif.text`, else its
+/// scheme name, else the default scheme name of its type.
+fn scheme_text(ty: Ty, native: Option<&Map<String, Value>>) -> &str {
+    str_field(native, "text")
+        .or_else(|| str_field(native, "scheme"))
+        .or_else(|| ty.default_scheme().map(|(n, _)| n))
+        .unwrap_or(ty.as_str())
+}
+
+struct Group<'a> {
+    wanted: Option<u64>,
+    native: Option<&'a Map<String, Value>>,
+    preferred: Vec<usize>,
+    dispreferred: Vec<usize>,
+}
+
+pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> Result<Report> {
+    let mut report = Report::new();
+    let nodes: Vec<&Node> = g.nodes().collect();
+    let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
+
+    // The AIF type of every node.
+    let mut out: Vec<OutNode<'_>> = nodes
+        .iter()
+        .map(|n| {
+            let native = aif_part(n.data());
+            let ty = if n.kind() == NodeKind::Argument {
+                match str_field(native, "type") {
+                    // Only attacks, none on itself (a CA edge into a CA means an attack on it).
+                    Some("CA")
+                        if g.outgoing(n.id())
+                            .all(|e| e.kind() == EdgeKind::Attacks && e.to().id() != n.id()) =>
+                    {
+                        Ty::Ca
+                    }
+                    Some("MA") => Ty::Ma,
+                    _ => Ty::Ra,
+                }
+            } else {
+                Ty::I
+            };
+            OutNode {
+                wanted: numeric(n.id()),
+                id: 0,
+                text: n.text(),
+                ty,
+                native,
+                ext: ExtOut::default(),
+            }
+        })
+        .collect();
+    let mut edges: Vec<OutEdge<'_>> = Vec::with_capacity(g.edge_count() * 2);
+
+    let mut supports_in = vec![0usize; nodes.len()];
+    let mut supports_out = vec![0usize; nodes.len()];
+    let mut framed = vec![false; nodes.len()];
+    let mut frames: Vec<(usize, usize, EdgeRef<'_>)> = Vec::new();
+    for e in g.edges() {
+        let (a, b) = (index[e.from().id()], index[e.to().id()]);
+        match e.kind() {
+            EdgeKind::Frames => {
+                framed[b] = true;
+                frames.push((a, b, e));
+            }
+            EdgeKind::Supports => {
+                supports_out[a] += 1;
+                supports_in[b] += 1;
+                if out[a].ty != Ty::I || out[b].ty != Ty::I {
+                    // A premise or conclusion edge of an argument node.
+                    let ext = ExtOut::edge(&e, None, None);
+                    edges.push(OutEdge {
+                        from: a,
+                        to: b,
+                        ext,
+                    });
+                } else {
+                    let native = aif_part(e.edge().data());
+                    let ty = if str_field(native, "type") == Some("MA") {
+                        Ty::Ma
+                    } else {
+                        Ty::Ra
+                    };
+                    let derived = (ty == Ty::Ma).then_some(MA_LABEL);
+                    let ext = ExtOut::edge(&e, derived, None);
+                    scheme_between(&mut out, &mut edges, (a, b), ty, native, ext);
+                }
+            }
+            EdgeKind::Attacks => {
+                let derived = derive_attack(e.to().kind());
+                let ext = ExtOut::edge(&e, None, derived);
+                if out[a].ty == Ty::Ca {
+                    edges.push(OutEdge {
+                        from: a,
+                        to: b,
+                        ext,
+                    });
+                } else {
+                    let native = aif_part(e.edge().data());
+                    scheme_between(&mut out, &mut edges, (a, b), Ty::Ca, native, ext);
+                }
+            }
+        }
+    }
+    report.kept_n(K_FRAMES, frames.len());
+
+    // Preferences recorded in data.aif_preferences become PA nodes.
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut by_pa: HashMap<String, usize> = HashMap::new();
+    for (p, n) in nodes.iter().enumerate() {
+        let Some(records) = n.data().and_then(|d| d.get("aif_preferences")) else {
+            continue;
+        };
+        let Some(records) = records.as_array() else {
+            report.warn(W_PREFERENCE, || format!("node {:?}", n.id()));
+            continue;
+        };
+        for r in records {
+            let over = r
+                .get("over")
+                .and_then(Value::as_str)
+                .and_then(|o| index.get(o).copied());
+            let pa = r.get("pa").and_then(Value::as_object);
+            let (Some(d), Some(_)) = (over, pa) else {
+                report.warn(W_PREFERENCE, || format!("node {:?}", n.id()));
+                continue;
+            };
+            let key = match pa.and_then(|m| m.get("nodeID")) {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Number(x)) => Some(x.to_string()),
+                _ => None,
+            };
+            let gi = match key.as_ref().and_then(|k| by_pa.get(k)) {
+                Some(&gi) => gi,
+                None => {
+                    groups.push(Group {
+                        wanted: wanted_id(pa),
+                        native: pa,
+                        preferred: Vec::new(),
+                        dispreferred: Vec::new(),
+                    });
+                    if let Some(k) = key {
+                        by_pa.insert(k, groups.len() - 1);
+                    }
+                    groups.len() - 1
+                }
+            };
+            let group = &mut groups[gi];
+            if !group.preferred.contains(&p) {
+                group.preferred.push(p);
+            }
+            if !group.dispreferred.contains(&d) {
+                group.dispreferred.push(d);
+            }
+        }
+    }
+    for group in &groups {
+        let s = out.len();
+        out.push(OutNode {
+            wanted: group.wanted,
+            id: 0,
+            text: scheme_text(Ty::Pa, group.native),
+            ty: Ty::Pa,
+            native: group.native,
+            ext: ExtOut::default(),
+        });
+        for &p in &group.preferred {
+            edges.push(OutEdge {
+                from: p,
+                to: s,
+                ext: ExtOut::default(),
+            });
+        }
+        for &d in &group.dispreferred {
+            edges.push(OutEdge {
+                from: s,
+                to: d,
+                ext: ExtOut::default(),
+            });
+        }
+    }
+
+    assign_ids(&mut out);
+
+    // What the reader would see: distinct, loop-free neighbour lists.
+    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); out.len()];
+    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); out.len()];
+    let mut seen = HashSet::with_capacity(edges.len());
+    for e in &edges {
+        if !seen.insert((e.from, e.to)) {
+            report.warn(W_PARALLEL, || {
+                format!(
+                    "{:?} -> {:?}",
+                    node_name(&nodes, &out, e.from),
+                    node_name(&nodes, &out, e.to)
+                )
+            });
+            continue;
+        }
+        outs[e.from].push(e.to);
+        ins[e.to].push(e.from);
+    }
+
+    // The extension of every node of the graph.
+    for (i, n) in nodes.iter().enumerate() {
+        let kind = match n.kind() {
+            NodeKind::Argument => {
+                let ty = out[i].ty;
+                (framed[i] || collapsible(ty, false, &ins[i], &outs[i], |j| out[j].ty))
+                    .then_some(NodeKind::Argument)
+            }
+            k => {
+                let derived = if derive_evidence(supports_in[i], supports_out[i]) {
+                    NodeKind::Evidence
+                } else {
+                    NodeKind::Claim
+                };
+                (k != derived).then_some(k)
+            }
+        };
+        let id_text = out[i].id.to_string();
+        out[i].ext = ExtOut {
+            id: (n.id() != id_text).then(|| n.id()),
+            kind,
+            label: n.label().map(Some),
+            weight: n.weight(),
+            tags: n.tags(),
+            provenance: n.provenance(),
+            data: n.data(),
+            ..ExtOut::default()
+        };
+    }
+    for (a, b, e) in frames {
+        out[a].ext.frames.push((b, e));
+    }
+    report.kept_n(
+        K_EXT,
+        out.iter().filter(|n| !n.ext.is_empty()).count()
+            + edges.iter().filter(|e| !e.ext.is_empty()).count(),
+    );
+
+    let doc_ext = DocExt {
+        version: 1,
+        title: g.title().map(str::to_string),
+        description: g.description().map(str::to_string),
+        sources: g.sources().to_vec(),
+    };
+    let positions = match flavor {
+        Flavor::Ova => layers(out.len(), &edges),
+        Flavor::AifDb => Vec::new(),
+    };
+    let doc = Doc {
+        flavor,
+        nodes: &out,
+        edges: &edges,
+        ext: &doc_ext,
+        positions,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(
+        writer,
+        serde_json::ser::PrettyFormatter::with_indent(b"  "),
+    );
+    doc.serialize(&mut ser)
+        .map_err(|e| match e.io_error_kind() {
+            Some(kind) => Error::from(std::io::Error::new(kind, e.to_string())),
+            None => Error::new(ErrorKind::InvalidInput(format!("cannot write AIF: {e}"))),
+        })?;
+    let mut w = ser.into_inner();
+    w.write_all(b"\n")?;
+    Ok(report)
+}
+
+/// Adds a scheme node of type `ty` for one edge `a -> b`, and its two AIF edges.
+fn scheme_between<'a>(
+    out: &mut Vec<OutNode<'a>>,
+    edges: &mut Vec<OutEdge<'a>>,
+    (a, b): (usize, usize),
+    ty: Ty,
+    native: Option<&'a Map<String, Value>>,
+    ext: ExtOut<'a>,
+) {
+    let s = out.len();
+    out.push(OutNode {
+        wanted: wanted_id(native),
+        id: 0,
+        text: scheme_text(ty, native),
+        ty,
+        native,
+        ext,
+    });
+    edges.push(OutEdge {
+        from: a,
+        to: s,
+        ext: ExtOut::default(),
+    });
+    edges.push(OutEdge {
+        from: s,
+        to: b,
+        ext: ExtOut::default(),
+    });
+}
+
+fn node_name(nodes: &[&Node], out: &[OutNode<'_>], i: usize) -> String {
+    match nodes.get(i) {
+        Some(n) => n.id().to_string(),
+        None => format!("{} node {}", out[i].ty.as_str(), out[i].id),
+    }
+}
+
+/// Keeps every wanted numeric id that is free (graph nodes first), then
+/// numbers the rest from 1, skipping ids in use.
+fn assign_ids(out: &mut [OutNode<'_>]) {
+    let mut used = HashSet::with_capacity(out.len());
+    for n in out.iter_mut() {
+        if let Some(w) = n.wanted {
+            if used.insert(w) {
+                n.id = w;
+                continue;
+            }
+        }
+        n.wanted = None;
+    }
+    let mut next = 1u64;
+    for n in out.iter_mut().filter(|n| n.wanted.is_none()) {
+        while used.contains(&next) {
+            next += 1;
+        }
+        used.insert(next);
+        n.id = next;
+    }
+}
+
+struct Doc<'a> {
+    flavor: Flavor,
+    nodes: &'a [OutNode<'a>],
+    edges: &'a [OutEdge<'a>],
+    ext: &'a DocExt,
+    /// OVA's (x, y) of every node.
+    positions: Vec<(usize, usize)>,
+}
+
+/// A layered layout for OVA: conclusions on top, each node one layer
+/// below the lowest node it points to (the longest path to a node with no
+/// outgoing edge), nodes on a cycle in the top layer. Iterative, O(n + m).
+fn layers(n: usize, edges: &[OutEdge<'_>]) -> Vec<(usize, usize)> {
+    let mut out_left = vec![0usize; n];
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges {
+        out_left[e.from] += 1;
+        preds[e.to].push(e.from);
+    }
+    let mut depth = vec![0usize; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&v| out_left[v] == 0).collect();
+    while let Some(v) = ready.pop() {
+        for &u in &preds[v] {
+            depth[u] = depth[u].max(depth[v] + 1);
+            out_left[u] -= 1;
+            if out_left[u] == 0 {
+                ready.push(u);
+            }
+        }
+    }
+    let mut used = vec![0usize; depth.iter().max().map_or(0, |d| d + 1)];
+    depth
+        .iter()
+        .map(|&d| {
+            let x = 100 + used[d] * 260;
+            used[d] += 1;
+            (x, 100 + d * 180)
+        })
+        .collect()
+}
+
+/// A node or edge id: a string (AIFdb) or an integer (OVA).
+struct IdOut(u64, Flavor);
+
+impl Serialize for IdOut {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self.1 {
+            Flavor::AifDb => s.collect_str(&self.0),
+            Flavor::Ova => s.serialize_u64(self.0),
+        }
+    }
+}
+
+struct NodesOut<'a>(&'a Doc<'a>);
+struct EdgesOut<'a>(&'a Doc<'a>);
+struct ExtSer<'a>(&'a ExtOut<'a>, &'a [OutNode<'a>]);
+
+impl Serialize for Doc<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        match self.flavor {
+            Flavor::AifDb => {
+                m.serialize_entry("nodes", &NodesOut(self))?;
+                m.serialize_entry("edges", &EdgesOut(self))?;
+                m.serialize_entry("locutions", &[(); 0])?;
+            }
+            Flavor::Ova => {
+                m.serialize_entry("AIF", &OvaAif(self))?;
+                m.serialize_entry("OVA", &OvaLayout(self))?;
+                m.serialize_entry("text", "")?;
+                m.serialize_entry("dialog", &false)?;
+            }
+        }
+        m.serialize_entry("argraph", self.ext)?;
+        m.end()
+    }
+}
+
+struct OvaAif<'a>(&'a Doc<'a>);
+struct OvaLayout<'a>(&'a Doc<'a>);
+struct Fulfillments<'a>(&'a Doc<'a>);
+
+impl Serialize for OvaAif<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("nodes", &NodesOut(self.0))?;
+        m.serialize_entry("edges", &EdgesOut(self.0))?;
+        m.serialize_entry("schemefulfillments", &Fulfillments(self.0))?;
+        for key in [
+            "participants",
+            "locutions",
+            "descriptorfulfillments",
+            "cqdescriptorfulfillments",
+        ] {
+            m.serialize_entry(key, &[(); 0])?;
+        }
+        m.end()
+    }
+}
+
+fn scheme_of<'a>(n: &'a OutNode<'a>) -> (Option<&'a str>, Option<String>) {
+    let name = str_field(n.native, "scheme");
+    let id = n.native.and_then(|m| m.get("schemeID")).map(|v| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    match (name, id, n.ty.default_scheme()) {
+        (None, None, Some((dn, di))) => (Some(dn), Some(di.to_string())),
+        (name, id, _) => (name, id),
+    }
+}
+
+impl Serialize for Fulfillments<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for n in self.0.nodes.iter().filter(|n| n.ty != Ty::I) {
+            if let (_, Some(scheme)) = scheme_of(n) {
+                let mut entry = Map::new();
+                entry.insert("nodeID".into(), Value::from(n.id));
+                entry.insert("schemeID".into(), Value::String(scheme));
+                seq.serialize_element(&entry)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for OvaLayout<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        struct Positions<'a>(&'a Doc<'a>);
+        impl Serialize for Positions<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.nodes.len()))?;
+                for (n, &(x, y)) in self.0.nodes.iter().zip(&self.0.positions) {
+                    let mut m = Map::new();
+                    m.insert("nodeID".into(), Value::from(n.id));
+                    m.insert("visible".into(), Value::Bool(true));
+                    m.insert("x".into(), Value::from(x));
+                    m.insert("y".into(), Value::from(y));
+                    m.insert("timestamp".into(), Value::String(String::new()));
+                    seq.serialize_element(&m)?;
+                }
+                seq.end()
+            }
+        }
+        struct Links<'a>(&'a Doc<'a>);
+        impl Serialize for Links<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.edges.len()))?;
+                for e in self.0.edges {
+                    let mut m = Map::new();
+                    m.insert("fromID".into(), Value::from(self.0.nodes[e.from].id));
+                    m.insert("toID".into(), Value::from(self.0.nodes[e.to].id));
+                    m.insert("visible".into(), Value::Bool(true));
+                    seq.serialize_element(&m)?;
+                }
+                seq.end()
+            }
+        }
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("firstname", "")?;
+        m.serialize_entry("surname", "")?;
+        m.serialize_entry("url", "")?;
+        m.serialize_entry("nodes", &Positions(self.0))?;
+        m.serialize_entry("edges", &Links(self.0))?;
+        m.end()
+    }
+}
+
+impl Serialize for NodesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let mut seq = s.serialize_seq(Some(doc.nodes.len()))?;
+        for n in doc.nodes {
+            seq.serialize_element(&NodeSer(n, doc))?;
+        }
+        seq.end()
+    }
+}
+
+struct NodeSer<'a>(&'a OutNode<'a>, &'a Doc<'a>);
+
+impl Serialize for NodeSer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let (n, doc) = (self.0, self.1);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("nodeID", &IdOut(n.id, doc.flavor))?;
+        m.serialize_entry("text", n.text)?;
+        m.serialize_entry("type", n.ty.as_str())?;
+        if let Some(native) = n.native {
+            for (k, v) in native
+                .iter()
+                .filter(|(k, _)| !RESERVED.contains(&k.as_str()))
+            {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        if n.ty != Ty::I {
+            let given = |k: &str| n.native.is_some_and(|m| m.contains_key(k));
+            if let (Some(name), Some(id)) = scheme_of(n) {
+                if !given("scheme") {
+                    m.serialize_entry("scheme", name)?;
+                }
+                if !given("schemeID") {
+                    m.serialize_entry("schemeID", &id)?;
+                }
+            }
+        }
+        if !n.ext.is_empty() {
+            m.serialize_entry("argraph", &ExtSer(&n.ext, doc.nodes))?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for EdgesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let mut seq = s.serialize_seq(Some(doc.edges.len()))?;
+        for (i, e) in doc.edges.iter().enumerate() {
+            seq.serialize_element(&EdgeSer(i as u64 + 1, e, doc))?;
+        }
+        seq.end()
+    }
+}
+
+struct EdgeSer<'a>(u64, &'a OutEdge<'a>, &'a Doc<'a>);
+
+impl Serialize for EdgeSer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let (id, e, doc) = (self.0, self.1, self.2);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("edgeID", &IdOut(id, doc.flavor))?;
+        m.serialize_entry("fromID", &IdOut(doc.nodes[e.from].id, doc.flavor))?;
+        m.serialize_entry("toID", &IdOut(doc.nodes[e.to].id, doc.flavor))?;
+        if doc.flavor == Flavor::AifDb {
+            m.serialize_entry("formEdgeID", &())?;
+        }
+        if !e.ext.is_empty() {
+            m.serialize_entry("argraph", &ExtSer(&e.ext, doc.nodes))?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for ExtSer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let (x, nodes) = (self.0, self.1);
+        let mut m = s.serialize_map(None)?;
+        if let Some(id) = x.id {
+            m.serialize_entry("id", id)?;
+        }
+        if let Some(k) = x.kind {
+            m.serialize_entry("kind", k.as_str())?;
+        }
+        if let Some(l) = x.label {
+            m.serialize_entry("label", &l)?;
+        }
+        if let Some(w) = x.weight {
+            m.serialize_entry("weight", &w)?;
+        }
+        if !x.tags.is_empty() {
+            m.serialize_entry("tags", x.tags)?;
+        }
+        if !x.provenance.is_empty() {
+            m.serialize_entry("provenance", x.provenance)?;
+        }
+        if let Some(d) = x.data {
+            m.serialize_entry("data", d)?;
+        }
+        if let Some(a) = x.attack {
+            m.serialize_entry("attack", &a.map(AttackKind::as_str))?;
+        }
+        if !x.frames.is_empty() {
+            struct Frames<'a>(&'a [(usize, EdgeRef<'a>)], &'a [OutNode<'a>]);
+            impl Serialize for Frames<'_> {
+                fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                    let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                    for (to, e) in self.0 {
+                        let mut m = Map::new();
+                        m.insert("to".into(), Value::String(self.1[*to].id.to_string()));
+                        if let Some(l) = e.label() {
+                            m.insert("label".into(), Value::String(l.into()));
+                        }
+                        if let Some(w) = e.weight() {
+                            m.insert("weight".into(), Value::from(w));
+                        }
+                        if let Some(d) = e.edge().data() {
+                            m.insert("data".into(), d.clone());
+                        }
+                        seq.serialize_element(&m)?;
+                    }
+                    seq.end()
+                }
+            }
+            m.serialize_entry("frames", &Frames(&x.frames, nodes))?;
+        }
+        m.end()
+    }
+}

@@ -1,0 +1,445 @@
+//! Converting between formats: the [`Format`]s argraph reads and writes,
+//! how a file's format is found (its extension, or its content for
+//! `.json`), and the [`Report`] of what a conversion did not carry over one
+//! to one.
+//!
+//! | format | name | extension | read | write |
+//! |---|---|---|---|---|
+//! | argraph JSON v1 | `argraph` | `.json` (by content) | yes | yes |
+//! | AIF JSON, AIFdb shape | `aif` | `.json` (by content), `.aif` | yes | yes |
+//! | AIF JSON, OVA3 wrapper | `ova` | `.json` (by content) | yes | yes |
+//! | Argdown JSON (`argdown json`) | `argdown` | `.json` (by content) | yes | no |
+//! | GraphML (yEd, Gephi, Cytoscape) | `graphml` | `.graphml` | no | yes |
+//! | Graphviz DOT | `dot` | `.dot`, `.gv` | no | yes |
+//!
+//! A `.json` output is argraph JSON unless a format is named.
+//!
+//! ```
+//! # fn main() -> argraph::Result<()> {
+//! use argraph::convert::{self, Format};
+//! let aif = br#"{"nodes": [{"nodeID": "1", "text": "It rains.", "type": "I"}], "edges": []}"#;
+//! assert_eq!(Format::detect(aif)?, Format::Aif);
+//! let imported = convert::read(aif, Format::Aif)?;
+//! let mut graphml = Vec::new();
+//! convert::write(&imported.graph, Format::GraphMl, &mut graphml)?;
+//! assert!(String::from_utf8(graphml).unwrap().contains("It rains."));
+//! # Ok(()) }
+//! ```
+
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+use std::str::FromStr;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+pub use super::report::{Entry, Imported, Report, Severity};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::ArgumentGraph;
+
+/// A file format `argraph convert` knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// argraph's own JSON, version 1 ([`crate::json`]).
+    Argraph,
+    /// AIF JSON in AIFdb's shape ([`crate::aif`]).
+    Aif,
+    /// AIF JSON in OVA3's wrapper ([`crate::aif`]).
+    Ova,
+    /// The JSON that `argdown json` writes ([`crate::argdown`]); read only.
+    Argdown,
+    /// GraphML ([`crate::graphml`]); write only.
+    GraphMl,
+    /// Graphviz DOT ([`crate::render`]); write only.
+    Dot,
+}
+
+impl Format {
+    /// Every format, in the order of the table above.
+    pub const ALL: &'static [Format] = &[
+        Format::Argraph,
+        Format::Aif,
+        Format::Ova,
+        Format::Argdown,
+        Format::GraphMl,
+        Format::Dot,
+    ];
+
+    /// The name used on the command line (`--from`, `--to`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Argraph => "argraph",
+            Format::Aif => "aif",
+            Format::Ova => "ova",
+            Format::Argdown => "argdown",
+            Format::GraphMl => "graphml",
+            Format::Dot => "dot",
+        }
+    }
+
+    /// A longer name for messages.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Argraph => "argraph JSON",
+            Format::Aif => "AIF JSON (AIFdb)",
+            Format::Ova => "AIF JSON (OVA3)",
+            Format::Argdown => "Argdown JSON",
+            Format::GraphMl => "GraphML",
+            Format::Dot => "Graphviz DOT",
+        }
+    }
+
+    /// `true` if argraph reads this format.
+    pub fn can_read(self) -> bool {
+        matches!(
+            self,
+            Format::Argraph | Format::Aif | Format::Ova | Format::Argdown
+        )
+    }
+
+    /// `true` if argraph writes this format.
+    pub fn can_write(self) -> bool {
+        !matches!(self, Format::Argdown)
+    }
+
+    /// The format a file name implies, when its extension says it alone
+    /// (`None` for `.json`, whose content decides, and for unknown
+    /// extensions).
+    ///
+    /// ```
+    /// use argraph::convert::Format;
+    /// assert_eq!(Format::from_extension("map.graphml"), Some(Format::GraphMl));
+    /// assert_eq!(Format::from_extension("map.json"), None);
+    /// ```
+    pub fn from_extension(path: impl AsRef<Path>) -> Option<Format> {
+        let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "graphml" => Some(Format::GraphMl),
+            "dot" | "gv" => Some(Format::Dot),
+            "aif" => Some(Format::Aif),
+            _ => None,
+        }
+    }
+
+    /// Tells argraph JSON, AIF (AIFdb or OVA) and Argdown JSON apart by
+    /// their top-level keys. O(input size) (the input is scanned once,
+    /// without building anything).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Parse`] if the input is not a JSON object,
+    /// [`ErrorKind::InvalidInput`] if its keys match no format.
+    ///
+    /// ```
+    /// use argraph::convert::Format;
+    /// assert_eq!(Format::detect(br#"{"argraph": 1, "nodes": []}"#).unwrap(), Format::Argraph);
+    /// assert_eq!(Format::detect(br#"{"AIF": {"nodes": []}, "OVA": {}}"#).unwrap(), Format::Ova);
+    /// assert_eq!(Format::detect(br#"{"statements": {}, "arguments": {}}"#).unwrap(), Format::Argdown);
+    /// assert_eq!(Format::detect(br#"{"nodes": [], "edges": []}"#).unwrap(), Format::Aif);
+    /// assert!(Format::detect(br#"{"hello": 1}"#).is_err());
+    /// ```
+    pub fn detect(bytes: &[u8]) -> Result<Format> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let probe: Probe =
+            serde_json::from_slice(bytes).map_err(|e| super::aif::json_error(e, "JSON"))?;
+        if probe.argraph_version {
+            Ok(Format::Argraph)
+        } else if probe.wrapped_aif {
+            Ok(Format::Ova)
+        } else if probe.node_id || probe.locutions || (probe.nodes && probe.argraph_ext) {
+            Ok(Format::Aif)
+        } else if probe.argdown {
+            Ok(Format::Argdown)
+        } else if probe.node_kind {
+            // argraph's nodes without the version key, which the argraph
+            // reader reports precisely.
+            Ok(Format::Argraph)
+        } else if probe.nodes {
+            Ok(Format::Aif)
+        } else {
+            Err(Error::new(ErrorKind::InvalidInput(
+                "cannot tell the format from the content: expected argraph JSON (\"argraph\": 1), \
+                 AIF (\"nodes\" with \"nodeID\", or \"AIF\": {…}) or Argdown JSON (\"statements\", \
+                 \"arguments\"); name the format with --from"
+                    .into(),
+            )))
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    /// A name from [`Format::as_str`], or an alias: `json`, `aifdb`,
+    /// `ova3`, `xaif`, `gv`.
+    fn from_str(s: &str) -> std::result::Result<Format, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "argraph" | "json" => Ok(Format::Argraph),
+            "aif" | "aifdb" => Ok(Format::Aif),
+            "ova" | "ova3" | "xaif" => Ok(Format::Ova),
+            "argdown" => Ok(Format::Argdown),
+            "graphml" => Ok(Format::GraphMl),
+            "dot" | "gv" => Ok(Format::Dot),
+            _ => Err(format!(
+                "unknown format {s:?} (expected one of: {})",
+                Format::ALL
+                    .iter()
+                    .map(|f| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+}
+
+/// What the top-level keys of a JSON document say about its format.
+#[derive(Default)]
+struct Probe {
+    argraph_version: bool,
+    argraph_ext: bool,
+    wrapped_aif: bool,
+    nodes: bool,
+    node_id: bool,
+    node_kind: bool,
+    locutions: bool,
+    argdown: bool,
+}
+
+impl<'de> Deserialize<'de> for Probe {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Probe, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Probe;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Probe, A::Error> {
+                let mut p = Probe::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "argraph" => match map.next_value::<serde_json::Value>()? {
+                            serde_json::Value::Object(_) => p.argraph_ext = true,
+                            _ => p.argraph_version = true,
+                        },
+                        "AIF" | "aif" => {
+                            map.next_value::<IgnoredAny>()?;
+                            p.wrapped_aif = true;
+                        }
+                        "nodes" => {
+                            p.nodes = true;
+                            let first = map.next_value::<FirstNode>()?;
+                            p.node_id |= first.node_id;
+                            p.node_kind |= first.kind;
+                        }
+                        "locutions" => {
+                            map.next_value::<IgnoredAny>()?;
+                            p.locutions = true;
+                        }
+                        "statements" | "arguments" => {
+                            map.next_value::<IgnoredAny>()?;
+                            p.argdown = true;
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(p)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Which keys the first node of an array has: AIF's `nodeID`, or
+/// argraph's `kind`.
+#[derive(Default)]
+struct FirstNode {
+    node_id: bool,
+    kind: bool,
+}
+
+impl<'de> Deserialize<'de> for FirstNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Seq;
+        impl<'de> Visitor<'de> for Seq {
+            type Value = FirstNode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of nodes")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<FirstNode, A::Error> {
+                let first = seq
+                    .next_element::<Keys>()?
+                    .map_or_else(FirstNode::default, |k| k.0);
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(first)
+            }
+            fn visit_unit<E>(self) -> std::result::Result<FirstNode, E> {
+                Ok(FirstNode::default())
+            }
+        }
+        struct Keys(FirstNode);
+        impl<'de> Deserialize<'de> for Keys {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                struct M;
+                impl<'de> Visitor<'de> for M {
+                    type Value = Keys;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a node")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> std::result::Result<Keys, A::Error> {
+                        let mut found = FirstNode::default();
+                        while let Some(k) = map.next_key::<String>()? {
+                            found.node_id |= k == "nodeID";
+                            found.kind |= k == "kind";
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                        Ok(Keys(found))
+                    }
+                }
+                d.deserialize_any(M)
+            }
+        }
+        d.deserialize_any(Seq)
+    }
+}
+
+/// Reads a graph in `format` from bytes.
+///
+/// # Errors
+/// The reader's errors; [`ErrorKind::InvalidInput`] for a format argraph
+/// only writes.
+pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
+    match format {
+        Format::Argraph => Ok(Imported {
+            graph: super::json::from_slice(bytes)?,
+            report: Report::new(),
+        }),
+        Format::Aif | Format::Ova => super::aif::from_slice(bytes),
+        Format::Argdown => super::argdown::from_slice(bytes),
+        Format::GraphMl | Format::Dot => Err(Error::new(ErrorKind::InvalidInput(format!(
+            "argraph writes {} but does not read it",
+            format.description()
+        )))),
+    }
+}
+
+/// Writes a graph in `format`, and reports what the format has no place for.
+///
+/// # Errors
+/// The writer's errors; [`ErrorKind::InvalidInput`] for a format argraph
+/// only reads.
+pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> Result<Report> {
+    match format {
+        Format::Argraph => {
+            super::json::to_writer_pretty(graph, &mut writer)?;
+            writer.write_all(b"\n")?;
+            Ok(Report::new())
+        }
+        Format::Aif => super::aif::to_writer(graph, super::aif::Flavor::AifDb, writer),
+        Format::Ova => super::aif::to_writer(graph, super::aif::Flavor::Ova, writer),
+        Format::GraphMl => super::graphml::to_writer(graph, writer),
+        Format::Dot => {
+            crate::render::write_dot(graph, &crate::render::DotOptions::new(), writer)?;
+            Ok(Report::new())
+        }
+        Format::Argdown => Err(Error::new(ErrorKind::InvalidInput(
+            "argraph reads Argdown JSON but does not write it".into(),
+        ))),
+    }
+}
+
+/// What [`convert`] did.
+#[derive(Clone, Debug)]
+pub struct Conversion {
+    /// The format read.
+    pub from: Format,
+    /// The format written.
+    pub to: Format,
+    /// The graph that was read (and written).
+    pub graph: ArgumentGraph,
+    /// What reading set aside, kept in `data`, or worked around.
+    pub read: Report,
+    /// What writing could not express in the output format.
+    pub written: Report,
+}
+
+/// Reads `input` and writes it to `output`, in the formats given or else
+/// found from the extensions (and from the content for a `.json` input).
+/// The output is written atomically: on any error (including invalid
+/// input) no output file is created or changed. O(input + output size).
+///
+/// # Errors
+/// [`ErrorKind::InvalidInput`] when a format cannot be found or is not
+/// readable/writable; the reader's errors, with the input path; the
+/// writer's, with the output path.
+///
+/// ```no_run
+/// # fn main() -> argraph::Result<()> {
+/// let done = argraph::convert::convert("nodeset6064.json".as_ref(), "map.json".as_ref(), None, None)?;
+/// eprintln!("read {} as {}\n{}", done.graph.node_count(), done.from.description(), done.read);
+/// # Ok(()) }
+/// ```
+pub fn convert(
+    input: &Path,
+    output: &Path,
+    from: Option<Format>,
+    to: Option<Format>,
+) -> Result<Conversion> {
+    let to = to
+        .or_else(|| Format::from_extension(output))
+        .or_else(|| {
+            let json = output
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            json.then_some(Format::Argraph)
+        })
+        .ok_or_else(|| {
+            Error::new(ErrorKind::InvalidInput(format!(
+                "cannot tell the output format from {:?}; name it with --to",
+                output.display().to_string()
+            )))
+        })?;
+    if !to.can_write() {
+        return Err(Error::new(ErrorKind::InvalidInput(format!(
+            "argraph reads {} but does not write it",
+            to.description()
+        ))));
+    }
+    let bytes = super::read_file(input)?;
+    let from = match from.or_else(|| Format::from_extension(input)) {
+        Some(f) => f,
+        None => Format::detect(&bytes).map_err(|e| e.at_path(input))?,
+    };
+    let imported = read(&bytes, from).map_err(|e| e.at_path(input))?;
+    drop(bytes);
+    let mut written = Report::new();
+    super::write_file(output, |w| {
+        written = write(&imported.graph, to, w)?;
+        Ok(())
+    })?;
+    Ok(Conversion {
+        from,
+        to,
+        graph: imported.graph,
+        read: imported.report,
+        written,
+    })
+}

@@ -1,0 +1,241 @@
+//! GraphML export, for yEd, Gephi and Cytoscape.
+//!
+//! Every node and edge attribute is declared as a GraphML `<key>`, so the
+//! tools show them as columns (Gephi, Cytoscape) or properties (yEd, whose
+//! *Properties Mapper* can turn `kind` into shapes and `label` into labels):
+//!
+//! | for | key (`attr.name`) | type | value |
+//! |---|---|---|---|
+//! | graph | `title`, `description` | string | as in argraph JSON |
+//! | node | `kind` | string | `claim`, `evidence`, `framing`, `argument` |
+//! | node | `text`, `label` | string | as in argraph JSON (no `label` when there is none) |
+//! | node | `weight` | double | the declared weight (none when undeclared) |
+//! | node | `tags` | string | the tags, joined with `", "` |
+//! | node | `provenance` | string | each entry as `source, locator: “quote”`, joined with `"; "` |
+//! | node | `data` | string | the `data` field as compact JSON |
+//! | edge | `kind` | string | `supports`, `attacks`, `frames` |
+//! | edge | `attack` | string | `rebut`, `undermine`, `undercut` |
+//! | edge | `label`, `weight`, `data` | as for nodes | |
+//!
+//! Node ids are argraph's ids; edges are numbered `e0`, `e1`, … Text is
+//! escaped for XML; the few characters XML 1.0 cannot carry at all (control
+//! characters other than tab and newline) are written as U+FFFD and
+//! counted in the returned [`Report`].
+//!
+//! ```
+//! # fn main() -> argraph::Result<()> {
+//! let mut g = argraph::ArgumentGraph::new();
+//! g.evidence("e", "Exports rose by 5% & imports fell.")?;
+//! g.claim("c", "Trade is <improving>.")?.set_weight(0.8)?;
+//! g.supports("e", "c")?;
+//! let mut out = Vec::new();
+//! argraph::graphml::to_writer(&g, &mut out)?;
+//! let xml = String::from_utf8(out).unwrap();
+//! assert!(xml.contains(r#"<node id="c"><data key="n_kind">claim</data>"#));
+//! assert!(xml.contains("5% &amp; imports"));
+//! assert!(xml.contains(r#"<data key="n_weight">0.8</data>"#));
+//! # Ok(()) }
+//! ```
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::Result;
+use crate::io::report::Report;
+use crate::model::{ArgumentGraph, Provenance};
+
+const W_CHARS: &str = "character XML 1.0 cannot carry (a control character), written as U+FFFD";
+
+const KEYS: &[(&str, &str, &str, &str)] = &[
+    ("g_title", "graph", "title", "string"),
+    ("g_description", "graph", "description", "string"),
+    ("n_kind", "node", "kind", "string"),
+    ("n_text", "node", "text", "string"),
+    ("n_label", "node", "label", "string"),
+    ("n_weight", "node", "weight", "double"),
+    ("n_tags", "node", "tags", "string"),
+    ("n_provenance", "node", "provenance", "string"),
+    ("n_data", "node", "data", "string"),
+    ("e_kind", "edge", "kind", "string"),
+    ("e_attack", "edge", "attack", "string"),
+    ("e_label", "edge", "label", "string"),
+    ("e_weight", "edge", "weight", "double"),
+    ("e_data", "edge", "data", "string"),
+];
+
+/// Writes `text` escaped for XML character data or (`attribute`) an
+/// attribute value, where tab and newline are written as character
+/// references so that attribute-value normalisation keeps them; returns how
+/// many characters had to be replaced.
+fn escape<W: Write + ?Sized>(out: &mut W, text: &str, attribute: bool) -> std::io::Result<usize> {
+    let mut replaced = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let rep: &str = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&apos;",
+            '\t' if attribute => "&#9;",
+            '\n' if attribute => "&#10;",
+            '\t' | '\n' => continue,
+            '\r' => "&#13;",
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                replaced += 1;
+                "\u{FFFD}"
+            }
+            _ => continue,
+        };
+        out.write_all(&text.as_bytes()[start..i])?;
+        out.write_all(rep.as_bytes())?;
+        start = i + c.len_utf8();
+    }
+    out.write_all(&text.as_bytes()[start..])?;
+    Ok(replaced)
+}
+
+fn provenance_text(p: &[Provenance]) -> String {
+    p.iter()
+        .map(|p| {
+            let mut s = p.source.clone();
+            if let Some(l) = &p.locator {
+                s.push_str(", ");
+                s.push_str(l);
+            }
+            if let Some(q) = &p.quote {
+                s.push_str(": “");
+                s.push_str(q);
+                s.push('”');
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+struct Out<'a, W: Write + ?Sized> {
+    w: &'a mut W,
+    replaced: usize,
+}
+
+impl<W: Write + ?Sized> Out<'_, W> {
+    fn raw(&mut self, s: &str) -> std::io::Result<()> {
+        self.w.write_all(s.as_bytes())
+    }
+
+    fn text(&mut self, s: &str) -> std::io::Result<()> {
+        self.replaced += escape(self.w, s, false)?;
+        Ok(())
+    }
+
+    fn attribute(&mut self, s: &str) -> std::io::Result<()> {
+        self.replaced += escape(self.w, s, true)?;
+        Ok(())
+    }
+
+    fn data(&mut self, key: &str, value: &str) -> std::io::Result<()> {
+        self.raw("<data key=\"")?;
+        self.raw(key)?;
+        self.raw("\">")?;
+        self.text(value)?;
+        self.raw("</data>")
+    }
+}
+
+/// Writes a graph as GraphML. O(n + m).
+///
+/// # Errors
+/// Only I/O errors of `writer`.
+pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Report> {
+    let mut out = Out {
+        w: &mut writer,
+        replaced: 0,
+    };
+    out.raw(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ",
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ",
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns ",
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    ))?;
+    for (id, for_, name, ty) in KEYS {
+        out.raw(&format!(
+            "  <key id=\"{id}\" for=\"{for_}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>\n"
+        ))?;
+    }
+    out.raw("  <graph id=\"argraph\" edgedefault=\"directed\">\n")?;
+    if let Some(t) = graph.title() {
+        out.raw("    ")?;
+        out.data("g_title", t)?;
+        out.raw("\n")?;
+    }
+    if let Some(d) = graph.description() {
+        out.raw("    ")?;
+        out.data("g_description", d)?;
+        out.raw("\n")?;
+    }
+    for n in graph.nodes() {
+        out.raw("    <node id=\"")?;
+        out.attribute(n.id())?;
+        out.raw("\">")?;
+        out.data("n_kind", n.kind().as_str())?;
+        out.data("n_text", n.text())?;
+        if let Some(l) = n.label() {
+            out.data("n_label", l)?;
+        }
+        if let Some(w) = n.weight() {
+            out.data("n_weight", &w.to_string())?;
+        }
+        if !n.tags().is_empty() {
+            out.data("n_tags", &n.tags().join(", "))?;
+        }
+        if !n.provenance().is_empty() {
+            out.data("n_provenance", &provenance_text(n.provenance()))?;
+        }
+        if let Some(d) = n.data() {
+            out.data("n_data", &d.to_string())?;
+        }
+        out.raw("</node>\n")?;
+    }
+    for (i, e) in graph.edges().enumerate() {
+        out.raw(&format!("    <edge id=\"e{i}\" source=\""))?;
+        out.attribute(e.from().id())?;
+        out.raw("\" target=\"")?;
+        out.attribute(e.to().id())?;
+        out.raw("\">")?;
+        out.data("e_kind", e.kind().as_str())?;
+        if let Some(a) = e.attack() {
+            out.data("e_attack", a.as_str())?;
+        }
+        if let Some(l) = e.label() {
+            out.data("e_label", l)?;
+        }
+        if let Some(w) = e.weight() {
+            out.data("e_weight", &w.to_string())?;
+        }
+        if let Some(d) = e.data() {
+            out.data("e_data", &d.to_string())?;
+        }
+        out.raw("</edge>\n")?;
+    }
+    out.raw("  </graph>\n</graphml>\n")?;
+    let mut report = Report::new();
+    report.add(
+        crate::io::report::Severity::Warning,
+        W_CHARS,
+        out.replaced,
+        || None,
+    );
+    Ok(report)
+}
+
+/// Saves a graph as a GraphML file, atomically. See [`to_writer`].
+pub fn save(graph: &ArgumentGraph, path: impl AsRef<Path>) -> Result<Report> {
+    let mut report = Report::new();
+    super::write_file(path.as_ref(), |w| {
+        report = to_writer(graph, &mut *w)?;
+        Ok(())
+    })?;
+    Ok(report)
+}

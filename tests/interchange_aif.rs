@@ -1,0 +1,480 @@
+//! AIF import on files reproducing real-world quirks, and AIF export
+//! validity.
+
+use std::path::PathBuf;
+
+use argraph::convert::Severity;
+use argraph::{aif, AttackKind, EdgeKind, ErrorKind, NodeKind, Rule};
+use serde_json::{json, Value};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn edge<'a>(g: &'a argraph::ArgumentGraph, from: &str, to: &str) -> argraph::EdgeRef<'a> {
+    g.outgoing(from)
+        .find(|e| e.to().id() == to)
+        .unwrap_or_else(|| panic!("no edge {from} -> {to}"))
+}
+
+#[test]
+fn quirks_are_worked_around_and_counted() {
+    let imported = aif::load(data("aif_quirks.json")).unwrap();
+    let r = &imported.report;
+    let count = |what: &str| {
+        r.entries()
+            .iter()
+            .filter(|e| e.what().starts_with(what))
+            .map(|e| e.count())
+            .sum::<usize>()
+    };
+    assert_eq!(count("node without a type"), 1);
+    assert_eq!(count("node of an unknown type"), 1);
+    assert_eq!(count("node without a nodeID"), 1);
+    assert_eq!(count("node repeated"), 1);
+    assert_eq!(count("I-node without text"), 1);
+    assert_eq!(count("edge repeated"), 2);
+    assert_eq!(count("edge names a node that does not exist"), 1);
+    assert_eq!(count("edge from a node to itself"), 1);
+    assert_eq!(count("edge joins two I-nodes"), 1);
+    assert_eq!(count("edge without fromID or toID"), 1);
+    assert_eq!(count("edge touches a node that was set aside"), 1);
+    assert_eq!(count("edge field other than"), 1);
+    assert_eq!(r.warnings(), 13);
+    assert_eq!(count("L (locution) node"), 2);
+    assert_eq!(count("YA (illocution) node"), 3);
+    assert_eq!(count("TA (transition) node"), 1);
+    assert_eq!(count("edge of the dialogue structure"), 8);
+    assert_eq!(count("locutions entry"), 3);
+    assert_eq!(count("unknown top-level key"), 1);
+    // Examples name the ids at fault.
+    let missing = r
+        .entries()
+        .iter()
+        .find(|e| e.what().starts_with("edge names a node"))
+        .unwrap();
+    assert_eq!(missing.severity(), Severity::Warning);
+    assert!(
+        missing.examples()[0].contains("\"404\""),
+        "{:?}",
+        missing.examples()
+    );
+}
+
+#[test]
+fn quirks_map_to_the_documented_graph() {
+    let g = aif::load(data("aif_quirks.json")).unwrap().graph;
+    let ids: Vec<&str> = g.nodes().map(|n| n.id()).collect();
+    // I-nodes and the RA nodes that need a node, in file order; integer ids as strings.
+    assert_eq!(
+        ids,
+        ["1", "2", "10", "3", "4", "5", "12", "6", "7", "8", "32"]
+    );
+    let kind = |id: &str| g.node(id).unwrap().kind();
+    // Leaf premises are evidence; what is supported, or stands alone, is a claim.
+    assert_eq!(kind("1"), NodeKind::Evidence);
+    assert_eq!(kind("4"), NodeKind::Evidence);
+    assert_eq!(kind("2"), NodeKind::Claim);
+    assert_eq!(kind("3"), NodeKind::Claim);
+    assert_eq!(kind("32"), NodeKind::Claim);
+    assert!(g.node("32").unwrap().text().contains("has no text"));
+    // An attacked RA and a linked RA are argument nodes; the rest are edges.
+    assert_eq!(kind("10"), NodeKind::Argument);
+    assert_eq!(kind("12"), NodeKind::Argument);
+    assert_eq!(g.node("10").unwrap().text(), "Argument From Vibes");
+    assert_eq!(g.supporters("12").count(), 2);
+    assert_eq!(g.edge_count(), 9);
+    // CA -> RA is an undercut, CA -> evidence an undermine, CA -> claim a rebut.
+    assert_eq!(edge(&g, "3", "10").attack(), Some(AttackKind::Undercut));
+    assert_eq!(edge(&g, "7", "1").attack(), Some(AttackKind::Undermine));
+    assert_eq!(edge(&g, "6", "2").attack(), Some(AttackKind::Rebut));
+    assert_eq!(
+        edge(&g, "6", "2").data(),
+        Some(&json!({"aif": {"nodeID": "13", "timestamp": "2024-03-01 10:00:00"}}))
+    );
+    // MA: a labelled supports edge that remembers it was a rephrase.
+    let ma = edge(&g, "1", "8");
+    assert_eq!(
+        (ma.kind(), ma.label()),
+        (EdgeKind::Supports, Some("rephrase"))
+    );
+    assert_eq!(ma.data().unwrap()["aif"]["type"], "MA");
+    // Unknown scheme names and ids are kept verbatim; default ones are not stored.
+    let vibes = g.node("10").unwrap().data().unwrap();
+    assert_eq!(vibes["aif"]["scheme"], "Argument From Vibes");
+    assert_eq!(vibes["aif"]["schemeID"], "9999");
+    assert_eq!(
+        g.node("12").unwrap().data(),
+        Some(
+            &json!({"aif": {"timestamp": "2024-03-01 10:00:00"}, "aif_preferences": [{"over": "10", "pa": {"nodeID": "16", "timestamp": "2024-03-01 10:00:00"}}]})
+        )
+    );
+    // YA anchoring: the locution text and speaker are kept on the node.
+    let ill = &g.node("1").unwrap().data().unwrap()["aif_illocutions"][0];
+    assert_eq!(ill["ya"]["text"], "Asserting");
+    assert_eq!(ill["from"]["text"], "Ann : Sales fell last quarter.");
+    assert_eq!(ill["from"]["locution"]["personID"], "1");
+    let on_argument = &g.node("10").unwrap().data().unwrap()["aif_illocutions"][0];
+    assert_eq!(on_argument["from"]["type"], "TA");
+    assert_eq!(on_argument["ya"]["text"], "Arguing");
+}
+
+#[test]
+fn ova_wrapper_with_integer_ids() {
+    let imported = aif::load(data("ova_wrapper.json")).unwrap();
+    let g = &imported.graph;
+    assert_eq!(g.node_count(), 3);
+    let support = edge(g, "2", "1");
+    // The scheme id came from "schemefulfillments"; the text is not the default name.
+    assert_eq!(
+        support.data(),
+        Some(&json!({"aif": {"nodeID": "3", "text": "Argument From Needs", "schemeID": "400"}}))
+    );
+    assert_eq!(edge(g, "4", "1").attack(), Some(AttackKind::Rebut));
+    assert_eq!(g.node("2").unwrap().kind(), NodeKind::Evidence);
+    let ill = &g.node("2").unwrap().data().unwrap()["aif_illocutions"][0];
+    assert_eq!(ill["from"]["locution"], json!({"personID": 0}));
+    let r = &imported.report;
+    assert_eq!(r.count("participants entry"), 1);
+    assert!(r.to_string().contains("characters of the analysed text"));
+    assert!(r.to_string().contains("OVA layout section"));
+}
+
+#[test]
+fn different_nodes_with_one_id_are_an_error_naming_them() {
+    let err = aif::load(data("aif_conflicting_ids.json")).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Invalid(_)));
+    let problems = err.problems();
+    assert_eq!(problems.len(), 2);
+    assert!(problems.iter().all(|p| p.rule() == Rule::DuplicateId));
+    assert!(err.to_string().contains("aif_conflicting_ids.json"));
+    assert!(err
+        .to_string()
+        .contains("nodeID \"1\" is used by two different nodes"));
+}
+
+#[test]
+fn parse_errors_have_a_position() {
+    let err = aif::from_slice(b"{\"nodes\": [\n  {\"nodeID\": \"1\", \"text\": 3}]}").unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::Parse {
+                format: "AIF JSON",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(err.line(), Some(2));
+    let err = aif::from_slice(b"{\"nodes\": [{\"nodeID\": \"1\"").unwrap_err();
+    assert!(err.to_string().contains("truncated"), "{err}");
+    let err = aif::from_slice(b"{\"edges\": []}").unwrap_err();
+    assert!(err.to_string().contains("not an AIF document"), "{err}");
+    let err = aif::from_slice(b"[1, 2]").unwrap_err();
+    assert!(err.to_string().contains("AIF document"), "{err}");
+}
+
+#[test]
+fn hostile_nesting_is_an_error_not_a_crash() {
+    let deep = format!(
+        "{{\"nodes\": [{{\"nodeID\": \"1\", \"text\": \"t\", \"type\": \"I\", \"x\": {}{}}}]}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let err = aif::from_str(&deep).unwrap_err();
+    assert!(err.to_string().contains("recursion limit"), "{err}");
+}
+
+#[test]
+fn a_large_nodeset_reads_in_one_pass() {
+    // 20 000 claims in a chain of RA nodes, plus dialogue for each.
+    let n = 20_000;
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    for i in 0..n {
+        nodes.push(json!({"nodeID": i.to_string(), "text": format!("statement {i}"), "type": "I"}));
+        nodes.push(
+            json!({"nodeID": format!("L{i}"), "text": format!("X : statement {i}"), "type": "L"}),
+        );
+        nodes.push(json!({"nodeID": format!("Y{i}"), "text": "Asserting", "type": "YA"}));
+        edges.push(json!({"fromID": format!("L{i}"), "toID": format!("Y{i}")}));
+        edges.push(json!({"fromID": format!("Y{i}"), "toID": i.to_string()}));
+        if i > 0 {
+            nodes.push(
+                json!({"nodeID": format!("R{i}"), "text": "Default Inference", "type": "RA"}),
+            );
+            edges.push(json!({"fromID": (i - 1).to_string(), "toID": format!("R{i}")}));
+            edges.push(json!({"fromID": format!("R{i}"), "toID": i.to_string()}));
+        }
+    }
+    let doc = json!({"nodes": nodes, "edges": edges});
+    let imported = aif::from_slice(&serde_json::to_vec(&doc).unwrap()).unwrap();
+    assert_eq!(imported.graph.node_count(), n);
+    assert_eq!(imported.graph.edge_count(), n - 1);
+    assert_eq!(
+        imported
+            .report
+            .count("YA (illocution) node, dialogue structure"),
+        n
+    );
+}
+
+/// The AIF rules a written document must satisfy: every S-node sits
+/// between nodes, no I-node touches another, ids are unique.
+fn check_valid_aif(doc: &Value, integer_ids: bool) {
+    let body = doc.get("AIF").unwrap_or(doc);
+    let nodes = body["nodes"].as_array().unwrap();
+    let edges = body["edges"].as_array().unwrap();
+    let id = |v: &Value| {
+        if integer_ids {
+            assert!(v.is_u64(), "integer id expected, got {v}");
+            v.to_string()
+        } else {
+            v.as_str()
+                .unwrap_or_else(|| panic!("string id expected, got {v}"))
+                .to_string()
+        }
+    };
+    let mut types = std::collections::HashMap::new();
+    for n in nodes {
+        let t = n["type"].as_str().unwrap().to_string();
+        assert!(
+            ["I", "RA", "CA", "MA", "PA"].contains(&t.as_str()),
+            "type {t}"
+        );
+        if t != "I" {
+            assert!(n["scheme"].is_string() && n["schemeID"].is_string(), "{n}");
+        }
+        assert!(
+            types.insert(id(&n["nodeID"]), t).is_none(),
+            "duplicate nodeID"
+        );
+    }
+    let mut ins = std::collections::HashMap::<String, usize>::new();
+    let mut outs = std::collections::HashMap::<String, usize>::new();
+    for e in edges {
+        let (a, b) = (id(&e["fromID"]), id(&e["toID"]));
+        assert!(
+            types[&a] != "I" || types[&b] != "I",
+            "I -> I edge {a} -> {b}"
+        );
+        *outs.entry(a).or_default() += 1;
+        *ins.entry(b).or_default() += 1;
+    }
+    for (nid, t) in &types {
+        if t == "RA" || t == "CA" || t == "MA" || t == "PA" {
+            assert!(
+                ins.contains_key(nid) || outs.contains_key(nid),
+                "isolated S-node {nid}"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_is_valid_aif_with_default_schemes() {
+    let g = argraph::json::load(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("graphs/russia_afghanistan.json"),
+    )
+    .unwrap();
+    for (flavor, integer) in [(aif::Flavor::AifDb, false), (aif::Flavor::Ova, true)] {
+        let mut out = Vec::new();
+        let report = aif::to_writer(&g, flavor, &mut out).unwrap();
+        let doc: Value = serde_json::from_slice(&out).unwrap();
+        check_valid_aif(&doc, integer);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("\"Default Inference\"") && text.contains("\"Default Conflict\""));
+        // The seed's frames edges have no AIF counterpart: kept, and said so.
+        assert_eq!(
+            report.count(
+                "frames edge (AIF has no counterpart), kept in the framing's \"argraph\" extension"
+            ),
+            33
+        );
+        if flavor == aif::Flavor::Ova {
+            assert!(doc["OVA"]["nodes"].as_array().unwrap().len() >= g.node_count());
+            assert!(doc["AIF"]["schemefulfillments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["schemeID"] == "72"));
+        }
+    }
+}
+
+#[test]
+fn imported_aif_exports_back_to_its_own_structure() {
+    // AIF -> argraph -> AIF: the RA, CA, MA and PA nodes come back with their ids and schemes.
+    let g = aif::load(data("aif_quirks.json")).unwrap().graph;
+    let mut out = Vec::new();
+    aif::to_writer(&g, aif::Flavor::AifDb, &mut out).unwrap();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    check_valid_aif(&doc, false);
+    let node = |id: &str| {
+        doc["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["nodeID"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(node("10")["scheme"], "Argument From Vibes");
+    assert_eq!(node("13")["type"], "CA");
+    assert_eq!(node("15")["type"], "MA");
+    assert_eq!(node("15")["scheme"], "Default Rephrase");
+    assert_eq!(node("16")["type"], "PA");
+    assert_eq!(node("1")["timestamp"], "2024-03-01 10:00:00");
+    // And it reads back to the same graph.
+    assert_eq!(aif::from_slice(&out).unwrap().graph, g);
+}
+
+mod messy {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn id() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            4 => (0u64..17).prop_map(Value::from),
+            4 => (0u64..17).prop_map(|i| Value::from(i.to_string())),
+            1 => Just(Value::Null),
+            1 => Just(json!(3.0)),
+        ]
+    }
+
+    /// A node with id `i` (or, rarely, a repeated or missing id).
+    fn node(i: usize) -> impl Strategy<Value = Value> {
+        (
+            prop_oneof![
+                8 => Just(Value::from(i.to_string())),
+                4 => Just(Value::from(i as u64)),
+                1 => Just(Value::from((i / 2).to_string())),
+                1 => Just(Value::Null),
+            ],
+            prop::option::weighted(
+                0.95,
+                prop_oneof![
+                    5 => Just("I"), 3 => Just("RA"), 2 => Just("CA"), 1 => Just("MA"), 1 => Just("PA"),
+                    1 => Just("L"), 1 => Just("YA"), 1 => Just("TA"), 1 => Just("ra"), 1 => Just(""), 1 => Just("XX")
+                ],
+            ),
+            prop::option::weighted(
+                0.9,
+                prop_oneof![Just(String::new()), Just("Default Inference".to_string()), "[a-z ]{1,8}"],
+            ),
+            prop::option::of(prop_oneof![Just("Argument From Vibes"), Just("Default Conflict")]),
+            prop::option::weighted(
+                0.1,
+                prop_oneof![
+                    Just(json!({"kind": "argument"})),
+                    Just(json!({"label": "x", "weight": 0.5})),
+                    Just(json!({"attack": null})),
+                ],
+            ),
+        )
+            .prop_map(|(id, ty, text, scheme, ext)| {
+                let mut n = serde_json::Map::new();
+                n.insert("nodeID".into(), id);
+                if let Some(t) = ty {
+                    n.insert("type".into(), json!(t));
+                }
+                if let Some(t) = text {
+                    n.insert("text".into(), json!(t));
+                }
+                if let Some(s) = scheme {
+                    n.insert("scheme".into(), json!(s));
+                }
+                if let Some(x) = ext {
+                    n.insert("argraph".into(), x);
+                }
+                Value::Object(n)
+            })
+    }
+
+    fn doc() -> impl Strategy<Value = Value> {
+        (
+            (0usize..16).prop_flat_map(|n| (0..n).map(node).collect::<Vec<_>>()),
+            prop::collection::vec((id(), id()), 0..30),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(nodes, edges, wrapped, by_argraph)| {
+                let edges: Vec<Value> = edges.into_iter().map(|(a, b)| json!({"fromID": a, "toID": b})).collect();
+                let mut body = json!({"nodes": nodes, "edges": edges, "locutions": [{"nodeID": "1", "personID": 1}]});
+                if by_argraph {
+                    body["argraph"] = json!({"version": 1});
+                }
+                if wrapped {
+                    json!({"AIF": body, "OVA": {}, "text": "t"})
+                } else {
+                    body
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Messy documents never panic; what imports exports and imports again.
+        #[test]
+        fn messy_aif_never_panics(doc in doc()) {
+            let bytes = serde_json::to_vec(&doc).unwrap();
+            if let Ok(imported) = aif::from_slice(&bytes) {
+                for flavor in [aif::Flavor::AifDb, aif::Flavor::Ova] {
+                    let mut out = Vec::new();
+                    aif::to_writer(&imported.graph, flavor, &mut out).unwrap();
+                    let again = aif::from_slice(&out);
+                    prop_assert!(again.is_ok(), "{:?}", again.err());
+                    prop_assert_eq!(again.unwrap().graph, imported.graph.clone());
+                }
+            }
+        }
+
+        /// Truncated documents are errors, never panics.
+        #[test]
+        fn truncated_aif_is_an_error(doc in doc(), cut in any::<prop::sample::Index>()) {
+            let bytes = serde_json::to_vec(&doc).unwrap();
+            let cut = cut.index(bytes.len());
+            if cut < bytes.len() {
+                prop_assert!(aif::from_slice(&bytes[..cut]).is_err());
+            }
+        }
+    }
+}
+
+#[test]
+fn ova_layout_puts_conclusions_above_their_premises() {
+    let mut g = argraph::ArgumentGraph::new();
+    g.evidence("e1", "E1").unwrap();
+    g.evidence("e2", "E2").unwrap();
+    g.claim("c", "C").unwrap();
+    g.claim("top", "Top").unwrap();
+    g.supports("e1", "c").unwrap();
+    g.supports("e2", "c").unwrap();
+    g.supports("c", "top").unwrap();
+    let mut out = Vec::new();
+    aif::to_writer(&g, aif::Flavor::Ova, &mut out).unwrap();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
+    let pos: std::collections::HashMap<u64, (u64, u64)> = doc["OVA"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["nodeID"].as_u64().unwrap(),
+                (n["x"].as_u64().unwrap(), n["y"].as_u64().unwrap()),
+            )
+        })
+        .collect();
+    assert_eq!(pos.len(), 7); // four statements, three RA nodes
+    let edges = doc["AIF"]["edges"].as_array().unwrap();
+    for e in edges {
+        let (a, b) = (e["fromID"].as_u64().unwrap(), e["toID"].as_u64().unwrap());
+        assert!(pos[&a].1 > pos[&b].1, "{a} should be below {b}: {pos:?}");
+    }
+    let distinct: std::collections::HashSet<_> = pos.values().collect();
+    assert_eq!(distinct.len(), pos.len(), "no two nodes at one place");
+}
