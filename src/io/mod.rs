@@ -4,6 +4,7 @@ pub mod aif;
 pub mod argdown;
 pub mod convert;
 pub mod graphml;
+pub mod iccma;
 pub mod json;
 mod report;
 
