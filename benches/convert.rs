@@ -6,6 +6,9 @@
 //! The generated nodeset has the shape of AIFdb corpora: 40 000 I-nodes,
 //! 30 000 RA (one premise, one conclusion, so read as edges), 10 000 CA,
 //! and 10 000 locutions (L) anchored by 10 000 YA nodes.
+//!
+//! Then a 10^6-argument, 2·10^6-attack ICCMA i23 file converted to apx
+//! (framework to framework, no rich graph), against `cp` of that file.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -142,8 +145,8 @@ fn main() {
         "input: {:.1} MB AIF, 100 000 nodes; output: {:.1} MB argraph JSON, {} nodes, {} edges",
         size as f64 / 1e6,
         out_size as f64 / 1e6,
-        done.graph.node_count(),
-        done.graph.edge_count()
+        done.graph().map_or(0, |g| g.node_count()),
+        done.graph().map_or(0, |g| g.edge_count())
     );
 
     let bytes = std::fs::read(&input).unwrap();
@@ -201,5 +204,44 @@ fn main() {
     println!(
         "    of which JSON save (file):           {:6.1} ms",
         ms(median(t_write))
+    );
+    iccma_i23_to_apx(dir.path(), &cp);
+}
+
+/// ICCMA: 10^6 arguments, 2·10^6 attacks, i23 -> apx, against cp.
+fn iccma_i23_to_apx(dir: &Path, cp: &dyn Fn(&Path, &Path)) {
+    let n = 1_000_000u64;
+    let mut i23 = String::with_capacity(40 << 20);
+    let _ = writeln!(i23, "p af {n}");
+    for a in 0..n {
+        let _ = writeln!(i23, "{} {}", a + 1, (a * 7 + 3) % n + 1);
+        let _ = writeln!(i23, "{} {}", a + 1, (a * 13 + 5) % n + 1);
+    }
+    let af_in = dir.join("af.i23");
+    std::fs::write(&af_in, &i23).unwrap();
+    drop(i23);
+    let af_out = dir.join("af.apx");
+    let af_copy = dir.join("af-copy.i23");
+    cp(&af_in, &af_copy);
+    argraph::convert::convert(&af_in, &af_out, None, None).unwrap();
+    println!(
+        "input: {:.1} MB i23, 10^6 arguments, 2·10^6 attacks; output: {:.1} MB apx",
+        std::fs::metadata(&af_in).unwrap().len() as f64 / 1e6,
+        std::fs::metadata(&af_out).unwrap().len() as f64 / 1e6
+    );
+    let (mut t_cp, mut t_conv) = (vec![], vec![]);
+    for _ in 0..RUNS {
+        t_cp.push(time(|| cp(&af_in, &af_copy)));
+        t_conv.push(time(|| {
+            argraph::convert::convert(&af_in, &af_out, None, None).unwrap();
+        }));
+    }
+    let (cp_m, conv_m) = (median(t_cp), median(t_conv));
+    println!("median of {RUNS} runs, interleaved:");
+    println!("  cp of the i23 file:                  {:8.1} ms", ms(cp_m));
+    println!(
+        "  convert i23 -> apx (files):          {:8.1} ms  = {:.1} × cp",
+        ms(conv_m),
+        conv_m.as_secs_f64() / cp_m.as_secs_f64()
     );
 }

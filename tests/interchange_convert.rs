@@ -107,7 +107,7 @@ fn every_writer_through_the_cli() {
         None,
     )
     .unwrap();
-    assert_eq!(a.graph, b.graph);
+    assert_eq!(a.graph(), b.graph());
     assert_eq!((a.from, b.from), (Format::Aif, Format::Ova));
 }
 

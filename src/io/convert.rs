@@ -11,8 +11,16 @@
 //! | Argdown JSON (`argdown json`) | `argdown` | `.json` (by content) | yes | no |
 //! | GraphML (yEd, Gephi, Cytoscape) | `graphml` | `.graphml` | no | yes |
 //! | Graphviz DOT | `dot` | `.dot`, `.gv` | no | yes |
+//! | ICCMA 2023 | `i23` | `.i23`, `.af` | yes | yes |
+//! | ASPARTIX (ICCMA 2015–2021) | `apx` | `.apx` | yes | yes |
+//! | Trivial Graph Format (ICCMA 2015–2019) | `tgf` | `.tgf` | yes | yes |
 //!
-//! A `.json` output is argraph JSON unless a format is named.
+//! A `.json` output is argraph JSON unless a format is named. Between two
+//! ICCMA formats the framework is converted directly, without building an
+//! [`ArgumentGraph`]; an ICCMA output of a rich graph is its Dung view
+//! ([`crate::reason::dung_view`], bipolar supports, no framing); an ICCMA
+//! input read as a rich graph has one claim per argument and one attack
+//! per attack.
 //!
 //! ```
 //! # fn main() -> argraph::Result<()> {
@@ -36,7 +44,8 @@ use serde::Deserialize;
 
 pub use super::report::{Entry, Imported, Report, Severity};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::ArgumentGraph;
+use crate::io::iccma::{self, IccmaFormat};
+use crate::model::{ArgumentGraph, ArgumentationFramework, NodeKind};
 
 /// A file format `argraph convert` knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,6 +63,12 @@ pub enum Format {
     GraphMl,
     /// Graphviz DOT ([`crate::render`]); write only.
     Dot,
+    /// ICCMA 2023's `p af N` format ([`crate::iccma`]).
+    I23,
+    /// ASPARTIX facts `arg(a).` / `att(a,b).` ([`crate::iccma`]).
+    Apx,
+    /// Trivial Graph Format ([`crate::iccma`]).
+    Tgf,
 }
 
 impl Format {
@@ -65,6 +80,9 @@ impl Format {
         Format::Argdown,
         Format::GraphMl,
         Format::Dot,
+        Format::I23,
+        Format::Apx,
+        Format::Tgf,
     ];
 
     /// The name used on the command line (`--from`, `--to`).
@@ -76,6 +94,9 @@ impl Format {
             Format::Argdown => "argdown",
             Format::GraphMl => "graphml",
             Format::Dot => "dot",
+            Format::I23 => "i23",
+            Format::Apx => "apx",
+            Format::Tgf => "tgf",
         }
     }
 
@@ -88,15 +109,25 @@ impl Format {
             Format::Argdown => "Argdown JSON",
             Format::GraphMl => "GraphML",
             Format::Dot => "Graphviz DOT",
+            Format::I23 => "ICCMA i23",
+            Format::Apx => "ICCMA apx",
+            Format::Tgf => "ICCMA tgf",
+        }
+    }
+
+    /// The ICCMA format this is, if it is one.
+    pub fn iccma(self) -> Option<IccmaFormat> {
+        match self {
+            Format::I23 => Some(IccmaFormat::I23),
+            Format::Apx => Some(IccmaFormat::Apx),
+            Format::Tgf => Some(IccmaFormat::Tgf),
+            _ => None,
         }
     }
 
     /// `true` if argraph reads this format.
     pub fn can_read(self) -> bool {
-        matches!(
-            self,
-            Format::Argraph | Format::Aif | Format::Ova | Format::Argdown
-        )
+        !matches!(self, Format::GraphMl | Format::Dot)
     }
 
     /// `true` if argraph writes this format.
@@ -119,6 +150,9 @@ impl Format {
             "graphml" => Some(Format::GraphMl),
             "dot" | "gv" => Some(Format::Dot),
             "aif" => Some(Format::Aif),
+            "i23" | "af" => Some(Format::I23),
+            "apx" => Some(Format::Apx),
+            "tgf" => Some(Format::Tgf),
             _ => None,
         }
     }
@@ -187,6 +221,9 @@ impl FromStr for Format {
             "argdown" => Ok(Format::Argdown),
             "graphml" => Ok(Format::GraphMl),
             "dot" | "gv" => Ok(Format::Dot),
+            "i23" | "af" => Ok(Format::I23),
+            "apx" => Ok(Format::Apx),
+            "tgf" => Ok(Format::Tgf),
             _ => Err(format!(
                 "unknown format {s:?} (expected one of: {})",
                 Format::ALL
@@ -337,8 +374,47 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
             "argraph writes {} but does not read it",
             format.description()
         )))),
+        Format::I23 | Format::Apx | Format::Tgf => {
+            let af = iccma::read(bytes, format.iccma().expect("an ICCMA format"))?;
+            Ok(Imported {
+                graph: graph_of(&af)?,
+                report: Report::new(),
+            })
+        }
     }
 }
+
+/// A framework as a rich graph: one claim per argument (id and text: its
+/// name), one attack (no subtype) per attack. O(n + m).
+///
+/// # Errors
+/// None in practice: a framework's names are distinct and non-empty.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let af = argraph::ArgumentationFramework::new(2, [(0, 1)])?;
+/// let g = argraph::convert::graph_of(&af)?;
+/// assert_eq!(g.attackers("2").next().unwrap().id(), "1");
+/// # Ok(()) }
+/// ```
+pub fn graph_of(af: &ArgumentationFramework) -> Result<ArgumentGraph> {
+    let mut g = ArgumentGraph::with_capacity(af.len(), af.attack_count());
+    for a in 0..af.len() {
+        let name = af.name(a);
+        g.add_node(name.as_ref(), NodeKind::Claim, name.as_ref())?;
+    }
+    for (a, b) in af.attack_pairs() {
+        g.attacks(&af.name(a), &af.name(b))?;
+    }
+    Ok(g)
+}
+
+/// What writing a rich graph's Dung view leaves out.
+const S_DUNG: &str =
+    "node kinds, texts, supports and frames (an ICCMA file holds the graph's Dung view: \
+     its nodes as arguments, its direct attacks and those derived through supports)";
+const S_NAMES: &str =
+    "argument names (node ids), written as comments only (i23 numbers its arguments)";
 
 /// Writes a graph in `format`, and reports what the format has no place for.
 ///
@@ -362,7 +438,30 @@ pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> 
         Format::Argdown => Err(Error::new(ErrorKind::InvalidInput(
             "argraph reads Argdown JSON but does not write it".into(),
         ))),
+        Format::I23 | Format::Apx | Format::Tgf => {
+            let view =
+                crate::reason::dung_view(graph, crate::reason::SupportMode::default(), None)?;
+            let af = view.into_framework();
+            iccma::write(&af, writer, format.iccma().expect("an ICCMA format"))?;
+            let mut report = Report::new();
+            report.set_aside_n(S_DUNG, graph.node_count());
+            if format == Format::I23 && !af.is_numbered() {
+                report.set_aside_n(S_NAMES, af.len());
+            }
+            Ok(report)
+        }
     }
+}
+
+/// What [`convert`] carried: a rich graph, or (between two ICCMA formats)
+/// an abstract framework.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Content {
+    /// A rich graph.
+    Graph(ArgumentGraph),
+    /// An abstract framework, converted without building a rich graph.
+    Framework(ArgumentationFramework),
 }
 
 /// What [`convert`] did.
@@ -372,12 +471,22 @@ pub struct Conversion {
     pub from: Format,
     /// The format written.
     pub to: Format,
-    /// The graph that was read (and written).
-    pub graph: ArgumentGraph,
+    /// What was read (and written).
+    pub content: Content,
     /// What reading set aside, kept in `data`, or worked around.
     pub read: Report,
     /// What writing could not express in the output format.
     pub written: Report,
+}
+
+impl Conversion {
+    /// The rich graph read, unless the conversion went between two ICCMA formats.
+    pub fn graph(&self) -> Option<&ArgumentGraph> {
+        match &self.content {
+            Content::Graph(g) => Some(g),
+            Content::Framework(_) => None,
+        }
+    }
 }
 
 /// Reads `input` and writes it to `output`, in the formats given or else
@@ -393,7 +502,7 @@ pub struct Conversion {
 /// ```no_run
 /// # fn main() -> argraph::Result<()> {
 /// let done = argraph::convert::convert("nodeset6064.json".as_ref(), "map.json".as_ref(), None, None)?;
-/// eprintln!("read {} as {}\n{}", done.graph.node_count(), done.from.description(), done.read);
+/// eprintln!("read {} as {}\n{}", done.graph().map_or(0, |g| g.node_count()), done.from.description(), done.read);
 /// # Ok(()) }
 /// ```
 pub fn convert(
@@ -423,8 +532,22 @@ pub fn convert(
             to.description()
         ))));
     }
+    let from = from.or_else(|| Format::from_extension(input));
+    // Framework to framework: streamed, no rich graph.
+    if let (Some(f), Some(t)) = (from.and_then(Format::iccma), to.iccma()) {
+        let af = iccma::read_path(input, Some(f))?;
+        super::write_file(output, |w| iccma::write(&af, w, t))?;
+        let (from, content) = (from.expect("an ICCMA format"), Content::Framework(af));
+        return Ok(Conversion {
+            from,
+            to,
+            content,
+            read: Report::new(),
+            written: Report::new(),
+        });
+    }
     let bytes = super::read_file(input)?;
-    let from = match from.or_else(|| Format::from_extension(input)) {
+    let from = match from {
         Some(f) => f,
         None => Format::detect(&bytes).map_err(|e| e.at_path(input))?,
     };
@@ -435,10 +558,11 @@ pub fn convert(
         written = write(&imported.graph, to, w)?;
         Ok(())
     })?;
+    let content = Content::Graph(imported.graph);
     Ok(Conversion {
         from,
         to,
-        graph: imported.graph,
+        content,
         read: imported.report,
         written,
     })

@@ -3,24 +3,24 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argraph::convert::{Format, Report};
+use argraph::convert::{Content, Format, Report};
 use argraph::{ArgumentGraph, EdgeKind, NodeKind};
 
 /// Arguments of `argraph convert`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The file to read: argraph, AIF (AIFdb or OVA) or Argdown JSON.
+    /// The file to read: argraph, AIF (AIFdb or OVA) or Argdown JSON, or an ICCMA framework.
     #[arg(value_name = "IN")]
     input: PathBuf,
     /// The file to write (written atomically: never left half-written).
     #[arg(value_name = "OUT")]
     output: PathBuf,
     /// The input format [default: from the extension, and from the content for .json]
-    /// (argraph, aif, ova, argdown).
+    /// (argraph, aif, ova, argdown, i23, apx, tgf).
     #[arg(long, value_name = "FMT")]
     from: Option<Format>,
     /// The output format [default: from the extension; .json is argraph]
-    /// (argraph, aif, ova, graphml, dot).
+    /// (argraph, aif, ova, graphml, dot, i23, apx, tgf).
     #[arg(long, value_name = "FMT")]
     to: Option<Format>,
 }
@@ -28,11 +28,15 @@ pub struct Args {
 /// Converts, then says on stderr what was read and what was set aside.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let done = argraph::convert::convert(&args.input, &args.output, args.from, args.to)?;
+    let what = match &done.content {
+        Content::Graph(g) => counts(g),
+        Content::Framework(af) => format!("{} arguments, {} attacks", af.len(), af.attack_count()),
+        _ => String::new(),
+    };
     eprintln!(
-        "argraph: read {} as {}: {}",
+        "argraph: read {} as {}: {what}",
         args.input.display(),
-        done.from.description(),
-        counts(&done.graph)
+        done.from.description()
     );
     print_report(&done.read);
     eprintln!(

@@ -37,7 +37,7 @@ enum Command {
     Compare(compare::Args),
     /// The ICCMA 2023 solver interface on .i23/.apx/.tgf frameworks.
     Iccma(iccma::Args),
-    /// Convert between argraph, AIF (AIFdb, OVA), Argdown JSON, GraphML and DOT.
+    /// Convert between argraph, AIF (AIFdb, OVA), Argdown JSON, GraphML, DOT and ICCMA i23/apx/tgf.
     Convert(convert::Args),
 }
 
