@@ -50,6 +50,8 @@
 //! - [`json`]: the JSON format, version 1 (documented in the README).
 //! - [`render`]: DOT export (a fast writer and a graphviz-rust AST) and
 //!   rendering through Graphviz.
+//! - [`reason`]: Dung and gradual semantics, framings as audiences, `compare`;
+//!   [`ArgumentationFramework`] and the ICCMA formats in [`iccma`].
 //! - [`Error`], [`ErrorKind`], [`Problem`], [`Rule`]: what can go wrong, with
 //!   file, line, column and node or edge ids.
 //!
@@ -64,10 +66,12 @@
 mod error;
 mod io;
 mod model;
+pub mod reason;
 pub mod render;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
-pub use io::{json, write_file};
+pub use io::{iccma, json, write_file};
+pub use model::ArgumentationFramework;
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,
     DEFAULT_WEIGHT,

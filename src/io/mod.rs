@@ -1,5 +1,6 @@
 //! Reading and writing graphs: one module per format.
 
+pub mod iccma;
 pub mod json;
 
 use std::fs;

@@ -87,6 +87,7 @@ macro_rules! attr {
         }
     };
 }
+pub(crate) use attr;
 
 /// Receives DOT statements in order.
 pub(crate) trait Sink {
@@ -287,10 +288,19 @@ fn emit_node(
             label.extend_from_slice(b"</I></FONT>");
         }
     }
+    let mut fill = s.fill;
+    if let Some(mark) = opts.overlay.as_ref().and_then(|o| o.mark(node.id())) {
+        label.extend_from_slice(b"<BR/><FONT POINT-SIZE=\"10\"><B>");
+        escape(label, &mark.text, Mode::Html);
+        label.extend_from_slice(b"</B></FONT>");
+        if opts.theme == super::Theme::Color {
+            fill = &mark.fill;
+        }
+    }
     let attrs = [
         attr!("shape", Value::Plain(s.shape)),
         attr!("style", Value::Const(s.style)),
-        attr!("fillcolor", Value::Const(s.fill)),
+        attr!("fillcolor", Value::Text(fill)),
         attr!("color", Value::Const(s.border)),
         attr!("penwidth", Value::Plain(s.penwidth)),
         attr!("label", Value::Html(label)),
@@ -730,6 +740,9 @@ fn emit_legend(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io:
         Quoted(&quoted(&format!("{p}{}", NodeKind::ALL[0]))),
         &[attr!("style", Value::Plain("invis"))],
     )?;
+    if let Some(overlay) = &opts.overlay {
+        super::overlay::emit_key(overlay, &p, theme, sink)?;
+    }
     sink.close_subgraph()
 }
 

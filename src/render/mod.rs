@@ -42,6 +42,7 @@ mod ast;
 mod emit;
 mod escape;
 mod exec;
+mod overlay;
 mod style;
 mod writer;
 
@@ -49,6 +50,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub use exec::{run_dot, Format};
+pub use overlay::Overlay;
 pub use style::Theme;
 
 use crate::error::{Error, Result};
@@ -149,6 +151,7 @@ pub struct DotOptions {
     wrap: usize,
     text: bool,
     provenance: bool,
+    overlay: Option<Overlay>,
 }
 
 impl Default for DotOptions {
@@ -161,6 +164,7 @@ impl Default for DotOptions {
             wrap: 24,
             text: true,
             provenance: true,
+            overlay: None,
         }
     }
 }
@@ -294,6 +298,12 @@ impl DotOptions {
     /// ```
     pub fn provenance(&mut self, show: bool) -> &mut DotOptions {
         self.provenance = show;
+        self
+    }
+
+    /// Draws an evaluation over the diagram (see [`Overlay`]).
+    pub fn overlay(&mut self, overlay: Overlay) -> &mut DotOptions {
+        self.overlay = Some(overlay);
         self
     }
 }

@@ -30,6 +30,13 @@ pub struct Look {
     /// Leave out the provenance line under each node.
     #[arg(long)]
     no_provenance: bool,
+    /// Colour and mark the nodes by an evaluation: grounded, complete,
+    /// preferred, stable, dfquad or energy (see `argraph eval`).
+    #[arg(long, value_name = "SEMANTICS", value_parser = parse::<argraph::reason::Method>)]
+    evaluate: Option<argraph::reason::Method>,
+    /// With --evaluate: evaluate under this framing.
+    #[arg(long, value_name = "ID", requires = "evaluate")]
+    framing: Option<String>,
 }
 
 fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {
@@ -47,6 +54,22 @@ impl Look {
             .text(!self.labels_only)
             .provenance(!self.no_provenance);
         o
+    }
+
+    /// The options, with the evaluation overlay if one is asked for.
+    fn options_for(&self, g: &argraph::ArgumentGraph) -> argraph::Result<DotOptions> {
+        let mut o = self.options();
+        if let Some(method) = self.evaluate {
+            let eval = argraph::reason::evaluate(
+                g,
+                method,
+                self.framing.as_deref(),
+                argraph::reason::SupportMode::default(),
+                1000,
+            )?;
+            o.overlay(render::Overlay::new(&eval));
+        }
+        Ok(o)
     }
 }
 
@@ -80,7 +103,7 @@ pub struct RenderArgs {
 /// Writes the DOT of a graph file.
 pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
     let g = argraph::json::load(&args.file)?;
-    let opts = args.look.options();
+    let opts = args.look.options_for(&g)?;
     match &args.output {
         Some(path) => argraph::write_file(path, |w| render::write_dot(&g, &opts, w))?,
         None => {
@@ -109,7 +132,7 @@ pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
         }
     };
     let g = argraph::json::load(&args.file)?;
-    let image = render::render(&g, &args.look.options(), format)?;
+    let image = render::render(&g, &args.look.options_for(&g)?, format)?;
     argraph::write_file(&args.output, |w| Ok(w.write_all(&image)?))?;
     // As in `dot`: the process ends next.
     std::mem::forget(g);

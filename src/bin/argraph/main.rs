@@ -5,7 +5,10 @@
 //! or written), 2 usage error, 3 Graphviz missing or failing.
 
 mod check;
+mod compare;
 mod draw;
+mod eval;
+mod iccma;
 
 use std::process::ExitCode;
 
@@ -27,6 +30,12 @@ enum Command {
     Dot(draw::DotArgs),
     /// Draw a graph to SVG, PNG or PDF with Graphviz's `dot`.
     Render(draw::RenderArgs),
+    /// Evaluate every node: Dung semantics or gradual strengths, optionally under a framing.
+    Eval(eval::Args),
+    /// Compare the verdicts under no framing and under each framing, side by side.
+    Compare(compare::Args),
+    /// The ICCMA 2023 solver interface on .i23/.apx/.tgf frameworks.
+    Iccma(iccma::Args),
 }
 
 /// Exit status for a failed run, chosen from the library error's kind.
@@ -48,6 +57,9 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Dot(args) => draw::dot(args),
         Command::Render(args) => draw::render(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Iccma(args) => iccma::run(args),
     };
     match result {
         Ok(code) => code,

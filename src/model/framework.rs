@@ -1,0 +1,402 @@
+//! [`ArgumentationFramework`]: a compact abstract argumentation framework
+//! (Dung 1995) with its attack relation in compressed sparse row arrays.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// An abstract argumentation framework in the sense of Dung (1995): a set of
+/// arguments `0..n` and a binary attack relation over them.
+///
+/// The attack relation is stored twice, in compressed sparse row (CSR)
+/// arrays: once grouped by target ([`attackers`](Self::attackers)) and once
+/// grouped by source ([`attacked_by`](Self::attacked_by)). Both are plain
+/// `u32` arrays plus offsets, so a framework of `n` arguments and `m`
+/// attacks takes about `8·n + 8·m` bytes beyond its names, and is built in
+/// O(n + m) by counting sort. Self-attacks are allowed; duplicate attacks are
+/// kept as given (they change no semantics).
+///
+/// Arguments have names: either the numbers `1..=n` (as in the ICCMA 2023
+/// `i23` format, which stores no names) or explicit strings (as read from an
+/// `apx` or `tgf` file, or derived from an [`ArgumentGraph`](crate::ArgumentGraph)).
+///
+/// Reference: P. M. Dung, *On the acceptability of arguments and its
+/// fundamental role in nonmonotonic reasoning, logic programming and n-person
+/// games*, Artificial Intelligence 77(2), 1995, 321–357.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::ArgumentationFramework;
+/// // a ⇄ b, b → c
+/// let af = ArgumentationFramework::with_names(["a", "b", "c"], [(0, 1), (1, 0), (1, 2)])?;
+/// assert_eq!(af.len(), 3);
+/// assert_eq!(af.attack_count(), 3);
+/// assert_eq!(af.attackers(2), &[1]);
+/// assert_eq!(af.attacked_by(1), &[0, 2]);
+/// assert_eq!(af.name(2), "c");
+/// assert_eq!(af.index_of("b"), Some(1));
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct ArgumentationFramework {
+    n: u32,
+    names: Names,
+    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`. The
+    /// offsets are built with the framework; the attackers themselves on
+    /// first use (a transpose of the out-arrays, O(n + m)), since the
+    /// grounded semantics needs only the in-degrees.
+    in_off: Vec<u32>,
+    in_adj: OnceLock<Vec<u32>>,
+    /// `out_adj[out_off[i]..out_off[i + 1]]` are the arguments `i` attacks.
+    out_off: Vec<u32>,
+    out_adj: Vec<u32>,
+}
+
+/// The names of the arguments: implicit numbers or a packed string table.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Names {
+    /// Argument `i` is named `i + 1`.
+    Numbered,
+    /// Argument `i` is named `text[ends[i - 1]..ends[i]]` (with `ends[-1] = 0`).
+    Table { text: String, ends: Vec<usize> },
+}
+
+impl Names {
+    pub(crate) fn table() -> Names {
+        Names::Table {
+            text: String::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Appends a name to a table (a no-op on `Numbered`).
+    pub(crate) fn push(&mut self, name: &str) {
+        if let Names::Table { text, ends } = self {
+            text.push_str(name);
+            ends.push(text.len());
+        }
+    }
+
+    pub(crate) fn len(&self) -> Option<usize> {
+        match self {
+            Names::Numbered => None,
+            Names::Table { ends, .. } => Some(ends.len()),
+        }
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Cow<'_, str> {
+        match self {
+            Names::Numbered => Cow::Owned((i + 1).to_string()),
+            Names::Table { text, ends } => {
+                let start = if i == 0 { 0 } else { ends[i - 1] };
+                Cow::Borrowed(&text[start..ends[i]])
+            }
+        }
+    }
+}
+
+fn too_large(what: &str) -> Error {
+    Error::new(ErrorKind::InvalidInput(format!(
+        "too many {what}: an argumentation framework holds fewer than 2^32 - 1"
+    )))
+}
+
+impl ArgumentationFramework {
+    /// A framework of `n` arguments named `1..=n` with the given attacks
+    /// `(attacker, target)` (0-based). O(n + m).
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidInput`] if an attack names an argument `>= n`, or
+    /// if `n` or the number of attacks does not fit in 32 bits.
+    ///
+    /// ```
+    /// let af = argraph::ArgumentationFramework::new(2, [(0, 1)]).unwrap();
+    /// assert_eq!(af.name(0), "1");
+    /// assert!(argraph::ArgumentationFramework::new(2, [(0, 2)]).is_err());
+    /// ```
+    pub fn new(n: usize, attacks: impl IntoIterator<Item = (usize, usize)>) -> Result<Self> {
+        Self::build(n, Names::Numbered, attacks)
+    }
+
+    /// A framework whose arguments have the given names (argument `i` is
+    /// `names[i]`) with the given attacks `(attacker, target)`. O(n + m +
+    /// total name length).
+    ///
+    /// # Errors
+    /// As [`new`](Self::new). Names are not checked for uniqueness.
+    pub fn with_names<S: AsRef<str>>(
+        names: impl IntoIterator<Item = S>,
+        attacks: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Result<Self> {
+        let mut table = Names::table();
+        for name in names {
+            table.push(name.as_ref());
+        }
+        let n = table.len().unwrap_or(0);
+        Self::build(n, table, attacks)
+    }
+
+    fn build(
+        n: usize,
+        names: Names,
+        attacks: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Result<Self> {
+        let n32 = u32::try_from(n)
+            .ok()
+            .filter(|&v| v < u32::MAX)
+            .ok_or_else(|| too_large("arguments"))?;
+        let mut src = Vec::new();
+        let mut dst = Vec::new();
+        for (a, b) in attacks {
+            if a >= n || b >= n {
+                return Err(Error::new(ErrorKind::InvalidInput(format!(
+                    "attack ({a}, {b}) names an argument outside 0..{n}"
+                ))));
+            }
+            src.push(a as u32);
+            dst.push(b as u32);
+        }
+        Self::from_parts(n32, names, src, dst)
+    }
+
+    /// Builds the CSR arrays from parallel attacker/target arrays, all
+    /// entries `< n`. O(n + m).
+    pub(crate) fn from_parts(n: u32, names: Names, src: Vec<u32>, dst: Vec<u32>) -> Result<Self> {
+        Self::from_chunks(n, names, vec![(src, dst)])
+    }
+
+    /// Builds the CSR arrays from chunks of parallel attacker/target arrays
+    /// (in order), all entries `< n`. O(n + m). The two directions are
+    /// built by counting sort on two threads when there are many attacks.
+    pub(crate) fn from_chunks(
+        n: u32,
+        names: Names,
+        chunks: Vec<(Vec<u32>, Vec<u32>)>,
+    ) -> Result<Self> {
+        let m: usize = chunks.iter().map(|(s, _)| s.len()).sum();
+        if m >= u32::MAX as usize {
+            return Err(too_large("attacks"));
+        }
+        let n = n as usize;
+        let by_src: Vec<(&[u32], &[u32])> = chunks.iter().map(|(s, d)| (&s[..], &d[..])).collect();
+        let count_in = || {
+            let mut off = vec![0u32; n + 1];
+            for (_, dst) in &chunks {
+                for &d in dst {
+                    off[d as usize + 1] += 1;
+                }
+            }
+            for i in 0..n {
+                off[i + 1] += off[i];
+            }
+            off
+        };
+        let ((out_off, out_adj), in_off) = if m >= PARALLEL_THRESHOLD {
+            std::thread::scope(|scope| {
+                let out = scope.spawn(|| csr(n, &by_src, m));
+                let inn = count_in();
+                (out.join().expect("CSR thread does not panic"), inn)
+            })
+        } else {
+            (csr(n, &by_src, m), count_in())
+        };
+        Ok(ArgumentationFramework {
+            n: n as u32,
+            names,
+            in_off,
+            in_adj: OnceLock::new(),
+            out_off,
+            out_adj,
+        })
+    }
+
+    /// The attackers of every argument, grouped by target, in increasing
+    /// order of attacker: built on first use by a counting-sort transpose of
+    /// the out-arrays. O(n + m).
+    fn in_adj(&self) -> &[u32] {
+        self.in_adj.get_or_init(|| {
+            let n = self.len();
+            let mut pos: Vec<u32> = self.in_off[..n].to_vec();
+            let mut adj = vec![0u32; self.out_adj.len()];
+            for s in 0..n {
+                for &d in self.attacked_by(s) {
+                    let p = &mut pos[d as usize];
+                    adj[*p as usize] = s as u32;
+                    *p += 1;
+                }
+            }
+            adj
+        })
+    }
+
+    /// The number of arguments. O(1).
+    pub fn len(&self) -> usize {
+        self.n as usize
+    }
+
+    /// `true` if there are no arguments. O(1).
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// The number of attacks (counting duplicates). O(1).
+    pub fn attack_count(&self) -> usize {
+        self.out_adj.len()
+    }
+
+    /// The attackers of argument `a`, in increasing order. O(1) (the first
+    /// call on a framework builds the attackers of all arguments, O(n + m)).
+    ///
+    /// # Panics
+    /// If `a >= len()`.
+    pub fn attackers(&self, a: usize) -> &[u32] {
+        &self.in_adj()[self.in_off[a] as usize..self.in_off[a + 1] as usize]
+    }
+
+    /// The number of attackers of argument `a`. O(1).
+    ///
+    /// # Panics
+    /// If `a >= len()`.
+    pub fn in_degree(&self, a: usize) -> usize {
+        (self.in_off[a + 1] - self.in_off[a]) as usize
+    }
+
+    /// The arguments that `a` attacks, in the order the attacks were given. O(1).
+    ///
+    /// # Panics
+    /// If `a >= len()`.
+    pub fn attacked_by(&self, a: usize) -> &[u32] {
+        &self.out_adj[self.out_off[a] as usize..self.out_off[a + 1] as usize]
+    }
+
+    /// `true` if `a` attacks `b`. O(out-degree of `a`).
+    pub fn attacks(&self, a: usize, b: usize) -> bool {
+        self.attacked_by(a).contains(&(b as u32))
+    }
+
+    /// Every attack `(attacker, target)`, grouped by attacker. O(n + m) in all.
+    pub fn attack_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (0..self.len()).flat_map(move |a| self.attacked_by(a).iter().map(move |&b| (a, b as usize)))
+    }
+
+    /// The name of argument `a`: its explicit name, or `a + 1` for a
+    /// numbered framework. O(1).
+    ///
+    /// # Panics
+    /// If `a >= len()`.
+    pub fn name(&self, a: usize) -> Cow<'_, str> {
+        assert!(a < self.len(), "argument {a} out of range 0..{}", self.n);
+        self.names.get(a)
+    }
+
+    /// `true` if the arguments are named by their numbers `1..=n` (as in an
+    /// `i23` file) rather than by explicit strings.
+    pub fn is_numbered(&self) -> bool {
+        matches!(self.names, Names::Numbered)
+    }
+
+    /// The argument called `name`: O(1) for a numbered framework (`"1"` is
+    /// argument 0), O(total name length) otherwise.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        match &self.names {
+            Names::Numbered => name
+                .parse::<usize>()
+                .ok()
+                .filter(|&k| k >= 1 && k <= self.len())
+                .map(|k| k - 1),
+            Names::Table { .. } => (0..self.len()).find(|&i| self.names.get(i) == name),
+        }
+    }
+
+    /// The sub-framework induced by the arguments for which `keep` is true,
+    /// with the map from new indices to old ones. Names are kept. O(n + m).
+    pub fn restrict(&self, keep: &[bool]) -> (ArgumentationFramework, Vec<u32>) {
+        let mut old_of_new = Vec::new();
+        let mut new_of_old = vec![u32::MAX; self.len()];
+        let mut names = Names::table();
+        for (i, &k) in keep.iter().enumerate().take(self.len()) {
+            if k {
+                new_of_old[i] = old_of_new.len() as u32;
+                old_of_new.push(i as u32);
+                names.push(&self.names.get(i));
+            }
+        }
+        let mut src = Vec::new();
+        let mut dst = Vec::new();
+        for &a in &old_of_new {
+            for &b in self.attacked_by(a as usize) {
+                let nb = new_of_old[b as usize];
+                if nb != u32::MAX {
+                    src.push(new_of_old[a as usize]);
+                    dst.push(nb);
+                }
+            }
+        }
+        let n = old_of_new.len() as u32;
+        let af = Self::from_parts(n, names, src, dst).expect("a sub-framework is no larger");
+        (af, old_of_new)
+    }
+}
+
+/// From this many attacks on, the two CSR directions are built on two threads.
+const PARALLEL_THRESHOLD: usize = 200_000;
+
+/// Counting sort of the pairs `(key[k], value[k])` of every chunk by key:
+/// offsets and values, the values of one key in input order. O(n + m).
+/// When the keys are already sorted (as in most generated files, grouped by
+/// attacker) the values are copied in one pass, without scattering.
+fn csr(n: usize, chunks: &[(&[u32], &[u32])], m: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut off = vec![0u32; n + 1];
+    let mut sorted = true;
+    let mut last = 0u32;
+    for (keys, _) in chunks {
+        for &k in *keys {
+            off[k as usize + 1] += 1;
+            sorted &= k >= last;
+            last = k;
+        }
+    }
+    for i in 0..n {
+        off[i + 1] += off[i];
+    }
+    let mut adj = Vec::with_capacity(m);
+    if sorted {
+        for (_, values) in chunks {
+            adj.extend_from_slice(values);
+        }
+        return (off, adj);
+    }
+    adj.resize(m, 0);
+    let mut pos: Vec<u32> = off[..n].to_vec();
+    for (keys, values) in chunks {
+        for (&k, &v) in keys.iter().zip(*values) {
+            let p = &mut pos[k as usize];
+            adj[*p as usize] = v;
+            *p += 1;
+        }
+    }
+    (off, adj)
+}
+
+impl PartialEq for ArgumentationFramework {
+    /// Same arguments (and names), same attacks in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.n == other.n
+            && self.names == other.names
+            && self.out_off == other.out_off
+            && self.out_adj == other.out_adj
+    }
+}
+
+impl Eq for ArgumentationFramework {}
+
+impl fmt::Debug for ArgumentationFramework {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ArgumentationFramework")
+            .field("arguments", &self.n)
+            .field("attacks", &self.out_adj.len())
+            .finish()
+    }
+}

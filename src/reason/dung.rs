@@ -1,0 +1,345 @@
+//! Extension semantics on an [`ArgumentationFramework`]: the [`Reasoner`].
+
+use super::grounded::grounded;
+use super::sat::{Encoding, Sat};
+use super::{Answer, Enumeration, Extension, Label, Labelling, Semantics};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::ArgumentationFramework;
+
+/// Answers the reasoning tasks of one framework under one Dung semantics:
+/// one extension, credulous and skeptical acceptance of an argument (with a
+/// certificate), enumeration with a limit.
+///
+/// Construction computes the grounded labelling (O(n + m)). Its `In` and
+/// `Out` arguments are `In` and `Out` in every complete labelling, so every
+/// SAT call works only on the sub-framework the grounded labelling leaves
+/// `Undec`, and a query on a decided argument needs no SAT call at all.
+/// The NP- and coNP-hard tasks (complete, preferred, stable) use the SAT
+/// encodings and CEGAR loops of the PrefSAT/CEGARTIX family (see the
+/// methods), solved by CaDiCaL; grounded tasks take O(n + m).
+///
+/// Semantics: Dung (1995) for complete, preferred, stable and grounded
+/// extensions; Caminada (2006) for their labellings. Complexity of the tasks:
+/// Dvořák & Dunne, *Computational problems in formal argumentation and their
+/// complexity*, Handbook of Formal Argumentation, 2018.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::ArgumentationFramework;
+/// use argraph::reason::{Reasoner, Semantics};
+/// // a ⇄ b, both attack c, c attacks d (Baroni, Caminada & Giacomin 2011, Fig. 5-like).
+/// let af = ArgumentationFramework::with_names(["a", "b", "c", "d"],
+///     [(0, 1), (1, 0), (0, 2), (1, 2), (2, 3)])?;
+/// let mut pr = Reasoner::new(&af, Semantics::Preferred);
+/// let all = pr.extensions(None)?;
+/// assert_eq!(all.extensions, vec![vec![0, 3], vec![1, 3]]);
+/// assert!(pr.skeptical(3)?.accepted);     // d is in every preferred extension
+/// assert!(!pr.skeptical(0)?.accepted);
+/// assert!(pr.credulous(0)?.accepted);
+/// let gr = Reasoner::new(&af, Semantics::Grounded);
+/// assert!(gr.grounded().extension().is_empty());
+/// # Ok(()) }
+/// ```
+pub struct Reasoner<'a> {
+    af: &'a ArgumentationFramework,
+    semantics: Semantics,
+    grounded: Labelling,
+    /// The undecided part: its framework and the map to `af`'s indices.
+    rest: Option<(ArgumentationFramework, Vec<u32>)>,
+    /// `af` index → index in the undecided part (u32::MAX if decided).
+    rest_index: Vec<u32>,
+}
+
+impl<'a> Reasoner<'a> {
+    /// A reasoner for `af` under `semantics`. O(n + m).
+    pub fn new(af: &'a ArgumentationFramework, semantics: Semantics) -> Reasoner<'a> {
+        Reasoner {
+            af,
+            semantics,
+            grounded: grounded(af),
+            rest: None,
+            rest_index: Vec::new(),
+        }
+    }
+
+    /// The semantics.
+    pub fn semantics(&self) -> Semantics {
+        self.semantics
+    }
+
+    /// The framework.
+    pub fn framework(&self) -> &'a ArgumentationFramework {
+        self.af
+    }
+
+    /// The grounded labelling (computed once, at construction).
+    pub fn grounded(&self) -> &Labelling {
+        &self.grounded
+    }
+
+    fn rest(&mut self) -> &(ArgumentationFramework, Vec<u32>) {
+        if self.rest.is_none() {
+            let keep: Vec<bool> = (0..self.af.len())
+                .map(|a| self.grounded.label(a) == Label::Undec)
+                .collect();
+            let (sub, map) = self.af.restrict(&keep);
+            self.rest_index = vec![u32::MAX; self.af.len()];
+            for (i, &a) in map.iter().enumerate() {
+                self.rest_index[a as usize] = i as u32;
+            }
+            self.rest = Some((sub, map));
+        }
+        self.rest.as_ref().expect("just built")
+    }
+
+    fn encoding(&self) -> Encoding {
+        match self.semantics {
+            Semantics::Stable => Encoding::Stable,
+            Semantics::Preferred => Encoding::Admissible,
+            _ => Encoding::Complete,
+        }
+    }
+
+    fn sat(&mut self) -> Result<Sat> {
+        let encoding = self.encoding();
+        Sat::new(&self.rest().0, encoding)
+    }
+
+    /// The extension of `af` made of the grounded extension plus the
+    /// undecided part's arguments marked in `set`. O(n).
+    fn lift(&self, set: &[bool]) -> Extension {
+        let mut ext: Vec<usize> = self.grounded.extension();
+        if let Some((_, map)) = &self.rest {
+            ext.extend(
+                map.iter()
+                    .zip(set)
+                    .filter(|(_, &s)| s)
+                    .map(|(&a, _)| a as usize),
+            );
+        }
+        ext.sort_unstable();
+        ext
+    }
+
+    fn check(&self, a: usize) -> Result<()> {
+        if a >= self.af.len() {
+            return Err(Error::new(ErrorKind::InvalidInput(format!(
+                "argument {a} is outside 0..{}",
+                self.af.len()
+            ))));
+        }
+        Ok(())
+    }
+
+    /// One extension, or `None` if there is none (only stable semantics can
+    /// have none). Grounded and complete: the grounded extension, O(n + m).
+    /// Preferred: one SAT call per growth step of the maximisation.
+    /// Stable: one SAT call (NP-complete).
+    ///
+    /// # Errors
+    /// Only if the SAT solver gives up (it has no limit set, so in practice never).
+    pub fn some_extension(&mut self) -> Result<Option<Extension>> {
+        match self.semantics {
+            Semantics::Grounded | Semantics::Complete => Ok(Some(self.grounded.extension())),
+            Semantics::Preferred => {
+                let mut sat = self.sat()?;
+                let set = sat.solve(&[])?.ok_or_else(internal)?;
+                let set = sat.maximise(&self.rest().0, set, None)?;
+                Ok(Some(self.lift(&set)))
+            }
+            Semantics::Stable => {
+                let mut sat = self.sat()?;
+                Ok(sat.solve(&[])?.map(|set| self.lift(&set)))
+            }
+        }
+    }
+
+    /// Credulous acceptance of argument `a`: is it in some extension? The
+    /// certificate is an extension containing `a` when accepted.
+    ///
+    /// Grounded: O(1) after construction. Complete and preferred (same
+    /// answer, NP-complete): one SAT call for a complete extension holding
+    /// `a`, grown to a preferred one for the preferred certificate. Stable:
+    /// one SAT call.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
+    pub fn credulous(&mut self, a: usize) -> Result<Answer> {
+        self.check(a)?;
+        let label = self.grounded.label(a);
+        if self.semantics == Semantics::Grounded || label == Label::Out {
+            let accepted = label == Label::In;
+            return Ok(Answer {
+                accepted,
+                certificate: accepted.then(|| self.grounded.extension()),
+            });
+        }
+        if label == Label::In {
+            // In every complete (hence preferred and stable) extension.
+            return Ok(match self.some_extension()? {
+                Some(ext) => Answer::yes(Some(ext)),
+                None => Answer::no(None),
+            });
+        }
+        let mut sat = self.sat()?;
+        let lit = Sat::lit(self.rest_index[a] as usize);
+        match sat.solve(&[lit])? {
+            None => Ok(Answer::no(None)),
+            Some(set) => {
+                let set = if self.semantics == Semantics::Preferred {
+                    sat.maximise(&self.rest().0, set, None)?
+                } else {
+                    set
+                };
+                Ok(Answer::yes(Some(self.lift(&set))))
+            }
+        }
+    }
+
+    /// Skeptical acceptance of argument `a`: is it in every extension? The
+    /// certificate is an extension without `a` when rejected. With no
+    /// extension at all (stable semantics only), every argument is
+    /// skeptically accepted, as in ICCMA.
+    ///
+    /// Grounded and complete (same answer, polynomial): O(1) after
+    /// construction. Stable (coNP-complete): one SAT call for a stable
+    /// extension without `a`. Preferred (Π₂ᵖ-complete): a CEGAR loop in the
+    /// style of CEGARTIX (Dvořák et al. 2014): find a complete extension `E`
+    /// without `a` and grow it to a maximal one without `a`; if no strict
+    /// complete superset exists, `E` is a preferred counter-example;
+    /// otherwise no preferred extension without `a` lies inside `E`, which a
+    /// clause excludes, and the loop goes on. Preferred semantics work on
+    /// the admissible encoding; each growth step first closes the set under
+    /// defence (the least complete superset, by propagation), so the SAT
+    /// calls make big steps.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
+    pub fn skeptical(&mut self, a: usize) -> Result<Answer> {
+        self.check(a)?;
+        let label = self.grounded.label(a);
+        match (self.semantics, label) {
+            (_, Label::In) => return Ok(Answer::yes(None)),
+            (Semantics::Grounded | Semantics::Complete, _) => {
+                return Ok(Answer::no(Some(self.grounded.extension())))
+            }
+            (_, Label::Out) => {
+                return Ok(match self.some_extension()? {
+                    Some(ext) => Answer::no(Some(ext)),
+                    None => Answer::yes(None),
+                })
+            }
+            _ => {}
+        }
+        let mut sat = self.sat()?;
+        let qa = self.rest_index[a] as usize;
+        let not_a = -Sat::lit(qa);
+        if self.semantics == Semantics::Stable {
+            return Ok(match sat.solve(&[not_a])? {
+                Some(set) => Answer::no(Some(self.lift(&set))),
+                None => Answer::yes(None),
+            });
+        }
+        loop {
+            let Some(set) = sat.solve(&[not_a])? else {
+                return Ok(Answer::yes(None));
+            };
+            let set = sat.maximise(&self.rest().0, set, Some(qa))?;
+            let bigger = match Sat::not_subset_clause(&set) {
+                None => None,
+                Some(clause) => {
+                    let act = sat.activated(&clause);
+                    let mut assume = vec![act];
+                    assume.extend((0..set.len()).filter(|&i| set[i]).map(Sat::lit));
+                    let r = sat.solve(&assume)?;
+                    sat.add_clause([-act]);
+                    r
+                }
+            };
+            match (bigger, Sat::not_subset_clause(&set)) {
+                (None, _) => return Ok(Answer::no(Some(self.lift(&set)))),
+                (Some(_), Some(clause)) => sat.add_clause(clause),
+                (Some(_), None) => return Err(internal()),
+            }
+        }
+    }
+
+    /// The extensions, at most `limit` of them (all if `None`), each sorted,
+    /// in no particular order except that they are found one SAT call (plus
+    /// maximisation, for preferred) at a time, each new one excluded by a
+    /// blocking clause. `all_found` tells whether the list is complete.
+    ///
+    /// # Errors
+    /// Only if the SAT solver gives up.
+    pub fn extensions(&mut self, limit: Option<usize>) -> Result<Enumeration> {
+        let limit = limit.unwrap_or(usize::MAX);
+        let mut out = Vec::new();
+        if limit == 0 {
+            return Ok(Enumeration {
+                extensions: out,
+                all_found: false,
+            });
+        }
+        if self.semantics == Semantics::Grounded {
+            return Ok(Enumeration {
+                extensions: vec![self.grounded.extension()],
+                all_found: true,
+            });
+        }
+        let mut sat = self.sat()?;
+        while let Some(set) = sat.solve(&[])? {
+            if out.len() == limit {
+                return Ok(Enumeration {
+                    extensions: out,
+                    all_found: false,
+                });
+            }
+            let (set, block) = match self.semantics {
+                Semantics::Preferred => {
+                    let set = sat.maximise(&self.rest().0, set, None)?;
+                    let block = Sat::not_subset_clause(&set);
+                    (set, block)
+                }
+                Semantics::Stable => {
+                    let block = Sat::not_subset_clause(&set);
+                    (set, block)
+                }
+                _ => {
+                    let block = Sat::not_equal_clause(&set);
+                    (set, (!block.is_empty()).then_some(block))
+                }
+            };
+            out.push(self.lift(&set));
+            match block {
+                Some(clause) => sat.add_clause(clause),
+                None => break,
+            }
+        }
+        out.sort();
+        Ok(Enumeration {
+            extensions: out,
+            all_found: true,
+        })
+    }
+
+    /// The labelling of each extension (see [`Labelling::of_extension`]),
+    /// at most `limit` of them.
+    ///
+    /// # Errors
+    /// As [`extensions`](Self::extensions).
+    pub fn labellings(&mut self, limit: Option<usize>) -> Result<Vec<Labelling>> {
+        let af = self.af;
+        Ok(self
+            .extensions(limit)?
+            .extensions
+            .iter()
+            .map(|e| Labelling::of_extension(af, e))
+            .collect())
+    }
+}
+
+fn internal() -> Error {
+    Error::new(ErrorKind::InvalidInput(
+        "internal error: a complete extension always exists".to_string(),
+    ))
+}

@@ -1,0 +1,243 @@
+//! SAT encodings of complete, preferred and stable semantics, solved with
+//! CaDiCaL.
+//!
+//! The encodings are the standard ones of Besnard & Doutre (2004) and
+//! Cerutti, Dunne, Giacomin & Vallati (2013), with one variable `x_a`
+//! ("a is in") and one `r_a` ("a is attacked by the set") per argument:
+//!
+//! - `r_a ↔ ∨_{b→a} x_b` (two clause families),
+//! - conflict-freeness `¬x_a ∨ ¬r_a`,
+//! - admissibility `x_a → r_b` for every attacker `b` of `a`,
+//! - completeness `(∧_{b→a} r_b) → x_a`,
+//! - stability `x_a ∨ r_a`.
+//!
+//! That is O(n + m) clauses of total size O(n + m). Complete semantics use
+//! all but the last family, stable all but completeness, preferred only the
+//! admissible part. Preferred extensions are found by the iterative
+//! maximisation of the PrefSAT / CEGARTIX family (Cerutti et al. 2013;
+//! Dvořák, Järvisalo, Wallner & Woltran 2014): find an admissible set, close
+//! it under defence (by propagation), ask for a strict admissible superset,
+//! and repeat until there is none, with the "strict superset" clause
+//! switched on by an activation literal so the solver stays incremental.
+
+use cadical::Solver;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::ArgumentationFramework;
+
+/// Which clause families to add.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Encoding {
+    Admissible,
+    Complete,
+    Stable,
+}
+
+/// A CaDiCaL instance holding an encoding of one framework.
+pub(crate) struct Sat {
+    solver: Solver,
+    n: usize,
+    next_var: i32,
+}
+
+fn gave_up() -> Error {
+    Error::new(ErrorKind::InvalidInput(
+        "the SAT solver stopped without an answer".to_string(),
+    ))
+}
+
+impl Sat {
+    /// Encodes `af` (typically the part left undecided by the grounded
+    /// labelling). O(n + m).
+    pub(crate) fn new(af: &ArgumentationFramework, encoding: Encoding) -> Result<Sat> {
+        let n = af.len();
+        if n >= (i32::MAX as usize) / 2 - 1 {
+            return Err(Error::new(ErrorKind::InvalidInput(
+                "framework too large for the SAT encoding".to_string(),
+            )));
+        }
+        let mut solver: Solver = Solver::new();
+        solver.reserve(2 * n as i32);
+        let x = |a: u32| a as i32 + 1;
+        let r = |a: u32| (n as i32) + a as i32 + 1;
+        let mut clause: Vec<i32> = Vec::new();
+        for a in 0..n as u32 {
+            let attackers = af.attackers(a as usize);
+            // r_a → ∨ x_b
+            clause.clear();
+            clause.push(-r(a));
+            clause.extend(attackers.iter().map(|&b| x(b)));
+            solver.add_clause(clause.iter().copied());
+            // x_b → r_a ; x_a → r_b
+            for &b in attackers {
+                solver.add_clause([-x(b), r(a)]);
+                solver.add_clause([-x(a), r(b)]);
+            }
+            // conflict-free
+            solver.add_clause([-x(a), -r(a)]);
+            match encoding {
+                Encoding::Complete => {
+                    clause.clear();
+                    clause.push(x(a));
+                    clause.extend(attackers.iter().map(|&b| -r(b)));
+                    solver.add_clause(clause.iter().copied());
+                }
+                Encoding::Stable => solver.add_clause([x(a), r(a)]),
+                Encoding::Admissible => {}
+            }
+        }
+        Ok(Sat {
+            solver,
+            n,
+            next_var: 2 * n as i32 + 1,
+        })
+    }
+
+    /// The literal "argument `a` is in".
+    pub(crate) fn lit(a: usize) -> i32 {
+        a as i32 + 1
+    }
+
+    fn fresh(&mut self) -> i32 {
+        let v = self.next_var;
+        self.next_var += 1;
+        v
+    }
+
+    /// Adds `¬act ∨ clause` for a fresh activation literal `act`; returns it.
+    pub(crate) fn activated(&mut self, clause: &[i32]) -> i32 {
+        let act = self.fresh();
+        let mut c = Vec::with_capacity(clause.len() + 1);
+        c.push(-act);
+        c.extend_from_slice(clause);
+        self.solver.add_clause(c);
+        act
+    }
+
+    pub(crate) fn add_clause(&mut self, clause: impl IntoIterator<Item = i32>) {
+        self.solver.add_clause(clause);
+    }
+
+    /// Solves under assumptions; `Some(model's in-set as a membership
+    /// vector)` or `None` if unsatisfiable.
+    pub(crate) fn solve(&mut self, assumptions: &[i32]) -> Result<Option<Vec<bool>>> {
+        match self.solver.solve_with(assumptions.iter().copied()) {
+            Some(true) => Ok(Some(
+                (0..self.n)
+                    .map(|a| self.solver.value(Self::lit(a)) == Some(true))
+                    .collect(),
+            )),
+            Some(false) => Ok(None),
+            None => Err(gave_up()),
+        }
+    }
+
+    /// Grows the admissible set `set` of `af` (the framework this solver
+    /// encodes) to a preferred extension containing it: closes it under
+    /// defence (the least complete superset, by propagation, O(n + m)), then
+    /// asks the solver for a strict admissible superset, and repeats until
+    /// there is none. With `avoid = Some(a)` every step keeps `a` out, so
+    /// the result is maximal among the admissible sets without `a`.
+    pub(crate) fn maximise(
+        &mut self,
+        af: &ArgumentationFramework,
+        mut set: Vec<bool>,
+        avoid: Option<usize>,
+    ) -> Result<Vec<bool>> {
+        let mut assume: Vec<i32> = Vec::with_capacity(self.n + 2);
+        loop {
+            let closed = close(af, &set);
+            if avoid.is_none_or(|a| !closed[a]) {
+                set = closed;
+            }
+            if set.iter().all(|&b| b) {
+                return Ok(set);
+            }
+            let act = self.fresh();
+            let mut clause = vec![-act];
+            clause.extend((0..self.n).filter(|&a| !set[a]).map(Self::lit));
+            self.solver.add_clause(clause);
+            assume.clear();
+            if let Some(a) = avoid {
+                assume.push(-Self::lit(a));
+            }
+            assume.push(act);
+            assume.extend((0..self.n).filter(|&a| set[a]).map(Self::lit));
+            let result = self.solve(&assume)?;
+            self.solver.add_clause([-act]);
+            match result {
+                Some(bigger) => set = bigger,
+                None => return Ok(set),
+            }
+        }
+    }
+
+    /// The clause "not a subset of `set`": some argument outside it is in.
+    /// `None` if `set` holds every argument (the clause would be empty).
+    pub(crate) fn not_subset_clause(set: &[bool]) -> Option<Vec<i32>> {
+        let clause: Vec<i32> = (0..set.len()).filter(|&a| !set[a]).map(Self::lit).collect();
+        (!clause.is_empty()).then_some(clause)
+    }
+
+    /// The clause "not exactly `set`".
+    pub(crate) fn not_equal_clause(set: &[bool]) -> Vec<i32> {
+        (0..set.len())
+            .map(|a| if set[a] { -Self::lit(a) } else { Self::lit(a) })
+            .collect()
+    }
+}
+
+/// The least complete extension containing the admissible set `set`: the
+/// fixed point of Dung's characteristic function from `set`, by the same
+/// propagation as the grounded labelling. O(n + m).
+pub(crate) fn close(af: &ArgumentationFramework, set: &[bool]) -> Vec<bool> {
+    let n = af.len();
+    let mut inn = set.to_vec();
+    let mut out = vec![false; n];
+    let mut live: Vec<u32> = (0..n).map(|a| af.in_degree(a) as u32).collect();
+    // Members, and the unattacked (defended by any set).
+    let mut stack: Vec<u32> = (0..n as u32)
+        .filter(|&a| set[a as usize] || live[a as usize] == 0)
+        .collect();
+    for &a in &stack {
+        inn[a as usize] = true;
+    }
+    while let Some(a) = stack.pop() {
+        for &b in af.attacked_by(a as usize) {
+            let b = b as usize;
+            if out[b] {
+                continue;
+            }
+            out[b] = true;
+            for &c in af.attacked_by(b) {
+                let c = c as usize;
+                live[c] -= 1;
+                if live[c] == 0 && !inn[c] && !out[c] {
+                    inn[c] = true;
+                    stack.push(c as u32);
+                }
+            }
+        }
+    }
+    inn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close;
+    use crate::model::ArgumentationFramework;
+
+    #[test]
+    fn closure_is_the_least_complete_superset() {
+        // a → b → c: everything defended from the empty set on.
+        let af = ArgumentationFramework::new(3, [(0, 1), (1, 2)]).unwrap();
+        assert_eq!(close(&af, &[false; 3]), [true, false, true]);
+        // a ⇄ b, b → c: {} is complete; {a} closes to {a, c}.
+        let af = ArgumentationFramework::new(3, [(0, 1), (1, 0), (1, 2)]).unwrap();
+        assert_eq!(close(&af, &[false; 3]), [false; 3]);
+        assert_eq!(close(&af, &[true, false, false]), [true, false, true]);
+        // A self-attacker is never defended.
+        let af = ArgumentationFramework::new(2, [(0, 0), (0, 1)]).unwrap();
+        assert_eq!(close(&af, &[false; 2]), [false; 2]);
+    }
+}

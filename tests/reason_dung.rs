@@ -1,0 +1,287 @@
+//! Dung semantics against a brute-force enumerator on random small
+//! frameworks, and the classic examples.
+
+use argraph::reason::{grounded, Label, Labelling, Reasoner, Semantics};
+use argraph::ArgumentationFramework;
+use proptest::prelude::*;
+
+/// Brute force: every subset, checked against the definitions (Dung 1995).
+struct Oracle {
+    n: usize,
+    att: Vec<Vec<bool>>, // att[a][b]: a attacks b
+}
+
+impl Oracle {
+    fn new(af: &ArgumentationFramework) -> Oracle {
+        let n = af.len();
+        let mut att = vec![vec![false; n]; n];
+        for (a, b) in af.attack_pairs() {
+            att[a][b] = true;
+        }
+        Oracle { n, att }
+    }
+
+    fn members(&self, s: u32) -> Vec<usize> {
+        (0..self.n).filter(|&a| s & (1 << a) != 0).collect()
+    }
+
+    fn conflict_free(&self, s: u32) -> bool {
+        let m = self.members(s);
+        m.iter().all(|&a| m.iter().all(|&b| !self.att[a][b]))
+    }
+
+    fn defends(&self, s: u32, a: usize) -> bool {
+        let m = self.members(s);
+        (0..self.n)
+            .filter(|&b| self.att[b][a])
+            .all(|b| m.iter().any(|&c| self.att[c][b]))
+    }
+
+    fn admissible(&self, s: u32) -> bool {
+        self.conflict_free(s) && self.members(s).iter().all(|&a| self.defends(s, a))
+    }
+
+    fn complete(&self, s: u32) -> bool {
+        self.admissible(s) && (0..self.n).all(|a| !self.defends(s, a) || s & (1 << a) != 0)
+    }
+
+    fn stable(&self, s: u32) -> bool {
+        let m = self.members(s);
+        self.conflict_free(s)
+            && (0..self.n).all(|a| s & (1 << a) != 0 || m.iter().any(|&c| self.att[c][a]))
+    }
+
+    fn extensions(&self, sem: Semantics) -> Vec<Vec<usize>> {
+        let all: Vec<u32> = (0..1u32 << self.n).collect();
+        let co: Vec<u32> = all.iter().copied().filter(|&s| self.complete(s)).collect();
+        let sets: Vec<u32> = match sem {
+            Semantics::Complete => co,
+            Semantics::Grounded => {
+                // The least complete extension: the intersection of all.
+                let g = co
+                    .iter()
+                    .fold(u32::MAX >> (32 - self.n.max(1)), |acc, &s| acc & s);
+                let g = if self.n == 0 { 0 } else { g };
+                assert!(co.contains(&g), "the grounded extension is complete");
+                vec![g]
+            }
+            Semantics::Preferred => {
+                // Maximal admissible sets.
+                let adm: Vec<u32> = all
+                    .iter()
+                    .copied()
+                    .filter(|&s| self.admissible(s))
+                    .collect();
+                adm.iter()
+                    .copied()
+                    .filter(|&s| !adm.iter().any(|&t| t != s && t & s == s))
+                    .collect()
+            }
+            Semantics::Stable => all.iter().copied().filter(|&s| self.stable(s)).collect(),
+        };
+        let mut out: Vec<Vec<usize>> = sets.iter().map(|&s| self.members(s)).collect();
+        out.sort();
+        out
+    }
+}
+
+fn frameworks() -> impl Strategy<Value = ArgumentationFramework> {
+    (0usize..=8).prop_flat_map(|n| {
+        let pairs = if n == 0 {
+            Just(Vec::new()).boxed()
+        } else {
+            prop::collection::vec((0..n, 0..n), 0..=(n * n).min(24)).boxed()
+        };
+        pairs.prop_map(move |p| ArgumentationFramework::new(n, p).unwrap())
+    })
+}
+
+fn is_valid_for(oracle: &[Vec<usize>], ext: &[usize]) -> bool {
+    oracle.iter().any(|e| e == ext)
+}
+
+fn check_all(af: &ArgumentationFramework) {
+    let o = Oracle::new(af);
+    for &sem in Semantics::ALL {
+        let expected = o.extensions(sem);
+        let mut r = Reasoner::new(af, sem);
+        let got = r.extensions(None).unwrap();
+        assert!(got.all_found);
+        assert_eq!(
+            got.extensions,
+            expected,
+            "{sem} on {af:?}: {:?}",
+            af.attack_pairs().collect::<Vec<_>>()
+        );
+        // limit
+        if expected.len() > 1 {
+            let cut = r.extensions(Some(1)).unwrap();
+            assert_eq!(cut.extensions.len(), 1);
+            assert!(!cut.all_found);
+            assert!(is_valid_for(&expected, &cut.extensions[0]));
+        }
+        // SE
+        match r.some_extension().unwrap() {
+            Some(e) => assert!(is_valid_for(&expected, &e), "{sem} SE"),
+            None => assert!(expected.is_empty(), "{sem} SE said none"),
+        }
+        for a in 0..af.len() {
+            let cred = expected.iter().any(|e| e.contains(&a));
+            let skep = expected.iter().all(|e| e.contains(&a));
+            let dc = r.credulous(a).unwrap();
+            assert_eq!(dc.accepted, cred, "DC-{} arg {a}", sem.iccma());
+            if dc.accepted {
+                let w = dc.certificate.expect("witness");
+                assert!(w.contains(&a) && is_valid_for(&expected, &w), "DC witness");
+            }
+            let ds = r.skeptical(a).unwrap();
+            assert_eq!(ds.accepted, skep, "DS-{} arg {a}", sem.iccma());
+            if !ds.accepted {
+                let w = ds.certificate.expect("counter-example");
+                assert!(
+                    !w.contains(&a) && is_valid_for(&expected, &w),
+                    "DS counter-example"
+                );
+            }
+        }
+        // Labellings are the complete labellings of the extensions.
+        for (l, e) in r.labellings(None).unwrap().iter().zip(&expected) {
+            assert_eq!(&l.extension(), e);
+        }
+    }
+    // The grounded labelling: in = grounded extension, out = attacked by it.
+    let g = grounded(af);
+    let ge = &o.extensions(Semantics::Grounded)[0];
+    assert_eq!(&g, &Labelling::of_extension(af, ge));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn every_task_matches_brute_force(af in frameworks()) {
+        check_all(&af);
+    }
+}
+
+#[test]
+fn named_shapes() {
+    // Empty, a self-attack, odd and even cycles, with a tail.
+    let shapes: Vec<(usize, Vec<(usize, usize)>)> = vec![
+        (0, vec![]),
+        (1, vec![(0, 0)]),
+        (3, vec![(0, 1), (1, 2), (2, 0)]),
+        (4, vec![(0, 1), (1, 2), (2, 3), (3, 0)]),
+        (5, vec![(0, 1), (1, 2), (2, 0), (2, 3), (3, 4)]),
+        (4, vec![(0, 0), (0, 1), (1, 2), (2, 3)]),
+    ];
+    for (n, att) in shapes {
+        check_all(&ArgumentationFramework::new(n, att).unwrap());
+    }
+}
+
+fn af(names: &[&str], att: &[(&str, &str)]) -> ArgumentationFramework {
+    let ix = |s: &str| names.iter().position(|n| *n == s).unwrap();
+    ArgumentationFramework::with_names(names, att.iter().map(|(a, b)| (ix(a), ix(b)))).unwrap()
+}
+
+fn ext_names(af: &ArgumentationFramework, exts: &[Vec<usize>]) -> Vec<Vec<String>> {
+    exts.iter()
+        .map(|e| e.iter().map(|&a| af.name(a).into_owned()).collect())
+        .collect()
+}
+
+/// Dung 1995, Example 2 (the Nixon diamond as two mutually attacking
+/// arguments, with a third attacked by both in our variant): two preferred
+/// and stable extensions, empty grounded.
+#[test]
+fn dung_1995_nixon() {
+    let f = af(&["a", "b"], &[("a", "b"), ("b", "a")]);
+    let mut pr = Reasoner::new(&f, Semantics::Preferred);
+    assert_eq!(
+        ext_names(&f, &pr.extensions(None).unwrap().extensions),
+        [vec!["a"], vec!["b"]]
+    );
+    let mut co = Reasoner::new(&f, Semantics::Complete);
+    assert_eq!(co.extensions(None).unwrap().extensions.len(), 3);
+    assert!(grounded(&f).extension().is_empty());
+}
+
+/// Baroni, Caminada & Giacomin (2011), the odd cycle with an attacker
+/// outside: a → b → c → a, and d → a. Grounded {d, c}: d defeats a, so b is
+/// unattacked-in-effect... the labelling is d in, a out, b in, c out.
+#[test]
+fn bcg_2011_odd_cycle_broken() {
+    let f = af(
+        &["a", "b", "c", "d"],
+        &[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")],
+    );
+    let g = grounded(&f);
+    let labels: Vec<Label> = (0..4).map(|i| g.label(i)).collect();
+    assert_eq!(labels, [Label::Out, Label::In, Label::Out, Label::In]);
+    let mut st = Reasoner::new(&f, Semantics::Stable);
+    assert_eq!(
+        ext_names(&f, &st.extensions(None).unwrap().extensions),
+        [vec!["b", "d"]]
+    );
+}
+
+/// The 3-cycle alone: no stable extension, the empty set is the only
+/// complete and preferred one; everything skeptically accepted under stable
+/// (vacuously), nothing credulously.
+#[test]
+fn odd_cycle_has_no_stable_extension() {
+    let f = af(&["a", "b", "c"], &[("a", "b"), ("b", "c"), ("c", "a")]);
+    let mut st = Reasoner::new(&f, Semantics::Stable);
+    assert_eq!(st.some_extension().unwrap(), None);
+    assert!(st.skeptical(0).unwrap().accepted);
+    assert!(!st.credulous(0).unwrap().accepted);
+    let mut pr = Reasoner::new(&f, Semantics::Preferred);
+    assert_eq!(
+        pr.extensions(None).unwrap().extensions,
+        [Vec::<usize>::new()]
+    );
+}
+
+/// Baroni, Caminada & Giacomin (2011), the floating-acceptance example:
+/// a ⇄ b, both attack c, c attacks d. Preferred: {a, d}, {b, d}; d is
+/// skeptically accepted under preferred but undecided under grounded.
+#[test]
+fn bcg_2011_floating_reinstatement() {
+    let f = af(
+        &["a", "b", "c", "d"],
+        &[("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "d")],
+    );
+    let mut pr = Reasoner::new(&f, Semantics::Preferred);
+    assert_eq!(
+        ext_names(&f, &pr.extensions(None).unwrap().extensions),
+        [vec!["a", "d"], vec!["b", "d"]]
+    );
+    assert!(pr.skeptical(3).unwrap().accepted);
+    assert_eq!(grounded(&f).label(3), Label::Undec);
+    let mut co = Reasoner::new(&f, Semantics::Complete);
+    assert!(!co.skeptical(3).unwrap().accepted);
+}
+
+#[test]
+fn out_of_range_argument_is_an_error() {
+    let f = ArgumentationFramework::new(2, [(0, 1)]).unwrap();
+    let mut r = Reasoner::new(&f, Semantics::Preferred);
+    assert!(r.credulous(2).is_err());
+    assert!(r.skeptical(7).is_err());
+}
+
+#[test]
+fn deep_chain_does_not_overflow() {
+    let n = 1_000_000;
+    let f = ArgumentationFramework::new(n, (0..n - 1).map(|i| (i, i + 1))).unwrap();
+    let g = grounded(&f);
+    assert_eq!(
+        g.label(n - 1),
+        if (n - 1) % 2 == 0 {
+            Label::In
+        } else {
+            Label::Out
+        }
+    );
+    assert_eq!(g.extension().len(), n / 2);
+}

@@ -1,0 +1,171 @@
+//! ICCMA readers and writers: round trips on random frameworks, and
+//! errors that name line and column.
+
+use argraph::iccma::{self, IccmaFormat};
+use argraph::ArgumentationFramework;
+use proptest::prelude::*;
+
+fn frameworks() -> impl Strategy<Value = ArgumentationFramework> {
+    (0usize..=12).prop_flat_map(|n| {
+        let pairs = if n == 0 {
+            Just(Vec::new()).boxed()
+        } else {
+            prop::collection::vec((0..n, 0..n), 0..=40).boxed()
+        };
+        let names = prop::collection::vec("[a-z][a-z0-9_-]{0,6}", n);
+        (pairs, names).prop_map(move |(p, names)| {
+            // Unique names: suffix the index.
+            let names: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{s}{i}"))
+                .collect();
+            ArgumentationFramework::with_names(&names, p).unwrap()
+        })
+    })
+}
+
+proptest! {
+    #[test]
+    fn every_format_round_trips(af in frameworks()) {
+        for format in [IccmaFormat::I23, IccmaFormat::Apx, IccmaFormat::Tgf] {
+            let mut bytes = Vec::new();
+            iccma::write(&af, &mut bytes, format).unwrap();
+            let back = iccma::read(&bytes[..], format).unwrap();
+            prop_assert_eq!(back.len(), af.len());
+            let a: Vec<_> = af.attack_pairs().collect();
+            let b: Vec<_> = back.attack_pairs().collect();
+            prop_assert_eq!(a, b);
+            if format != IccmaFormat::I23 {
+                for i in 0..af.len() {
+                    prop_assert_eq!(back.name(i), af.name(i));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn errors_name_the_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("a.i23", "p af 3\n1 2\n\n4 1\n", 4, 1, "outside 1..=3"),
+        (
+            "b.apx",
+            "arg(a).\narg(b).\natt(a b).\n",
+            3,
+            7,
+            "expected `,`",
+        ),
+        ("c.tgf", "a\nb\n#\na b\nb\n", 5, 2, "found one name"),
+        ("d.af", "# no header\n", 1, 1, "missing header"),
+    ];
+    for (name, text, line, column, what) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let err = iccma::read_path(&path, None).unwrap_err();
+        assert_eq!(
+            (err.line(), err.column()),
+            (Some(line), Some(column)),
+            "{name}: {err}"
+        );
+        let shown = err.to_string();
+        assert!(shown.contains(name) && shown.contains(what), "{shown}");
+    }
+}
+
+#[test]
+fn formats_are_sniffed_from_content() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, n) in [("p af 2\n1 2\n", 2), ("arg(x).\n", 1), ("x\ny\nz\n#\n", 3)] {
+        let path = dir.path().join("noext");
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(iccma::read_path(&path, None).unwrap().len(), n);
+    }
+}
+
+#[test]
+fn large_files_are_parsed_in_pieces_on_two_threads() {
+    // Over 4 MiB: several pieces, parsed two at a time; the same framework
+    // whether read from a file or from memory, attacks in file order.
+    let n = 400_000;
+    let mut text = format!("p af {n}\n");
+    for a in 1..=n {
+        text.push_str(&format!(
+            "{a} {}\n{a} {}\n",
+            (a * 13) % n + 1,
+            (a * 31) % n + 1
+        ));
+    }
+    assert!(text.len() > 4 << 20);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.i23");
+    std::fs::write(&path, &text).unwrap();
+    let a = iccma::read_path(&path, None).unwrap();
+    let b = iccma::read_i23(text.as_bytes()).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a.attack_count(), 2 * n);
+    assert_eq!(
+        a.attacked_by(n - 1),
+        &[(n * 13 % n) as u32, (n * 31 % n) as u32]
+    );
+    assert_eq!(
+        a.attackers(0).len(),
+        a.attack_pairs().filter(|&(_, t)| t == 0).count()
+    );
+}
+
+proptest! {
+    /// Arbitrary and mutated input never panics: it parses or gives a
+    /// located error.
+    #[test]
+    fn bad_input_never_panics(
+        junk in prop::collection::vec(any::<u8>(), 0..200),
+        cut in 0usize..60,
+        byte in any::<u8>(),
+    ) {
+        let valid = [
+            "p af 4\n# c\n1 2\n2 3\n3 4\n4 1\n",
+            "arg(a).\narg(b).\natt(a,b).\natt(b,a).\n",
+            "a\nb\n#\na b\nb a\n",
+        ];
+        for (doc, format) in valid.iter().zip([IccmaFormat::I23, IccmaFormat::Apx, IccmaFormat::Tgf]) {
+            let _ = iccma::read(&junk[..], format);
+            let mut mutated = doc.as_bytes().to_vec();
+            let at = cut.min(mutated.len() - 1);
+            mutated[at] = byte;
+            if let Err(e) = iccma::read(&mutated[..], format) {
+                prop_assert!(e.line().is_some() || !e.to_string().is_empty());
+            }
+            mutated.truncate(at);
+            let _ = iccma::read(&mutated[..], format);
+        }
+    }
+}
+
+#[test]
+fn long_and_colliding_names_are_told_apart() {
+    // Names longer than 8 bytes go through the hash path of the name table.
+    let names: Vec<String> = (0..20_000)
+        .map(|i| format!("argument-with-a-long-name-{i}"))
+        .collect();
+    let mut apx = String::new();
+    for n in &names {
+        apx.push_str(&format!("arg({n}).\n"));
+    }
+    for i in 0..names.len() {
+        apx.push_str(&format!(
+            "att({},{}).\n",
+            names[i],
+            names[(i * 7 + 3) % names.len()]
+        ));
+    }
+    let af = iccma::read_apx(apx.as_bytes()).unwrap();
+    assert_eq!(af.len(), names.len());
+    for i in (0..names.len()).step_by(997) {
+        assert_eq!(af.name(i), names[i]);
+        assert_eq!(af.attacked_by(i), &[((i * 7 + 3) % names.len()) as u32]);
+    }
+    let dup = format!("{apx}arg({}).\n", names[123]);
+    assert!(iccma::read_apx(dup.as_bytes()).is_err());
+}
