@@ -4,6 +4,9 @@
 #
 #   benches/cli_vs_python.sh [NODES]      (default 100000; RUNS=15 by default)
 #
+# With PYDOT=1 (and pydot importable) it also times benches/pydot_dot.py,
+# DOT through pydot, on the same file (3 runs: it takes tens of seconds).
+#
 # The file is the benchmark's synthetic graph (cargo bench --bench core --
 # --write-json), written in the layout argraph::json::save uses, to a
 # temporary directory that is removed afterwards.
@@ -31,6 +34,12 @@ python3 benches/compare.py "$runs" \
     "python json.load=$python -c 'import json; json.load(open(\"$tmp/graph.json\"))'" \
     "argraph dot -o FILE=$argraph dot $tmp/graph.json -o $tmp/graph.dot" \
     "argraph dot (stdout)=$argraph dot $tmp/graph.json"
+
+if [ "${PYDOT:-0}" = 1 ]; then
+    python3 benches/compare.py 3 \
+        "argraph dot -o FILE=$argraph dot $tmp/graph.json -o $tmp/graph.dot" \
+        "pydot (pydot_dot.py)=$python benches/pydot_dot.py $tmp/graph.json $tmp/pydot.dot"
+fi
 
 if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 1 --runs "$runs" \

@@ -288,19 +288,20 @@ fn emit_node(
             label.extend_from_slice(b"</I></FONT>");
         }
     }
-    let mut fill = s.fill;
+    // Our own fill colour, unless an evaluation overlay marks the node.
+    let mut fill = Value::Const(s.fill);
     if let Some(mark) = opts.overlay.as_ref().and_then(|o| o.mark(node.id())) {
         label.extend_from_slice(b"<BR/><FONT POINT-SIZE=\"10\"><B>");
         escape(label, &mark.text, Mode::Html);
         label.extend_from_slice(b"</B></FONT>");
         if opts.theme == super::Theme::Color {
-            fill = &mark.fill;
+            fill = Value::Text(&mark.fill);
         }
     }
     let attrs = [
         attr!("shape", Value::Plain(s.shape)),
         attr!("style", Value::Const(s.style)),
-        attr!("fillcolor", Value::Text(fill)),
+        attr!("fillcolor", fill),
         attr!("color", Value::Const(s.border)),
         attr!("penwidth", Value::Plain(s.penwidth)),
         attr!("label", Value::Html(label)),
