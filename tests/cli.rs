@@ -3,22 +3,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn argraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argraph"))
-        .args(args)
-        .output()
-        .expect("argraph runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{argraph, stderr, stdout};
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let p = dir.join(name);

@@ -3,7 +3,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+
+use common::{argraph, stderr};
 
 use argraph::convert::{self, Format};
 
@@ -14,22 +17,11 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn seed() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("graphs/russia_afghanistan.json")
-}
-
-fn argraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argraph"))
-        .args(args)
-        .output()
-        .unwrap()
+    common::seed_path()
 }
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

@@ -1,29 +1,16 @@
 //! `argraph eval`, `compare` and `iccma` as a user or a competition harness
 //! meets them.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::{argraph, stdout};
 
 use argraph::reason::{Reasoner, Semantics};
 use argraph::ArgumentationFramework;
 use serde_json::Value;
 
-fn argraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argraph"))
-        .args(args)
-        .output()
-        .expect("argraph runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 fn seed() -> String {
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/graphs/russia_afghanistan.json"
-    )
-    .to_string()
+    common::seed_path().to_str().unwrap().to_string()
 }
 
 #[test]

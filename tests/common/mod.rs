@@ -38,3 +38,21 @@ pub fn root() -> PathBuf {
 pub fn seed_path() -> PathBuf {
     root().join("graphs/russia_afghanistan.json")
 }
+
+/// Runs the `argraph` binary with `args`.
+pub fn argraph(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_argraph"))
+        .args(args)
+        .output()
+        .expect("argraph runs")
+}
+
+/// Standard output of a run, as text.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error of a run, as text.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
