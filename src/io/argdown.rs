@@ -213,17 +213,13 @@ pub fn from_str(text: &str) -> Result<Imported> {
 }
 
 /// Reads Argdown JSON from a reader (read to the end first). See [`from_slice`].
-pub fn from_reader<R: Read>(mut reader: R) -> Result<Imported> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    from_slice(&bytes)
+pub fn from_reader<R: Read>(reader: R) -> Result<Imported> {
+    super::read_with(reader, from_slice)
 }
 
 /// Reads an Argdown JSON file; errors carry the path. See [`from_slice`].
 pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
-    let path = path.as_ref();
-    let bytes = super::read_file(path)?;
-    from_slice(&bytes).map_err(|e| e.at_path(path))
+    super::load_with(path.as_ref(), from_slice)
 }
 
 fn shape_error(what: &str, title: &str, e: serde_json::Error) -> Error {

@@ -199,10 +199,8 @@ pub fn from_str(text: &str) -> Result<ArgumentGraph> {
 /// let g = argraph::json::from_reader(&br#"{"argraph": 1, "nodes": []}"#[..]).unwrap();
 /// assert!(g.is_empty());
 /// ```
-pub fn from_reader<R: Read>(mut reader: R) -> Result<ArgumentGraph> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    from_slice(&bytes)
+pub fn from_reader<R: Read>(reader: R) -> Result<ArgumentGraph> {
+    super::read_with(reader, from_slice)
 }
 
 /// Reads a graph from a file; errors carry the path. See [`from_slice`].
@@ -212,9 +210,7 @@ pub fn from_reader<R: Read>(mut reader: R) -> Result<ArgumentGraph> {
 /// # Ok::<(), argraph::Error>(())
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
-    let path = path.as_ref();
-    let bytes = super::read_file(path)?;
-    from_slice(&bytes).map_err(|e| e.at_path(path))
+    super::load_with(path.as_ref(), from_slice)
 }
 
 /// On a failed parse: is this a document of another version (or none)?

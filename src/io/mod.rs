@@ -77,3 +77,21 @@ where
 pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).map_err(|e| Error::from(e).at_path(path))
 }
+
+/// Reads a whole file and parses it, with the path in any error: the
+/// `load` of every reader.
+pub(crate) fn load_with<T>(path: &Path, parse: impl FnOnce(&[u8]) -> Result<T>) -> Result<T> {
+    let bytes = read_file(path)?;
+    parse(&bytes).map_err(|e| e.at_path(path))
+}
+
+/// Reads a reader to its end and parses what it gave: the `from_reader`
+/// of every reader.
+pub(crate) fn read_with<T>(
+    mut reader: impl std::io::Read,
+    parse: impl FnOnce(&[u8]) -> Result<T>,
+) -> Result<T> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    parse(&bytes)
+}

@@ -151,10 +151,8 @@ pub fn from_str(text: &str) -> Result<Imported> {
 }
 
 /// Reads an AIF document from a reader (read to the end first). See [`from_slice`].
-pub fn from_reader<R: Read>(mut reader: R) -> Result<Imported> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    from_slice(&bytes)
+pub fn from_reader<R: Read>(reader: R) -> Result<Imported> {
+    super::read_with(reader, from_slice)
 }
 
 /// Reads an AIF file; errors carry the path. See [`from_slice`].
@@ -165,9 +163,7 @@ pub fn from_reader<R: Read>(mut reader: R) -> Result<Imported> {
 /// # Ok::<(), argraph::Error>(())
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
-    let path = path.as_ref();
-    let bytes = super::read_file(path)?;
-    from_slice(&bytes).map_err(|e| e.at_path(path))
+    super::load_with(path.as_ref(), from_slice)
 }
 
 /// Writes a graph as an AIF document of the given flavour, and reports
