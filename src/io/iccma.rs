@@ -569,56 +569,131 @@ pub fn write_i23(af: &ArgumentationFramework, writer: impl Write) -> Result<()> 
             out.bytes(b"\n")?;
         }
     }
-    for (a, b) in af.attack_pairs() {
-        out.uint(a as u64 + 1)?;
-        out.bytes(b" ")?;
-        out.uint(b as u64 + 1)?;
-        out.bytes(b"\n")?;
+    for a in 0..af.len() {
+        for &b in af.attacked_by(a) {
+            out.line(b"", a as u64 + 1, b" ", Some(b as u64 + 1), b"\n")?;
+        }
     }
     out.finish()
 }
 
-/// A buffered writer with fast integer formatting.
+/// The size of [`Out`]'s buffer: the writes it hands on are this large.
+const OUT_BUF: usize = 1 << 20;
+
+/// Two ASCII digits for each of `00..=99`.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// A buffered writer with fast integer formatting: a fixed buffer that
+/// small pieces are copied into (constant-length pieces without a call to
+/// `memcpy`), handed on to the inner writer [`OUT_BUF`] bytes at a time.
 pub(crate) struct Out<W: Write> {
-    buf: Vec<u8>,
+    buf: Box<[u8]>,
+    len: usize,
     inner: W,
 }
 
 impl<W: Write> Out<W> {
     pub(crate) fn new(inner: W) -> Self {
         Out {
-            buf: Vec::with_capacity(1 << 16),
+            buf: vec![0u8; OUT_BUF].into_boxed_slice(),
+            len: 0,
             inner,
         }
     }
 
+    /// Hands the buffer on to the inner writer.
+    #[cold]
+    fn drain(&mut self) -> io::Result<()> {
+        self.inner.write_all(&self.buf[..self.len])?;
+        self.len = 0;
+        Ok(())
+    }
+
+    /// Makes room for `k <= OUT_BUF` more bytes.
     #[inline]
-    pub(crate) fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
-        self.buf.extend_from_slice(b);
-        if self.buf.len() >= 1 << 16 {
-            self.inner.write_all(&self.buf)?;
-            self.buf.clear();
+    fn room(&mut self, k: usize) -> io::Result<()> {
+        if self.len + k > self.buf.len() {
+            self.drain()?;
         }
         Ok(())
     }
 
     #[inline]
-    pub(crate) fn uint(&mut self, mut v: u64) -> io::Result<()> {
-        let mut tmp = [0u8; 20];
-        let mut i = tmp.len();
-        loop {
-            i -= 1;
-            tmp[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+    pub(crate) fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
+        if b.len() > self.buf.len() {
+            self.drain()?;
+            return self.inner.write_all(b);
         }
-        self.bytes(&tmp[i..])
+        self.room(b.len())?;
+        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+        Ok(())
+    }
+
+    /// Appends `v` in decimal; the caller has made room for 20 bytes.
+    #[inline]
+    fn put_uint(&mut self, mut v: u64) {
+        let n = v.checked_ilog10().unwrap_or(0) as usize + 1;
+        let digits = &mut self.buf[self.len..self.len + n];
+        let mut i = n;
+        while v >= 100 {
+            let r = (v % 100) as usize * 2;
+            v /= 100;
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
+        }
+        if v >= 10 {
+            let r = v as usize * 2;
+            digits[..2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
+        } else {
+            digits[0] = b'0' + v as u8;
+        }
+        self.len += n;
+    }
+
+    /// Appends a constant-length piece; the caller has made room for it.
+    #[inline]
+    fn put<const K: usize>(&mut self, b: &[u8; K]) {
+        self.buf[self.len..self.len + K].copy_from_slice(b);
+        self.len += K;
+    }
+
+    #[inline]
+    pub(crate) fn uint(&mut self, v: u64) -> io::Result<()> {
+        self.room(20)?;
+        self.put_uint(v);
+        Ok(())
+    }
+
+    /// Writes `<pre>a<mid>b<post>` with `a` and `b` in decimal: one ICCMA
+    /// line (`att(a,b).\n`, `a b\n`, `arg(a).\n` with `b` left out).
+    #[inline]
+    fn line<const P: usize, const M: usize, const Q: usize>(
+        &mut self,
+        pre: &[u8; P],
+        a: u64,
+        mid: &[u8; M],
+        b: Option<u64>,
+        post: &[u8; Q],
+    ) -> io::Result<()> {
+        self.room(P + M + Q + 40)?;
+        self.put(pre);
+        self.put_uint(a);
+        if let Some(b) = b {
+            self.put(mid);
+            self.put_uint(b);
+        }
+        self.put(post);
+        Ok(())
     }
 
     pub(crate) fn finish(mut self) -> Result<()> {
-        self.inner.write_all(&self.buf)?;
+        self.drain()?;
         self.inner.flush()?;
         Ok(())
     }
@@ -963,6 +1038,19 @@ fn check_name(name: &str, format: &str, forbidden: &[char]) -> Result<()> {
 /// [`ErrorKind::InvalidInput`] if a name is empty or holds whitespace, `(`,
 /// `)`, `,` or `%`; I/O errors.
 pub fn write_apx(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
+    if af.is_numbered() {
+        // Names `1..=n`, formatted on the fly (always valid apx names).
+        let mut out = Out::new(writer);
+        for a in 1..=af.len() as u64 {
+            out.line(b"arg(", a, b"", None, b").\n")?;
+        }
+        for a in 0..af.len() {
+            for &b in af.attacked_by(a) {
+                out.line(b"att(", a as u64 + 1, b",", Some(b as u64 + 1), b").\n")?;
+            }
+        }
+        return out.finish();
+    }
     let names = prepared_names(af, "apx", &['(', ')', ',', '%'])?;
     let mut out = Out::new(writer);
     for name in &names {
@@ -1094,6 +1182,20 @@ fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
 /// [`ErrorKind::InvalidInput`] if a name is empty, holds whitespace or is
 /// `#`; I/O errors.
 pub fn write_tgf(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
+    if af.is_numbered() {
+        // Names `1..=n`, formatted on the fly (always valid tgf names).
+        let mut out = Out::new(writer);
+        for a in 1..=af.len() as u64 {
+            out.line(b"", a, b"", None, b"\n")?;
+        }
+        out.bytes(b"#\n")?;
+        for a in 0..af.len() {
+            for &b in af.attacked_by(a) {
+                out.line(b"", a as u64 + 1, b" ", Some(b as u64 + 1), b"\n")?;
+            }
+        }
+        return out.finish();
+    }
     let names = prepared_names(af, "tgf", &[])?;
     if names.iter().any(|n| n == "#") {
         return Err(Error::new(ErrorKind::InvalidInput(
@@ -1199,6 +1301,59 @@ mod tests {
             if format != IccmaFormat::I23 {
                 assert_eq!(back.name(2), "c");
             }
+        }
+    }
+
+    #[test]
+    fn out_formats_every_digit_count() {
+        let mut values = vec![0u64, 1, 9, 10, 11, 99, 100, 101, u64::MAX, u64::MAX - 1];
+        for k in 1..20 {
+            let p = 10u64.pow(k);
+            values.extend([p - 1, p, p + 1, p / 10 * 3 + 7]);
+        }
+        let mut bytes = Vec::new();
+        let mut out = Out::new(&mut bytes);
+        for &v in &values {
+            out.line(b"<", v, b",", Some(v / 3), b">").unwrap();
+            out.uint(v).unwrap();
+        }
+        out.finish().unwrap();
+        let expected: String = values
+            .iter()
+            .map(|v| format!("<{v},{}>{v}", v / 3))
+            .collect();
+        assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+    }
+
+    proptest::proptest! {
+        /// A numbered framework is written by a path of its own that formats
+        /// the numbers on the fly; the bytes are those of the general path
+        /// (the same framework with the names "1", "2", … as strings), and
+        /// for i23 those of `format!`.
+        #[test]
+        fn numbered_writers_give_the_bytes_of_the_named_ones(
+            n in 1usize..300,
+            attacks in proptest::collection::vec((0usize..1000, 0usize..1000), 0..900),
+        ) {
+            let attacks: Vec<(usize, usize)> =
+                attacks.into_iter().map(|(a, b)| (a % n, b % n)).collect();
+            let numbered = ArgumentationFramework::new(n, attacks.iter().copied()).unwrap();
+            let names: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+            let named = ArgumentationFramework::with_names(&names, attacks.iter().copied()).unwrap();
+            proptest::prop_assert!(numbered.is_numbered() && !named.is_numbered());
+            for format in [IccmaFormat::Apx, IccmaFormat::Tgf] {
+                let (mut fast, mut general) = (Vec::new(), Vec::new());
+                write(&numbered, &mut fast, format).unwrap();
+                write(&named, &mut general, format).unwrap();
+                proptest::prop_assert_eq!(&fast, &general, "{:?}", format);
+            }
+            let mut fast = Vec::new();
+            write_i23(&numbered, &mut fast).unwrap();
+            let mut expected = format!("p af {n}\n");
+            for (a, b) in numbered.attack_pairs() {
+                expected.push_str(&format!("{} {}\n", a + 1, b + 1));
+            }
+            proptest::prop_assert_eq!(String::from_utf8(fast).unwrap(), expected);
         }
     }
 
