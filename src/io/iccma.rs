@@ -569,11 +569,7 @@ pub fn write_i23(af: &ArgumentationFramework, writer: impl Write) -> Result<()> 
             out.bytes(b"\n")?;
         }
     }
-    for a in 0..af.len() {
-        for &b in af.attacked_by(a) {
-            out.line(b"", a as u64 + 1, b" ", Some(b as u64 + 1), b"\n")?;
-        }
-    }
+    attack_lines(&mut out, af, b"", b" ", b"\n")?;
     out.finish()
 }
 
@@ -697,6 +693,104 @@ impl<W: Write> Out<W> {
         self.inner.flush()?;
         Ok(())
     }
+}
+
+/// Attack lines per block of [`attack_lines`].
+const BLOCK_LINES: usize = 1 << 16;
+
+/// The inner writer of a block's [`Out`], sized so that it never drains:
+/// a drain would be a bug, reported as an error rather than lost bytes.
+struct NoDrain;
+
+impl Write for NoDrain {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(io::Error::other("an ICCMA block outgrew its buffer"))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes `<pre>a<mid>b<post>` for every attack `(a, b)`, numbered from 1,
+/// grouped by attacker (the order of [`ArgumentationFramework::attack_pairs`]).
+/// With more than two blocks of [`BLOCK_LINES`] attacks, the odd blocks are
+/// formatted on a second thread while this one formats and writes the even
+/// ones, in order.
+fn attack_lines<W: Write, const P: usize, const M: usize, const Q: usize>(
+    out: &mut Out<W>,
+    af: &ArgumentationFramework,
+    pre: &[u8; P],
+    mid: &[u8; M],
+    post: &[u8; Q],
+) -> io::Result<()> {
+    /// The lines of the attackers `from..to`.
+    fn lines<V: Write, const P: usize, const M: usize, const Q: usize>(
+        out: &mut Out<V>,
+        af: &ArgumentationFramework,
+        (from, to): (usize, usize),
+        (pre, mid, post): (&[u8; P], &[u8; M], &[u8; Q]),
+    ) -> io::Result<()> {
+        for a in from..to {
+            for &b in af.attacked_by(a) {
+                out.line(pre, a as u64 + 1, mid, Some(b as u64 + 1), post)?;
+            }
+        }
+        Ok(())
+    }
+    let n = af.len();
+    if af.attack_count() <= 2 * BLOCK_LINES {
+        return lines(out, af, (0, n), (pre, mid, post));
+    }
+    // Attacker ranges of about BLOCK_LINES attacks each.
+    let mut bounds = vec![0];
+    let mut count = 0;
+    for a in 0..n {
+        count += af.attacked_by(a).len();
+        if count >= BLOCK_LINES {
+            bounds.push(a + 1);
+            count = 0;
+        }
+    }
+    if bounds.last() != Some(&n) {
+        bounds.push(n);
+    }
+    let blocks = bounds.len() - 1;
+    let width = P + M + Q + 2 * (n.checked_ilog10().unwrap_or(0) as usize + 1);
+    let render = |k: usize| -> io::Result<Vec<u8>> {
+        let (from, to) = (bounds[k], bounds[k + 1]);
+        let count: usize = (from..to).map(|a| af.attacked_by(a).len()).sum();
+        let mut block = Out {
+            buf: vec![0u8; count * width + P + M + Q + 64].into_boxed_slice(),
+            len: 0,
+            inner: NoDrain,
+        };
+        lines(&mut block, af, (from, to), (pre, mid, post))?;
+        let mut bytes = block.buf.into_vec();
+        bytes.truncate(block.len);
+        Ok(bytes)
+    };
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let render = &render;
+        scope.spawn(move || {
+            for k in (1..blocks).step_by(2) {
+                // A closed channel: the writer stopped on an error.
+                if tx.send(render(k)).is_err() {
+                    break;
+                }
+            }
+        });
+        for k in (0..blocks).step_by(2) {
+            out.bytes(&render(k)?)?;
+            if k + 1 < blocks {
+                let odd = rx
+                    .recv()
+                    .map_err(|_| io::Error::other("the ICCMA formatter thread stopped"))?;
+                out.bytes(&odd?)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 // ---------------------------------------------------------------- apx ----
@@ -1044,11 +1138,7 @@ pub fn write_apx(af: &ArgumentationFramework, writer: impl Write) -> Result<()> 
         for a in 1..=af.len() as u64 {
             out.line(b"arg(", a, b"", None, b").\n")?;
         }
-        for a in 0..af.len() {
-            for &b in af.attacked_by(a) {
-                out.line(b"att(", a as u64 + 1, b",", Some(b as u64 + 1), b").\n")?;
-            }
-        }
+        attack_lines(&mut out, af, b"att(", b",", b").\n")?;
         return out.finish();
     }
     let names = prepared_names(af, "apx", &['(', ')', ',', '%'])?;
@@ -1189,11 +1279,7 @@ pub fn write_tgf(af: &ArgumentationFramework, writer: impl Write) -> Result<()> 
             out.line(b"", a, b"", None, b"\n")?;
         }
         out.bytes(b"#\n")?;
-        for a in 0..af.len() {
-            for &b in af.attacked_by(a) {
-                out.line(b"", a as u64 + 1, b" ", Some(b as u64 + 1), b"\n")?;
-            }
-        }
+        attack_lines(&mut out, af, b"", b" ", b"\n")?;
         return out.finish();
     }
     let names = prepared_names(af, "tgf", &[])?;
@@ -1355,6 +1441,33 @@ mod tests {
             }
             proptest::prop_assert_eq!(String::from_utf8(fast).unwrap(), expected);
         }
+    }
+
+    #[test]
+    fn blocks_formatted_on_two_threads_give_the_same_bytes() {
+        let n = 50_000;
+        let m = 3 * BLOCK_LINES + 17;
+        // Pseudo-random attacks, and one attacker with a block's worth.
+        let mut attacks: Vec<(usize, usize)> = (0..m)
+            .map(|k| ((k * 7919 + 13) % n, (k * 104_729 + 7) % n))
+            .collect();
+        attacks.extend((0..BLOCK_LINES + 5).map(|k| (n / 2, k % n)));
+        let numbered = ArgumentationFramework::new(n, attacks.iter().copied()).unwrap();
+        let names: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+        let named = ArgumentationFramework::with_names(&names, attacks.iter().copied()).unwrap();
+        for format in [IccmaFormat::Apx, IccmaFormat::Tgf] {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            write(&numbered, &mut fast, format).unwrap();
+            write(&named, &mut general, format).unwrap();
+            assert!(fast == general, "{format:?}");
+        }
+        let mut fast = Vec::new();
+        write_i23(&numbered, &mut fast).unwrap();
+        let mut expected = format!("p af {n}\n");
+        for (a, b) in numbered.attack_pairs() {
+            expected.push_str(&format!("{} {}\n", a + 1, b + 1));
+        }
+        assert!(fast == expected.as_bytes());
     }
 
     #[test]
