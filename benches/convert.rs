@@ -1,7 +1,15 @@
 //! `cargo bench --bench convert`: `argraph::convert::convert` of a
 //! 10^5-node AIF file to argraph JSON, against `cp` of the same file in the
-//! same run. Prints medians and the ratio; speed claims are only these
+//! same run. Prints medians and their ratios; speed claims are only these
 //! ratios, measured on the machine at hand.
+//!
+//! `convert` writes atomically and calls `fdatasync` before the rename, a
+//! durability promise `cp` does not make; so every figure is given both
+//! against `cp` and against `cp` followed by an `fdatasync` of the copy,
+//! next to the floor of any conversion: writing the output's bytes from
+//! memory, without and with `fdatasync`. The conversion is timed both as a
+//! library call and as the `argraph convert` process (like `cp`, a
+//! process: it pays for its start and exit, and not for freeing the graph).
 //!
 //! The generated nodeset has the shape of AIFdb corpora: 40 000 I-nodes,
 //! 30 000 RA (one premise, one conclusion, so read as edges), 10 000 CA,
@@ -114,6 +122,77 @@ fn time<F: FnMut()>(mut f: F) -> Duration {
     t.elapsed()
 }
 
+/// `cp FROM TO`, as a process.
+fn cp(from: &Path, to: &Path) {
+    let ok = Command::new("cp")
+        .arg(from)
+        .arg(to)
+        .status()
+        .expect("run cp")
+        .success();
+    assert!(ok, "cp failed");
+}
+
+/// `cp FROM TO`, then `fdatasync` of the copy: the same durability promise
+/// as `convert`'s atomic write.
+fn cp_sync(from: &Path, to: &Path) {
+    cp(from, to);
+    std::fs::File::open(to).unwrap().sync_data().unwrap();
+}
+
+/// `argraph convert IN OUT`, as a process (what a user runs).
+fn cli(input: &Path, output: &Path) {
+    let ok = Command::new(env!("CARGO_BIN_EXE_argraph"))
+        .arg("convert")
+        .arg(input)
+        .arg(output)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run argraph")
+        .success();
+    assert!(ok, "argraph convert failed");
+}
+
+/// Named timings, taken interleaved, one of each per round.
+struct Timings(Vec<(&'static str, Vec<Duration>)>);
+
+impl Timings {
+    fn new() -> Timings {
+        Timings(Vec::new())
+    }
+
+    fn time(&mut self, name: &'static str, f: impl FnMut()) {
+        let d = time(f);
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, v)) => v.push(d),
+            None => self.0.push((name, vec![d])),
+        }
+    }
+
+    fn median(&self, name: &str) -> Duration {
+        let (_, v) = self.0.iter().find(|(n, _)| *n == name).expect("timed");
+        median(v.clone())
+    }
+
+    /// Prints every median, and its ratio to `cp` and to `cp + fdatasync`.
+    fn print(&self) {
+        let (cp_m, sync_m) = (self.median(CP), self.median(CP_SYNC));
+        println!("median of {RUNS} runs, interleaved:                 ms    × cp  × cp+sync");
+        for (name, _) in &self.0 {
+            let m = self.median(name);
+            println!(
+                "  {name:<46} {:8.1} {:6.2} {:6.2}",
+                ms(m),
+                m.as_secs_f64() / cp_m.as_secs_f64(),
+                m.as_secs_f64() / sync_m.as_secs_f64()
+            );
+        }
+    }
+}
+
+const CP: &str = "cp of the input file";
+const CP_SYNC: &str = "cp of the input + fdatasync of the copy";
+
 fn main() {
     let dir = tempfile::tempdir().expect("temporary directory");
     // ARGRAPH_BENCH_KEEP=path also keeps a copy of the generated nodeset there.
@@ -127,15 +206,6 @@ fn main() {
     let size = std::fs::metadata(&input).unwrap().len();
     let output = dir.path().join("out.json");
     let copy = dir.path().join("copy.json");
-    let cp = |from: &Path, to: &Path| {
-        let ok = Command::new("cp")
-            .arg(from)
-            .arg(to)
-            .status()
-            .expect("run cp")
-            .success();
-        assert!(ok, "cp failed");
-    };
 
     // Warm the page cache and check the conversion once.
     cp(&input, &copy);
@@ -148,68 +218,56 @@ fn main() {
         done.graph().map_or(0, |g| g.node_count()),
         done.graph().map_or(0, |g| g.edge_count())
     );
+    drop(done);
 
     let bytes = std::fs::read(&input).unwrap();
-    let (mut t_cp, mut t_convert, mut t_read, mut t_write) = (vec![], vec![], vec![], vec![]);
-    let (mut t_scan, mut t_value) = (vec![], vec![]);
+    let out_bytes = std::fs::read(&output).unwrap();
+    let mut t = Timings::new();
     for _ in 0..RUNS {
-        t_cp.push(time(|| cp(&input, &copy)));
+        t.time(CP, || cp(&input, &copy));
+        t.time(CP_SYNC, || cp_sync(&input, &copy));
+        // The floor of any conversion: writing the output, from memory.
+        t.time("write the output bytes (from memory)", || {
+            std::fs::write(&copy, &out_bytes).unwrap()
+        });
+        t.time("write the output bytes + fdatasync", || {
+            let mut f = std::fs::File::create(&copy).unwrap();
+            std::io::Write::write_all(&mut f, &out_bytes).unwrap();
+            f.sync_data().unwrap();
+        });
         // Baselines: the JSON tokenizer alone, and the cheapest generic
         // JSON -> JSON transform (a serde_json::Value tree, file to file).
-        t_scan.push(time(|| {
+        t.time("read + JSON scan (IgnoredAny)", || {
             let b = std::fs::read(&input).unwrap();
             serde_json::from_slice::<serde::de::IgnoredAny>(&b).unwrap();
-        }));
-        t_value.push(time(|| {
+        });
+        t.time("serde_json Value parse + pretty write", || {
             let b = std::fs::read(&input).unwrap();
             let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
             let f = std::io::BufWriter::new(std::fs::File::create(&copy).unwrap());
             serde_json::to_writer_pretty(f, &v).unwrap();
-        }));
-        t_convert.push(time(|| {
+        });
+        t.time("convert AIF -> argraph JSON (library, files)", || {
             argraph::convert::convert(&input, &output, None, None).unwrap();
-        }));
+        });
+        t.time("`argraph convert` AIF -> argraph JSON (process)", || {
+            cli(&input, &output)
+        });
         let mut graph = None;
-        t_read.push(time(|| {
+        t.time("  of which AIF parse + build (memory)", || {
             graph = Some(argraph::aif::from_slice(&bytes).unwrap().graph)
-        }));
-        let g = graph.unwrap();
-        t_write.push(time(|| argraph::json::save(&g, &output).unwrap()));
+        });
+        t.time("  of which JSON save (file, fdatasync)", || {
+            argraph::json::save(graph.as_ref().unwrap(), &output).unwrap()
+        });
+        t.time("  of which dropping the graph", || drop(graph.take()));
     }
-    let (cp_m, conv_m) = (median(t_cp), median(t_convert));
-    let ratio = |d: Duration| d.as_secs_f64() / cp_m.as_secs_f64();
-    let (scan_m, value_m) = (median(t_scan), median(t_value));
-    println!("median of {RUNS} runs, interleaved:");
-    println!("  cp of the input file:                {:8.1} ms", ms(cp_m));
-    println!(
-        "  read + JSON scan (IgnoredAny):       {:8.1} ms  = {:.1} × cp",
-        ms(scan_m),
-        ratio(scan_m)
-    );
-    println!(
-        "  serde_json Value parse + pretty write:{:8.1} ms  = {:.1} × cp",
-        ms(value_m),
-        ratio(value_m)
-    );
-    println!(
-        "  convert AIF -> argraph JSON (files): {:8.1} ms  = {:.1} × cp = {:.2} × the Value round trip",
-        ms(conv_m),
-        ratio(conv_m),
-        conv_m.as_secs_f64() / value_m.as_secs_f64()
-    );
-    println!(
-        "    of which AIF parse + build (memory): {:6.1} ms",
-        ms(median(t_read))
-    );
-    println!(
-        "    of which JSON save (file):           {:6.1} ms",
-        ms(median(t_write))
-    );
-    iccma_i23_to_apx(dir.path(), &cp);
+    t.print();
+    iccma_i23_to_apx(dir.path());
 }
 
 /// ICCMA: 10^6 arguments, 2·10^6 attacks, i23 -> apx, against cp.
-fn iccma_i23_to_apx(dir: &Path, cp: &dyn Fn(&Path, &Path)) {
+fn iccma_i23_to_apx(dir: &Path) {
     let n = 1_000_000u64;
     let mut i23 = String::with_capacity(40 << 20);
     let _ = writeln!(i23, "p af {n}");
@@ -229,19 +287,36 @@ fn iccma_i23_to_apx(dir: &Path, cp: &dyn Fn(&Path, &Path)) {
         std::fs::metadata(&af_in).unwrap().len() as f64 / 1e6,
         std::fs::metadata(&af_out).unwrap().len() as f64 / 1e6
     );
-    let (mut t_cp, mut t_conv) = (vec![], vec![]);
+    let out_bytes = std::fs::read(&af_out).unwrap();
+    let mut t = Timings::new();
     for _ in 0..RUNS {
-        t_cp.push(time(|| cp(&af_in, &af_copy)));
-        t_conv.push(time(|| {
+        t.time(CP, || cp(&af_in, &af_copy));
+        t.time(CP_SYNC, || cp_sync(&af_in, &af_copy));
+        t.time("write the output bytes (from memory)", || {
+            std::fs::write(&af_copy, &out_bytes).unwrap()
+        });
+        t.time("write the output bytes + fdatasync", || {
+            let mut f = std::fs::File::create(&af_copy).unwrap();
+            std::io::Write::write_all(&mut f, &out_bytes).unwrap();
+            f.sync_data().unwrap();
+        });
+        t.time("convert i23 -> apx (library, files)", || {
             argraph::convert::convert(&af_in, &af_out, None, None).unwrap();
-        }));
+        });
+        t.time("`argraph convert` i23 -> apx (process)", || {
+            cli(&af_in, &af_out)
+        });
+        let mut af = None;
+        t.time("  of which i23 parse (file)", || {
+            af = Some(argraph::iccma::read_path(&af_in, None).unwrap())
+        });
+        let af = af.unwrap();
+        t.time("  of which apx write (file, fdatasync)", || {
+            argraph::write_file(&af_out, |w| {
+                argraph::iccma::write(&af, w, argraph::iccma::IccmaFormat::Apx)
+            })
+            .unwrap()
+        });
     }
-    let (cp_m, conv_m) = (median(t_cp), median(t_conv));
-    println!("median of {RUNS} runs, interleaved:");
-    println!("  cp of the i23 file:                  {:8.1} ms", ms(cp_m));
-    println!(
-        "  convert i23 -> apx (files):          {:8.1} ms  = {:.1} × cp",
-        ms(conv_m),
-        conv_m.as_secs_f64() / cp_m.as_secs_f64()
-    );
+    t.print();
 }

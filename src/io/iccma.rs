@@ -569,59 +569,228 @@ pub fn write_i23(af: &ArgumentationFramework, writer: impl Write) -> Result<()> 
             out.bytes(b"\n")?;
         }
     }
-    for (a, b) in af.attack_pairs() {
-        out.uint(a as u64 + 1)?;
-        out.bytes(b" ")?;
-        out.uint(b as u64 + 1)?;
-        out.bytes(b"\n")?;
-    }
+    attack_lines(&mut out, af, b"", b" ", b"\n")?;
     out.finish()
 }
 
-/// A buffered writer with fast integer formatting.
+/// The size of [`Out`]'s buffer: the writes it hands on are this large.
+const OUT_BUF: usize = 1 << 20;
+
+/// Two ASCII digits for each of `00..=99`.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// A buffered writer with fast integer formatting: a fixed buffer that
+/// small pieces are copied into (constant-length pieces without a call to
+/// `memcpy`), handed on to the inner writer [`OUT_BUF`] bytes at a time.
 pub(crate) struct Out<W: Write> {
-    buf: Vec<u8>,
+    buf: Box<[u8]>,
+    len: usize,
     inner: W,
 }
 
 impl<W: Write> Out<W> {
     pub(crate) fn new(inner: W) -> Self {
         Out {
-            buf: Vec::with_capacity(1 << 16),
+            buf: vec![0u8; OUT_BUF].into_boxed_slice(),
+            len: 0,
             inner,
         }
     }
 
+    /// Hands the buffer on to the inner writer.
+    #[cold]
+    fn drain(&mut self) -> io::Result<()> {
+        self.inner.write_all(&self.buf[..self.len])?;
+        self.len = 0;
+        Ok(())
+    }
+
+    /// Makes room for `k <= OUT_BUF` more bytes.
     #[inline]
-    pub(crate) fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
-        self.buf.extend_from_slice(b);
-        if self.buf.len() >= 1 << 16 {
-            self.inner.write_all(&self.buf)?;
-            self.buf.clear();
+    fn room(&mut self, k: usize) -> io::Result<()> {
+        if self.len + k > self.buf.len() {
+            self.drain()?;
         }
         Ok(())
     }
 
     #[inline]
-    pub(crate) fn uint(&mut self, mut v: u64) -> io::Result<()> {
-        let mut tmp = [0u8; 20];
-        let mut i = tmp.len();
-        loop {
-            i -= 1;
-            tmp[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+    pub(crate) fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
+        if b.len() > self.buf.len() {
+            self.drain()?;
+            return self.inner.write_all(b);
         }
-        self.bytes(&tmp[i..])
+        self.room(b.len())?;
+        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+        Ok(())
+    }
+
+    /// Appends `v` in decimal; the caller has made room for 20 bytes.
+    #[inline]
+    fn put_uint(&mut self, mut v: u64) {
+        let n = v.checked_ilog10().unwrap_or(0) as usize + 1;
+        let digits = &mut self.buf[self.len..self.len + n];
+        let mut i = n;
+        while v >= 100 {
+            let r = (v % 100) as usize * 2;
+            v /= 100;
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
+        }
+        if v >= 10 {
+            let r = v as usize * 2;
+            digits[..2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
+        } else {
+            digits[0] = b'0' + v as u8;
+        }
+        self.len += n;
+    }
+
+    /// Appends a constant-length piece; the caller has made room for it.
+    #[inline]
+    fn put<const K: usize>(&mut self, b: &[u8; K]) {
+        self.buf[self.len..self.len + K].copy_from_slice(b);
+        self.len += K;
+    }
+
+    #[inline]
+    pub(crate) fn uint(&mut self, v: u64) -> io::Result<()> {
+        self.room(20)?;
+        self.put_uint(v);
+        Ok(())
+    }
+
+    /// Writes `<pre>a<mid>b<post>` with `a` and `b` in decimal: one ICCMA
+    /// line (`att(a,b).\n`, `a b\n`, `arg(a).\n` with `b` left out).
+    #[inline]
+    fn line<const P: usize, const M: usize, const Q: usize>(
+        &mut self,
+        pre: &[u8; P],
+        a: u64,
+        mid: &[u8; M],
+        b: Option<u64>,
+        post: &[u8; Q],
+    ) -> io::Result<()> {
+        self.room(P + M + Q + 40)?;
+        self.put(pre);
+        self.put_uint(a);
+        if let Some(b) = b {
+            self.put(mid);
+            self.put_uint(b);
+        }
+        self.put(post);
+        Ok(())
     }
 
     pub(crate) fn finish(mut self) -> Result<()> {
-        self.inner.write_all(&self.buf)?;
+        self.drain()?;
         self.inner.flush()?;
         Ok(())
     }
+}
+
+/// Attack lines per block of [`attack_lines`].
+const BLOCK_LINES: usize = 1 << 16;
+
+/// The inner writer of a block's [`Out`], sized so that it never drains:
+/// a drain would be a bug, reported as an error rather than lost bytes.
+struct NoDrain;
+
+impl Write for NoDrain {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(io::Error::other("an ICCMA block outgrew its buffer"))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes `<pre>a<mid>b<post>` for every attack `(a, b)`, numbered from 1,
+/// grouped by attacker (the order of [`ArgumentationFramework::attack_pairs`]).
+/// With more than two blocks of [`BLOCK_LINES`] attacks, the odd blocks are
+/// formatted on a second thread while this one formats and writes the even
+/// ones, in order.
+fn attack_lines<W: Write, const P: usize, const M: usize, const Q: usize>(
+    out: &mut Out<W>,
+    af: &ArgumentationFramework,
+    pre: &[u8; P],
+    mid: &[u8; M],
+    post: &[u8; Q],
+) -> io::Result<()> {
+    /// The lines of the attackers `from..to`.
+    fn lines<V: Write, const P: usize, const M: usize, const Q: usize>(
+        out: &mut Out<V>,
+        af: &ArgumentationFramework,
+        (from, to): (usize, usize),
+        (pre, mid, post): (&[u8; P], &[u8; M], &[u8; Q]),
+    ) -> io::Result<()> {
+        for a in from..to {
+            for &b in af.attacked_by(a) {
+                out.line(pre, a as u64 + 1, mid, Some(b as u64 + 1), post)?;
+            }
+        }
+        Ok(())
+    }
+    let n = af.len();
+    if af.attack_count() <= 2 * BLOCK_LINES {
+        return lines(out, af, (0, n), (pre, mid, post));
+    }
+    // Attacker ranges of about BLOCK_LINES attacks each.
+    let mut bounds = vec![0];
+    let mut count = 0;
+    for a in 0..n {
+        count += af.attacked_by(a).len();
+        if count >= BLOCK_LINES {
+            bounds.push(a + 1);
+            count = 0;
+        }
+    }
+    if bounds.last() != Some(&n) {
+        bounds.push(n);
+    }
+    let blocks = bounds.len() - 1;
+    let width = P + M + Q + 2 * (n.checked_ilog10().unwrap_or(0) as usize + 1);
+    let render = |k: usize| -> io::Result<Vec<u8>> {
+        let (from, to) = (bounds[k], bounds[k + 1]);
+        let count: usize = (from..to).map(|a| af.attacked_by(a).len()).sum();
+        let mut block = Out {
+            buf: vec![0u8; count * width + P + M + Q + 64].into_boxed_slice(),
+            len: 0,
+            inner: NoDrain,
+        };
+        lines(&mut block, af, (from, to), (pre, mid, post))?;
+        let mut bytes = block.buf.into_vec();
+        bytes.truncate(block.len);
+        Ok(bytes)
+    };
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let render = &render;
+        scope.spawn(move || {
+            for k in (1..blocks).step_by(2) {
+                // A closed channel: the writer stopped on an error.
+                if tx.send(render(k)).is_err() {
+                    break;
+                }
+            }
+        });
+        for k in (0..blocks).step_by(2) {
+            out.bytes(&render(k)?)?;
+            if k + 1 < blocks {
+                let odd = rx
+                    .recv()
+                    .map_err(|_| io::Error::other("the ICCMA formatter thread stopped"))?;
+                out.bytes(&odd?)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 // ---------------------------------------------------------------- apx ----
@@ -963,6 +1132,15 @@ fn check_name(name: &str, format: &str, forbidden: &[char]) -> Result<()> {
 /// [`ErrorKind::InvalidInput`] if a name is empty or holds whitespace, `(`,
 /// `)`, `,` or `%`; I/O errors.
 pub fn write_apx(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
+    if af.is_numbered() {
+        // Names `1..=n`, formatted on the fly (always valid apx names).
+        let mut out = Out::new(writer);
+        for a in 1..=af.len() as u64 {
+            out.line(b"arg(", a, b"", None, b").\n")?;
+        }
+        attack_lines(&mut out, af, b"att(", b",", b").\n")?;
+        return out.finish();
+    }
     let names = prepared_names(af, "apx", &['(', ')', ',', '%'])?;
     let mut out = Out::new(writer);
     for name in &names {
@@ -1094,6 +1272,16 @@ fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
 /// [`ErrorKind::InvalidInput`] if a name is empty, holds whitespace or is
 /// `#`; I/O errors.
 pub fn write_tgf(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
+    if af.is_numbered() {
+        // Names `1..=n`, formatted on the fly (always valid tgf names).
+        let mut out = Out::new(writer);
+        for a in 1..=af.len() as u64 {
+            out.line(b"", a, b"", None, b"\n")?;
+        }
+        out.bytes(b"#\n")?;
+        attack_lines(&mut out, af, b"", b" ", b"\n")?;
+        return out.finish();
+    }
     let names = prepared_names(af, "tgf", &[])?;
     if names.iter().any(|n| n == "#") {
         return Err(Error::new(ErrorKind::InvalidInput(
@@ -1200,6 +1388,86 @@ mod tests {
                 assert_eq!(back.name(2), "c");
             }
         }
+    }
+
+    #[test]
+    fn out_formats_every_digit_count() {
+        let mut values = vec![0u64, 1, 9, 10, 11, 99, 100, 101, u64::MAX, u64::MAX - 1];
+        for k in 1..20 {
+            let p = 10u64.pow(k);
+            values.extend([p - 1, p, p + 1, p / 10 * 3 + 7]);
+        }
+        let mut bytes = Vec::new();
+        let mut out = Out::new(&mut bytes);
+        for &v in &values {
+            out.line(b"<", v, b",", Some(v / 3), b">").unwrap();
+            out.uint(v).unwrap();
+        }
+        out.finish().unwrap();
+        let expected: String = values
+            .iter()
+            .map(|v| format!("<{v},{}>{v}", v / 3))
+            .collect();
+        assert_eq!(String::from_utf8(bytes).unwrap(), expected);
+    }
+
+    proptest::proptest! {
+        /// A numbered framework is written by a path of its own that formats
+        /// the numbers on the fly; the bytes are those of the general path
+        /// (the same framework with the names "1", "2", … as strings), and
+        /// for i23 those of `format!`.
+        #[test]
+        fn numbered_writers_give_the_bytes_of_the_named_ones(
+            n in 1usize..300,
+            attacks in proptest::collection::vec((0usize..1000, 0usize..1000), 0..900),
+        ) {
+            let attacks: Vec<(usize, usize)> =
+                attacks.into_iter().map(|(a, b)| (a % n, b % n)).collect();
+            let numbered = ArgumentationFramework::new(n, attacks.iter().copied()).unwrap();
+            let names: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+            let named = ArgumentationFramework::with_names(&names, attacks.iter().copied()).unwrap();
+            proptest::prop_assert!(numbered.is_numbered() && !named.is_numbered());
+            for format in [IccmaFormat::Apx, IccmaFormat::Tgf] {
+                let (mut fast, mut general) = (Vec::new(), Vec::new());
+                write(&numbered, &mut fast, format).unwrap();
+                write(&named, &mut general, format).unwrap();
+                proptest::prop_assert_eq!(&fast, &general, "{:?}", format);
+            }
+            let mut fast = Vec::new();
+            write_i23(&numbered, &mut fast).unwrap();
+            let mut expected = format!("p af {n}\n");
+            for (a, b) in numbered.attack_pairs() {
+                expected.push_str(&format!("{} {}\n", a + 1, b + 1));
+            }
+            proptest::prop_assert_eq!(String::from_utf8(fast).unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn blocks_formatted_on_two_threads_give_the_same_bytes() {
+        let n = 50_000;
+        let m = 3 * BLOCK_LINES + 17;
+        // Pseudo-random attacks, and one attacker with a block's worth.
+        let mut attacks: Vec<(usize, usize)> = (0..m)
+            .map(|k| ((k * 7919 + 13) % n, (k * 104_729 + 7) % n))
+            .collect();
+        attacks.extend((0..BLOCK_LINES + 5).map(|k| (n / 2, k % n)));
+        let numbered = ArgumentationFramework::new(n, attacks.iter().copied()).unwrap();
+        let names: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+        let named = ArgumentationFramework::with_names(&names, attacks.iter().copied()).unwrap();
+        for format in [IccmaFormat::Apx, IccmaFormat::Tgf] {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            write(&numbered, &mut fast, format).unwrap();
+            write(&named, &mut general, format).unwrap();
+            assert!(fast == general, "{format:?}");
+        }
+        let mut fast = Vec::new();
+        write_i23(&numbered, &mut fast).unwrap();
+        let mut expected = format!("p af {n}\n");
+        for (a, b) in numbered.attack_pairs() {
+            expected.push_str(&format!("{} {}\n", a + 1, b + 1));
+        }
+        assert!(fast == expected.as_bytes());
     }
 
     #[test]

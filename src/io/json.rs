@@ -560,8 +560,13 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, writer: W) -> Result<()> {
 
 /// Writes a graph as JSON indented by two spaces, the layout of the files
 /// in `graphs/`. O(n + m).
-pub fn to_writer_pretty<W: Write>(graph: &ArgumentGraph, writer: W) -> Result<()> {
-    serde_json::to_writer_pretty(writer, &DocumentOut(graph)).map_err(write_error)
+///
+/// The bytes are those of `serde_json`'s pretty printer. A large graph's
+/// nodes and edges are rendered in blocks on two threads (one renders the
+/// next block while the other renders and writes the current one), and
+/// written in order, so memory stays a few blocks above the graph's.
+pub fn to_writer_pretty<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<()> {
+    pretty::write(graph, &mut writer)
 }
 
 /// The graph as indented JSON. See [`to_writer_pretty`].
@@ -593,5 +598,292 @@ fn write_error(e: serde_json::Error) -> Error {
     match e.io_error_kind() {
         Some(kind) => Error::from(std::io::Error::new(kind, e.to_string())),
         None => Error::new(ErrorKind::InvalidInput(format!("cannot write JSON: {e}"))),
+    }
+}
+
+/// The pretty JSON writer of [`to_writer_pretty`]: the document rendered in
+/// pieces with a formatter that starts at the piece's depth.
+mod pretty {
+    use std::io::{self, Write};
+    use std::sync::mpsc;
+
+    use serde::Serialize;
+    use serde_json::ser::{Formatter, Serializer};
+
+    use super::{EdgeOut, NodeOut, FORMAT_VERSION};
+    use crate::error::Result;
+    use crate::model::{ArgumentGraph, Node};
+
+    /// Nodes or edges per block.
+    pub(super) const BLOCK: usize = 2048;
+
+    /// `serde_json::ser::PrettyFormatter` with a two-space indent, started
+    /// at depth `level`: what it writes for a value at that depth of a
+    /// document is what `PrettyFormatter` writes there.
+    struct Indented {
+        level: usize,
+        has_value: bool,
+    }
+
+    impl Indented {
+        fn at(level: usize) -> Indented {
+            Indented {
+                level,
+                has_value: false,
+            }
+        }
+    }
+
+    fn indent<W: ?Sized + Write>(w: &mut W, level: usize) -> io::Result<()> {
+        for _ in 0..level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    impl Formatter for Indented {
+        fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.level += 1;
+            self.has_value = false;
+            w.write_all(b"[")
+        }
+
+        fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.level -= 1;
+            if self.has_value {
+                w.write_all(b"\n")?;
+                indent(w, self.level)?;
+            }
+            w.write_all(b"]")
+        }
+
+        fn begin_array_value<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            w.write_all(if first { b"\n" } else { b",\n" })?;
+            indent(w, self.level)
+        }
+
+        fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+            self.has_value = true;
+            Ok(())
+        }
+
+        fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.level += 1;
+            self.has_value = false;
+            w.write_all(b"{")
+        }
+
+        fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.level -= 1;
+            if self.has_value {
+                w.write_all(b"\n")?;
+                indent(w, self.level)?;
+            }
+            w.write_all(b"}")
+        }
+
+        fn begin_object_key<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            w.write_all(if first { b"\n" } else { b",\n" })?;
+            indent(w, self.level)
+        }
+
+        fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            w.write_all(b": ")
+        }
+
+        fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+            self.has_value = true;
+            Ok(())
+        }
+    }
+
+    /// Renders `value` as it appears at depth `level`.
+    fn render(buf: &mut Vec<u8>, level: usize, value: &impl Serialize) -> Result<()> {
+        value
+            .serialize(&mut Serializer::with_formatter(buf, Indented::at(level)))
+            .map_err(super::write_error)
+    }
+
+    /// A key of the top-level object, after `{` or the previous entry.
+    fn key(buf: &mut Vec<u8>, first: bool, key: &str) -> Result<()> {
+        buf.extend_from_slice(if first { b"\n  " } else { b",\n  " });
+        serde_json::to_writer(&mut *buf, key).map_err(super::write_error)?;
+        buf.extend_from_slice(b": ");
+        Ok(())
+    }
+
+    pub(super) fn write<W: ?Sized + Write>(g: &ArgumentGraph, w: &mut W) -> Result<()> {
+        let mut head = b"{".to_vec();
+        key(&mut head, true, "argraph")?;
+        render(&mut head, 1, &FORMAT_VERSION)?;
+        if let Some(t) = g.title() {
+            key(&mut head, false, "title")?;
+            render(&mut head, 1, &t)?;
+        }
+        if let Some(d) = g.description() {
+            key(&mut head, false, "description")?;
+            render(&mut head, 1, &d)?;
+        }
+        if !g.sources().is_empty() {
+            key(&mut head, false, "sources")?;
+            render(&mut head, 1, &g.sources())?;
+        }
+        key(&mut head, false, "nodes")?;
+        w.write_all(&head)?;
+        let nodes: Vec<&Node> = g.nodes().collect();
+        array(w, &nodes, |n| NodeOut(n))?;
+        drop(nodes);
+        let mut mid = Vec::new();
+        key(&mut mid, false, "edges")?;
+        w.write_all(&mid)?;
+        let edges: Vec<_> = g.edges().collect();
+        array(w, &edges, |e| EdgeOut(*e))?;
+        w.write_all(b"\n}")?;
+        Ok(())
+    }
+
+    /// Renders `items[range]` as elements of an array at depth 1.
+    fn block<T, S: Serialize>(
+        items: &[T],
+        range: std::ops::Range<usize>,
+        view: &impl Fn(&T) -> S,
+    ) -> Result<Vec<u8>> {
+        let mut buf = Vec::with_capacity(range.len() * 256);
+        for i in range {
+            buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+            render(&mut buf, 2, &view(&items[i]))?;
+        }
+        Ok(buf)
+    }
+
+    /// Writes an array at depth 1 of the top-level object; with more than
+    /// two blocks, the odd blocks are rendered on a second thread.
+    fn array<W, T, S, F>(w: &mut W, items: &[T], view: F) -> Result<()>
+    where
+        W: ?Sized + Write,
+        T: Sync,
+        S: Serialize,
+        F: Fn(&T) -> S + Sync,
+    {
+        if items.is_empty() {
+            w.write_all(b"[]")?;
+            return Ok(());
+        }
+        w.write_all(b"[")?;
+        let blocks = items.len().div_ceil(BLOCK);
+        let range = |b: usize| b * BLOCK..((b + 1) * BLOCK).min(items.len());
+        if blocks <= 2 {
+            w.write_all(&block(items, 0..items.len(), &view)?)?;
+        } else {
+            std::thread::scope(|scope| -> Result<()> {
+                let (tx, rx) = mpsc::sync_channel(1);
+                let view = &view;
+                scope.spawn(move || {
+                    for b in (1..blocks).step_by(2) {
+                        // A closed channel: the writer stopped on an error.
+                        if tx.send(block(items, range(b), view)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                for b in (0..blocks).step_by(2) {
+                    w.write_all(&block(items, range(b), view)?)?;
+                    if b + 1 < blocks {
+                        let odd = rx
+                            .recv()
+                            .map_err(|_| io::Error::other("the JSON renderer thread stopped"))?;
+                        w.write_all(&odd?)?;
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        w.write_all(b"\n  ]")?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Provenance, Source};
+
+    /// What `serde_json`'s own pretty printer writes for the document.
+    fn reference(g: &ArgumentGraph) -> Vec<u8> {
+        let mut out = Vec::new();
+        serde_json::to_writer_pretty(&mut out, &DocumentOut(g)).unwrap();
+        out
+    }
+
+    fn written(g: &ArgumentGraph) -> Vec<u8> {
+        let mut out = Vec::new();
+        to_writer_pretty(g, &mut out).unwrap();
+        out
+    }
+
+    /// Nodes and edges with every field, nested data, empty arrays and
+    /// objects, escapes; `n` nodes and about `2n` edges.
+    fn graph(n: usize) -> ArgumentGraph {
+        let mut g = ArgumentGraph::new();
+        g.set_title("A \"title\"\nwith a newline")
+            .set_description("é ✓ \u{1}");
+        g.sources_mut().push(Source::new("s1", "A source"));
+        for i in 0..n {
+            let node = g
+                .claim(format!("n{i}"), format!("Claim {i} \\ \"quoted\""))
+                .unwrap();
+            if i % 3 == 0 {
+                node.set_label(format!("L{i}"));
+                node.set_weight(0.25).unwrap();
+                node.add_tag("t").add_tag("u");
+                node.add_provenance(Provenance::new("s1").with_locator(format!("p. {i}")));
+            }
+            if i % 2 == 0 {
+                node.set_data(serde_json::json!({
+                    "aif": {"nodeID": i.to_string(), "timestamp": "2016-09-26"},
+                    "list": [1, 2.5, null, true, {"deep": []}, {}],
+                    "empty": {}
+                }));
+            }
+        }
+        for i in 1..n {
+            let e = g
+                .supports(&format!("n{i}"), &format!("n{}", i / 2))
+                .unwrap();
+            if i % 5 == 0 {
+                e.set_label("because").set_weight(1.0).unwrap();
+                e.set_data(serde_json::json!({"k": [[], [[]]]}));
+            }
+        }
+        for i in (3..n).step_by(2) {
+            g.attacks(&format!("n{i}"), &format!("n{}", i - 3)).unwrap();
+        }
+        g
+    }
+
+    #[test]
+    fn pretty_writer_gives_the_bytes_of_serde_json() {
+        // Empty, one block, two blocks, and many blocks (rendered on two threads).
+        let block = pretty::BLOCK;
+        for n in [0, 1, 7, block + 1, 7 * block + 3] {
+            let g = graph(n);
+            assert_eq!(written(&g), reference(&g), "{n} nodes");
+        }
+        let bare = ArgumentGraph::new();
+        assert_eq!(written(&bare), reference(&bare));
+        let seed = load(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/graphs/russia_afghanistan.json"
+        ))
+        .unwrap();
+        assert_eq!(written(&seed), reference(&seed));
     }
 }
