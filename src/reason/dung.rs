@@ -1,7 +1,7 @@
 //! Extension semantics on an [`ArgumentationFramework`]: the [`Reasoner`].
 
 use super::grounded::grounded;
-use super::sat::{Encoding, Sat};
+use super::sat::{close, Encoding, Growth, Sat};
 use super::{Answer, Enumeration, Extension, Label, Labelling, Semantics};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::ArgumentationFramework;
@@ -144,7 +144,7 @@ impl<'a> Reasoner<'a> {
             Semantics::Preferred => {
                 let mut sat = self.sat()?;
                 let set = sat.solve(&[])?.ok_or_else(internal)?;
-                let set = sat.maximise(&self.rest().0, set, None)?;
+                let set = sat.maximise(&self.rest().0, set)?;
                 Ok(Some(self.lift(&set)))
             }
             Semantics::Stable => {
@@ -187,7 +187,7 @@ impl<'a> Reasoner<'a> {
             None => Ok(Answer::no(None)),
             Some(set) => {
                 let set = if self.semantics == Semantics::Preferred {
-                    sat.maximise(&self.rest().0, set, None)?
+                    sat.maximise(&self.rest().0, set)?
                 } else {
                     set
                 };
@@ -204,14 +204,17 @@ impl<'a> Reasoner<'a> {
     /// Grounded and complete (same answer, polynomial): O(1) after
     /// construction. Stable (coNP-complete): one SAT call for a stable
     /// extension without `a`. Preferred (Π₂ᵖ-complete): a CEGAR loop in the
-    /// style of CEGARTIX (Dvořák et al. 2014): find a complete extension `E`
+    /// style of CEGARTIX (Dvořák et al. 2014): find an admissible set `E`
     /// without `a` and grow it to a maximal one without `a`; if no strict
-    /// complete superset exists, `E` is a preferred counter-example;
+    /// admissible superset exists, `E` is a preferred counter-example;
     /// otherwise no preferred extension without `a` lies inside `E`, which a
-    /// clause excludes, and the loop goes on. Preferred semantics work on
-    /// the admissible encoding; each growth step first closes the set under
-    /// defence (the least complete superset, by propagation), so the SAT
-    /// calls make big steps.
+    /// clause excludes, and the loop goes on. Each growth step first closes
+    /// the set under defence (the least complete superset, by propagation),
+    /// so the SAT calls make big steps; a closure that takes in `a` excludes
+    /// itself at once. When the solver proves that `E` cannot grow without
+    /// `a` and its proof did not need `a` out (its failed assumptions), `E`
+    /// is preferred and the extra call is saved; otherwise the extra call
+    /// asks for a superset holding `a`, which is all that is left.
     ///
     /// # Errors
     /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
@@ -240,26 +243,48 @@ impl<'a> Reasoner<'a> {
                 None => Answer::yes(None),
             });
         }
+        // Tracked on the undecided part `rest`, where the grounded
+        // labelling left `a`.
+        let af = &self.rest.as_ref().ok_or_else(internal)?.0;
         loop {
-            let Some(set) = sat.solve(&[not_a])? else {
+            let Some(mut set) = sat.solve(&[not_a])? else {
                 return Ok(Answer::yes(None));
             };
-            let set = sat.maximise(&self.rest().0, set, Some(qa))?;
-            let bigger = match Sat::not_subset_clause(&set) {
-                None => None,
-                Some(clause) => {
-                    let act = sat.activated(&clause);
-                    let mut assume = vec![act];
-                    assume.extend((0..set.len()).filter(|&i| set[i]).map(Sat::lit));
-                    let r = sat.solve(&assume)?;
-                    sat.add_clause([-act]);
-                    r
+            // Grow `set` (admissible, without `a`) towards a preferred
+            // extension without `a`.
+            loop {
+                let closed = close(af, &set);
+                if closed[qa] {
+                    // Every complete superset of `set` holds `a`, so no
+                    // preferred extension without `a` lies inside `closed`.
+                    match Sat::not_subset_clause(&closed) {
+                        Some(clause) => sat.add_clause(clause),
+                        None => return Ok(Answer::yes(None)),
+                    }
+                    break;
                 }
-            };
-            match (bigger, Sat::not_subset_clause(&set)) {
-                (None, _) => return Ok(Answer::no(Some(self.lift(&set)))),
-                (Some(_), Some(clause)) => sat.add_clause(clause),
-                (Some(_), None) => return Err(internal()),
+                set = closed;
+                match sat.superset(&set, &[not_a])? {
+                    Growth::Bigger(bigger) => set = bigger,
+                    // The proof that `set` cannot grow did not need `a` out:
+                    // `set` is preferred.
+                    Growth::Maximal { by_extra: false } => {
+                        return Ok(Answer::no(Some(self.lift(&set))))
+                    }
+                    // Maximal without `a`; a strict superset, if any, holds `a`.
+                    Growth::Maximal { by_extra: true } => match sat.superset(&set, &[-not_a])? {
+                        Growth::Maximal { .. } => return Ok(Answer::no(Some(self.lift(&set)))),
+                        Growth::Bigger(_) => {
+                            // Not preferred, and no preferred extension
+                            // without `a` lies inside it.
+                            match Sat::not_subset_clause(&set) {
+                                Some(clause) => sat.add_clause(clause),
+                                None => return Err(internal()),
+                            }
+                            break;
+                        }
+                    },
+                }
             }
         }
     }
@@ -296,7 +321,7 @@ impl<'a> Reasoner<'a> {
             }
             let (set, block) = match self.semantics {
                 Semantics::Preferred => {
-                    let set = sat.maximise(&self.rest().0, set, None)?;
+                    let set = sat.maximise(&self.rest().0, set)?;
                     let block = Sat::not_subset_clause(&set);
                     (set, block)
                 }
