@@ -576,14 +576,6 @@ pub fn write_i23(af: &ArgumentationFramework, writer: impl Write) -> Result<()> 
 /// The size of [`Out`]'s buffer: the writes it hands on are this large.
 const OUT_BUF: usize = 1 << 20;
 
-/// Two ASCII digits for each of `00..=99`.
-const DIGIT_PAIRS: &[u8; 200] = b"\
-0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-
 /// A buffered writer with fast integer formatting: a fixed buffer that
 /// small pieces are copied into (constant-length pieces without a call to
 /// `memcpy`), handed on to the inner writer [`OUT_BUF`] bytes at a time.
@@ -633,23 +625,11 @@ impl<W: Write> Out<W> {
 
     /// Appends `v` in decimal; the caller has made room for 20 bytes.
     #[inline]
-    fn put_uint(&mut self, mut v: u64) {
-        let n = v.checked_ilog10().unwrap_or(0) as usize + 1;
-        let digits = &mut self.buf[self.len..self.len + n];
-        let mut i = n;
-        while v >= 100 {
-            let r = (v % 100) as usize * 2;
-            v /= 100;
-            i -= 2;
-            digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
-        }
-        if v >= 10 {
-            let r = v as usize * 2;
-            digits[..2].copy_from_slice(&DIGIT_PAIRS[r..r + 2]);
-        } else {
-            digits[0] = b'0' + v as u8;
-        }
-        self.len += n;
+    fn put_uint(&mut self, v: u64) {
+        let mut digits = itoa::Buffer::new();
+        let d = digits.format(v).as_bytes();
+        self.buf[self.len..self.len + d.len()].copy_from_slice(d);
+        self.len += d.len();
     }
 
     /// Appends a constant-length piece; the caller has made room for it.
@@ -769,28 +749,7 @@ fn attack_lines<W: Write, const P: usize, const M: usize, const Q: usize>(
         bytes.truncate(block.len);
         Ok(bytes)
     };
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let render = &render;
-        scope.spawn(move || {
-            for k in (1..blocks).step_by(2) {
-                // A closed channel: the writer stopped on an error.
-                if tx.send(render(k)).is_err() {
-                    break;
-                }
-            }
-        });
-        for k in (0..blocks).step_by(2) {
-            out.bytes(&render(k)?)?;
-            if k + 1 < blocks {
-                let odd = rx
-                    .recv()
-                    .map_err(|_| io::Error::other("the ICCMA formatter thread stopped"))?;
-                out.bytes(&odd?)?;
-            }
-        }
-        Ok(())
-    })
+    super::write_blocks(blocks, render, |bytes| out.bytes(bytes))
 }
 
 // ---------------------------------------------------------------- apx ----

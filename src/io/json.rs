@@ -605,7 +605,6 @@ fn write_error(e: serde_json::Error) -> Error {
 /// pieces with a formatter that starts at the piece's depth.
 mod pretty {
     use std::io::{self, Write};
-    use std::sync::mpsc;
 
     use serde::Serialize;
     use serde_json::ser::{Formatter, Serializer};
@@ -764,8 +763,8 @@ mod pretty {
         Ok(buf)
     }
 
-    /// Writes an array at depth 1 of the top-level object; with more than
-    /// two blocks, the odd blocks are rendered on a second thread.
+    /// Writes an array at depth 1 of the top-level object, in blocks (see
+    /// [`crate::io::write_blocks`]).
     fn array<W, T, S, F>(w: &mut W, items: &[T], view: F) -> Result<()>
     where
         W: ?Sized + Write,
@@ -780,32 +779,11 @@ mod pretty {
         w.write_all(b"[")?;
         let blocks = items.len().div_ceil(BLOCK);
         let range = |b: usize| b * BLOCK..((b + 1) * BLOCK).min(items.len());
-        if blocks <= 2 {
-            w.write_all(&block(items, 0..items.len(), &view)?)?;
-        } else {
-            std::thread::scope(|scope| -> Result<()> {
-                let (tx, rx) = mpsc::sync_channel(1);
-                let view = &view;
-                scope.spawn(move || {
-                    for b in (1..blocks).step_by(2) {
-                        // A closed channel: the writer stopped on an error.
-                        if tx.send(block(items, range(b), view)).is_err() {
-                            break;
-                        }
-                    }
-                });
-                for b in (0..blocks).step_by(2) {
-                    w.write_all(&block(items, range(b), view)?)?;
-                    if b + 1 < blocks {
-                        let odd = rx
-                            .recv()
-                            .map_err(|_| io::Error::other("the JSON renderer thread stopped"))?;
-                        w.write_all(&odd?)?;
-                    }
-                }
-                Ok(())
-            })?;
-        }
+        crate::io::write_blocks(
+            blocks,
+            |b| block(items, range(b), &view),
+            |bytes| Ok(w.write_all(bytes)?),
+        )?;
         w.write_all(b"\n  ]")?;
         Ok(())
     }
