@@ -1,7 +1,7 @@
 //! Extension semantics on an [`ArgumentationFramework`]: the [`Reasoner`].
 
 use super::grounded::grounded;
-use super::sat::{close, Encoding, Growth, Sat};
+use super::sat::{close, Encoding, Sat};
 use super::{Answer, Enumeration, Extension, Label, Labelling, Semantics};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::ArgumentationFramework;
@@ -203,18 +203,16 @@ impl<'a> Reasoner<'a> {
     ///
     /// Grounded and complete (same answer, polynomial): O(1) after
     /// construction. Stable (coNP-complete): one SAT call for a stable
-    /// extension without `a`. Preferred (Π₂ᵖ-complete): a CEGAR loop in the
-    /// style of CEGARTIX (Dvořák et al. 2014): find an admissible set `E`
-    /// without `a` and grow it to a maximal one without `a`; if no strict
-    /// admissible superset exists, `E` is a preferred counter-example;
-    /// otherwise no preferred extension without `a` lies inside `E`, which a
-    /// clause excludes, and the loop goes on. Each growth step first closes
-    /// the set under defence (the least complete superset, by propagation),
-    /// so the SAT calls make big steps; a closure that takes in `a` excludes
-    /// itself at once. When the solver proves that `E` cannot grow without
-    /// `a` and its proof did not need `a` out (its failed assumptions), `E`
-    /// is preferred and the extra call is saved; otherwise the extra call
-    /// asks for a superset holding `a`, which is all that is left.
+    /// extension without `a`. Preferred (Π₂ᵖ-complete): first one SAT call
+    /// for an admissible set attacking `a`, which grows into a preferred
+    /// counter-example; failing that, a CEGAR loop in the style of CEGARTIX
+    /// (Dvořák, Järvisalo, Wallner & Woltran 2014) and μ-toksia (Niskanen &
+    /// Järvisalo 2020): find an admissible set `E` without `a` and close it
+    /// under defence; if no admissible superset of `E` holds `a`, every
+    /// preferred extension around `E` lacks `a` and one is the
+    /// counter-example; otherwise that superset `T` is admissible with `a`,
+    /// so no preferred extension without `a` lies inside `T`, which a clause
+    /// excludes, and the loop goes on until no `E` is left (accepted).
     ///
     /// # Errors
     /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
@@ -243,48 +241,38 @@ impl<'a> Reasoner<'a> {
                 None => Answer::yes(None),
             });
         }
-        // Tracked on the undecided part `rest`, where the grounded
-        // labelling left `a`.
+        // Works on the undecided part `rest`, where the grounded labelling
+        // left `a`.
         let af = &self.rest.as_ref().ok_or_else(internal)?.0;
+        let with_a = -not_a;
+        // An admissible set attacking `a` grows into a preferred extension
+        // attacking `a`, hence without it: the common case, one SAT call.
+        if let Some(set) = sat.solve(&[sat.attacked(qa)])? {
+            let set = sat.maximise(af, set)?;
+            return Ok(Answer::no(Some(self.lift(&set))));
+        }
         loop {
-            let Some(mut set) = sat.solve(&[not_a])? else {
+            let Some(set) = sat.solve(&[not_a])? else {
                 return Ok(Answer::yes(None));
             };
-            // Grow `set` (admissible, without `a`) towards a preferred
-            // extension without `a`.
-            loop {
-                let closed = close(af, &set);
-                if closed[qa] {
-                    // Every complete superset of `set` holds `a`, so no
-                    // preferred extension without `a` lies inside `closed`.
-                    match Sat::not_subset_clause(&closed) {
-                        Some(clause) => sat.add_clause(clause),
-                        None => return Ok(Answer::yes(None)),
+            let set = close(af, &set);
+            let holder = if set[qa] {
+                set
+            } else {
+                match sat.superset(&set, &[with_a])? {
+                    // Every preferred extension around `set` lacks `a`.
+                    None => {
+                        let set = sat.maximise(af, set)?;
+                        return Ok(Answer::no(Some(self.lift(&set))));
                     }
-                    break;
+                    Some(holder) => close(af, &holder),
                 }
-                set = closed;
-                match sat.superset(&set, &[not_a])? {
-                    Growth::Bigger(bigger) => set = bigger,
-                    // The proof that `set` cannot grow did not need `a` out:
-                    // `set` is preferred.
-                    Growth::Maximal { by_extra: false } => {
-                        return Ok(Answer::no(Some(self.lift(&set))))
-                    }
-                    // Maximal without `a`; a strict superset, if any, holds `a`.
-                    Growth::Maximal { by_extra: true } => match sat.superset(&set, &[-not_a])? {
-                        Growth::Maximal { .. } => return Ok(Answer::no(Some(self.lift(&set)))),
-                        Growth::Bigger(_) => {
-                            // Not preferred, and no preferred extension
-                            // without `a` lies inside it.
-                            match Sat::not_subset_clause(&set) {
-                                Some(clause) => sat.add_clause(clause),
-                                None => return Err(internal()),
-                            }
-                            break;
-                        }
-                    },
-                }
+            };
+            // An admissible set holding `a`: no preferred extension without
+            // `a` lies inside it.
+            match Sat::not_subset_clause(&holder) {
+                Some(clause) => sat.add_clause(clause),
+                None => return Ok(Answer::yes(None)),
             }
         }
     }

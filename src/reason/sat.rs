@@ -33,18 +33,6 @@ pub(crate) enum Encoding {
     Stable,
 }
 
-/// The answer of [`Sat::superset`].
-pub(crate) enum Growth {
-    /// A strict superset satisfying the encoding and the extra literals.
-    Bigger(Vec<bool>),
-    /// None; `by_extra` is false when the proof did not use the extra
-    /// literals, so that no strict superset exists even without them.
-    Maximal {
-        /// Whether the extra literals were among the failed assumptions.
-        by_extra: bool,
-    },
-}
-
 /// A CaDiCaL instance holding an encoding of one framework.
 pub(crate) struct Sat {
     solver: Solver,
@@ -118,6 +106,11 @@ impl Sat {
         a as i32 + 1
     }
 
+    /// The literal "argument `a` is attacked by the set".
+    pub(crate) fn attacked(&self, a: usize) -> i32 {
+        (self.n + a) as i32 + 1
+    }
+
     fn fresh(&mut self) -> i32 {
         let v = self.next_var;
         self.next_var += 1;
@@ -165,8 +158,8 @@ impl Sat {
         loop {
             set = close(af, &set);
             match self.superset(&set, &[])? {
-                Growth::Bigger(bigger) => set = bigger,
-                Growth::Maximal { .. } => return Ok(set),
+                Some(bigger) => set = bigger,
+                None => return Ok(set),
             }
         }
     }
@@ -174,23 +167,17 @@ impl Sat {
     /// A strict superset of `set` that satisfies the encoding and the
     /// literals `extra`, if there is one. The "strict" clause is switched on
     /// by a fresh activation literal and off again afterwards, so the solver
-    /// keeps everything it learnt. When there is none, the solver's failed
-    /// assumptions tell whether its proof needed `extra` at all.
-    pub(crate) fn superset(&mut self, set: &[bool], extra: &[i32]) -> Result<Growth> {
+    /// keeps everything it learnt.
+    pub(crate) fn superset(&mut self, set: &[bool], extra: &[i32]) -> Result<Option<Vec<bool>>> {
         let Some(clause) = Self::not_subset_clause(set) else {
-            return Ok(Growth::Maximal { by_extra: false });
+            return Ok(None);
         };
         let act = self.activated(&clause);
         let mut assume: Vec<i32> = Vec::with_capacity(self.n + extra.len() + 1);
         assume.push(act);
         assume.extend_from_slice(extra);
         assume.extend((0..self.n).filter(|&a| set[a]).map(Self::lit));
-        let result = match self.solve(&assume)? {
-            Some(bigger) => Growth::Bigger(bigger),
-            None => Growth::Maximal {
-                by_extra: extra.iter().any(|&l| self.solver.failed(l)),
-            },
-        };
+        let result = self.solve(&assume)?;
         self.solver.add_clause([-act]);
         Ok(result)
     }
