@@ -3,12 +3,17 @@
 //!
 //! ```text
 //! cargo run --release --example gen_af -- random N [ATTACKS_PER_ARG=5] [SEED=1] [i23|apx]
+//! cargo run --release --example gen_af -- uniform N [DENSITY=4.7] [SEED=1] [i23|apx]
 //! cargo run --release --example gen_af -- grid N [SEED] [i23|apx]
 //! cargo run --release --example gen_af -- scalefree N [SEED] [i23|apx]
 //! ```
 //!
 //! - `random`: every argument attacks `ATTACKS_PER_ARG` arguments drawn
 //!   uniformly (self-attacks possible, as in random graphs).
+//! - `uniform`: `round(N·DENSITY)` distinct attacks drawn uniformly among
+//!   all N² ordered pairs (self-attacks possible), so out-degrees vary as
+//!   in an Erdős–Rényi digraph. Near DENSITY 4.5–5 at N = 1000 the hard
+//!   tasks are at their hardest for SAT-based solvers.
 //! - `grid`: arguments on a √N × √N grid; each pair of 4-neighbours is joined
 //!   by an attack one way, the other way, or both, with probability 1/3 each.
 //! - `scalefree`: Barabási–Albert preferential attachment, 2 links per new
@@ -107,18 +112,38 @@ pub fn generate(kind: &str, n: usize, per_arg: usize, seed: u64) -> Vec<(usize, 
     att
 }
 
+/// The attacks of a `uniform` framework: `round(n·density)` distinct
+/// ordered pairs (at most n²), drawn uniformly, sorted.
+pub fn uniform(n: usize, density: f64, seed: u64) -> Vec<(usize, usize)> {
+    let mut rng = Rng::new(seed);
+    let m = ((n as f64 * density).round() as usize).min(n * n);
+    let mut seen = std::collections::HashSet::with_capacity(m);
+    while seen.len() < m {
+        seen.insert((rng.below(n), rng.below(n)));
+    }
+    let mut att: Vec<(usize, usize)> = seen.into_iter().collect();
+    att.sort_unstable();
+    att
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let kind = args.first().map(String::as_str).unwrap_or("random");
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1000);
-    let (per_arg, rest) = if kind == "random" {
-        (args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5), 3)
+    let rest = if matches!(kind, "random" | "uniform") {
+        3
     } else {
-        (0, 2)
+        2
     };
     let seed: u64 = args.get(rest).and_then(|s| s.parse().ok()).unwrap_or(1);
     let format = args.get(rest + 1).map(String::as_str).unwrap_or("i23");
-    let att = generate(kind, n, per_arg, seed);
+    let att = if kind == "uniform" {
+        let density = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(4.7);
+        uniform(n, density, seed)
+    } else {
+        let per_arg = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
+        generate(kind, n, per_arg, seed)
+    };
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::with_capacity(1 << 20, stdout);
     if format == "apx" {
