@@ -7,10 +7,13 @@ Generates the frameworks with `examples/gen_af.rs` (fixed seeds) into a
 temporary directory: grid-like and scale-free ones of 10^3 and 5·10^3
 arguments, random ones of 10^2, 3·10^2 and 5·10^2 arguments with 5 attacks
 per argument, and uniform random ones of 10^3 arguments at densities 4.5 to
-4.9 (two seeds each), where SAT-based solvers find these tasks hardest (at
-density 5 neither solver answers in minutes). For each it runs SE-PR, DC-PR,
-DS-PR and SE-ST with both solvers, alternating, `--runs` times; the DC/DS
-query is the middle argument the grounded labelling leaves undecided.
+4.9 (seed 1), where SAT-based solvers find these tasks hardest (at density
+5, and for some other seeds at 4.6 already, neither solver answers within
+minutes). For each it runs SE-PR, DC-PR, DS-PR and SE-ST with both solvers,
+alternating, `--runs` times, or once when a solver's first run takes over
+5 s (both solvers are deterministic, so a repeat only measures the
+machine's noise); the DC/DS query is the middle argument the grounded
+labelling leaves undecided.
 
 Prints one Markdown row per case: the answers (which must agree; witnesses
 of SE are checked for conflict-freeness and admissibility, and stability
@@ -105,8 +108,7 @@ def main():
         ("random_500", ["random", "500", "5", "1"]),
     ]
     for d in ["4.5", "4.6", "4.7", "4.8", "4.9"]:
-        for seed in ["1", "2"]:
-            specs.append((f"uniform_1000_d{d}_s{seed}", ["uniform", "1000", d, seed]))
+        specs.append((f"uniform_1000_d{d}", ["uniform", "1000", d, "1"]))
 
     tmp = tempfile.mkdtemp(prefix="argraph-hard-")
     print(f"files in {tmp}; load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
@@ -124,9 +126,9 @@ def main():
             times = {"ours": [], "ref": []}
             answers = {"ours": None, "ref": None}
             timed_out = set()
-            for _ in range(args.runs):
+            for i in range(args.runs):
                 for who, cmd in cmds.items():
-                    if who in timed_out:
+                    if who in timed_out or (i > 0 and times[who][0][0] > 5):
                         continue
                     wall, cpu, out = run(cmd, args.timeout)
                     if wall is None:
