@@ -640,20 +640,35 @@ mod pretty {
         Ok(())
     }
 
-    impl Formatter for Indented {
-        fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+    impl Indented {
+        fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
             self.level += 1;
             self.has_value = false;
-            w.write_all(b"[")
+            w.write_all(bracket)
         }
 
-        fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
             self.level -= 1;
             if self.has_value {
                 w.write_all(b"\n")?;
                 indent(w, self.level)?;
             }
-            w.write_all(b"]")
+            w.write_all(bracket)
+        }
+
+        fn entry<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+            w.write_all(if first { b"\n" } else { b",\n" })?;
+            indent(w, self.level)
+        }
+    }
+
+    impl Formatter for Indented {
+        fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.open(w, b"[")
+        }
+
+        fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.close(w, b"]")
         }
 
         fn begin_array_value<W: ?Sized + Write>(
@@ -661,8 +676,7 @@ mod pretty {
             w: &mut W,
             first: bool,
         ) -> io::Result<()> {
-            w.write_all(if first { b"\n" } else { b",\n" })?;
-            indent(w, self.level)
+            self.entry(w, first)
         }
 
         fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
@@ -671,18 +685,11 @@ mod pretty {
         }
 
         fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.level += 1;
-            self.has_value = false;
-            w.write_all(b"{")
+            self.open(w, b"{")
         }
 
         fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-            self.level -= 1;
-            if self.has_value {
-                w.write_all(b"\n")?;
-                indent(w, self.level)?;
-            }
-            w.write_all(b"}")
+            self.close(w, b"}")
         }
 
         fn begin_object_key<W: ?Sized + Write>(
@@ -690,8 +697,7 @@ mod pretty {
             w: &mut W,
             first: bool,
         ) -> io::Result<()> {
-            w.write_all(if first { b"\n" } else { b",\n" })?;
-            indent(w, self.level)
+            self.entry(w, first)
         }
 
         fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
