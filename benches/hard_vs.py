@@ -91,6 +91,7 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--timeout", type=float, default=120)
     p.add_argument("--quick", action="store_true", help="only the uniform 10^3 frameworks")
+    p.add_argument("--tasks", default="SE-PR,DC-PR,DS-PR,SE-ST", help="comma-separated")
     args = p.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "argraph",
@@ -119,7 +120,7 @@ def main():
         with open(path, "w") as f:
             subprocess.run([gen] + gen_args, stdout=f, check=True)
         query = str(middle_undecided(path, ours))
-        for task in ["SE-PR", "DC-PR", "DS-PR", "SE-ST"]:
+        for task in args.tasks.split(","):
             extra = ["-a", query] if task[:2] != "SE" else []
             cmds = {"ours": [ours, "iccma", "-p", task, "-f", path] + extra,
                     "ref": [args.reference, "-p", task, "-f", path] + extra}

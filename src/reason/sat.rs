@@ -145,6 +145,22 @@ impl Sat {
         }
     }
 
+    /// As [`solve`](Self::solve), but giving up after `conflicts` conflicts:
+    /// `Ok(None)` then.
+    pub(crate) fn try_solve(
+        &mut self,
+        assumptions: &[i32],
+        conflicts: i32,
+    ) -> Result<Option<Option<Vec<bool>>>> {
+        self.solver
+            .set_limit("conflicts", conflicts)
+            .map_err(|_| gave_up())?;
+        match self.solve(assumptions) {
+            Ok(answer) => Ok(Some(answer)),
+            Err(_) => Ok(None),
+        }
+    }
+
     /// Grows the admissible set `set` of `af` (the framework this solver
     /// encodes) to a preferred extension containing it: closes it under
     /// defence (the least complete superset, by propagation, O(n + m)), then
