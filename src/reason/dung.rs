@@ -214,8 +214,8 @@ impl<'a> Reasoner<'a> {
     /// (accepted). An admissible set attacking `a` grows into a
     /// counter-example at once: one SAT call asks for it before the loop,
     /// bounded to 20 000 conflicts (a fraction of a second on 10^3
-    /// arguments), and, if that was
-    /// not enough, another without a bound after the first exclusion.
+    /// arguments), and, if that was not enough, another without a bound
+    /// after the first exclusion.
     ///
     /// # Errors
     /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
