@@ -174,41 +174,33 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
                 framed[b] = true;
                 frames.push((a, b, e));
             }
-            EdgeKind::Supports => {
-                supports_out[a] += 1;
-                supports_in[b] += 1;
-                if out[a].ty != Ty::I || out[b].ty != Ty::I {
-                    // A premise or conclusion edge of an argument node.
-                    let ext = ExtOut::edge(&e, None, None);
-                    edges.push(OutEdge {
-                        from: a,
-                        to: b,
-                        ext,
-                    });
-                } else {
-                    let native = aif_part(e.edge().data());
+            EdgeKind::Supports | EdgeKind::Attacks => {
+                let native = aif_part(e.edge().data());
+                // Whether the edge joins an argument node (written as is) or
+                // two I-nodes (written through a scheme node of type `ty`).
+                let (direct, ty, ext) = if e.kind() == EdgeKind::Supports {
+                    supports_out[a] += 1;
+                    supports_in[b] += 1;
+                    let direct = out[a].ty != Ty::I || out[b].ty != Ty::I;
                     let ty = if str_field(native, "type") == Some("MA") {
                         Ty::Ma
                     } else {
                         Ty::Ra
                     };
-                    let derived = (ty == Ty::Ma).then_some(MA_LABEL);
-                    let ext = ExtOut::edge(&e, derived, None);
-                    scheme_between(&mut out, &mut edges, (a, b), ty, native, ext);
-                }
-            }
-            EdgeKind::Attacks => {
-                let derived = derive_attack(e.to().kind());
-                let ext = ExtOut::edge(&e, None, derived);
-                if out[a].ty == Ty::Ca {
+                    let derived = (!direct && ty == Ty::Ma).then_some(MA_LABEL);
+                    (direct, ty, ExtOut::edge(&e, derived, None))
+                } else {
+                    let derived = derive_attack(e.to().kind());
+                    (out[a].ty == Ty::Ca, Ty::Ca, ExtOut::edge(&e, None, derived))
+                };
+                if direct {
                     edges.push(OutEdge {
                         from: a,
                         to: b,
                         ext,
                     });
                 } else {
-                    let native = aif_part(e.edge().data());
-                    scheme_between(&mut out, &mut edges, (a, b), Ty::Ca, native, ext);
+                    scheme_between(&mut out, &mut edges, (a, b), ty, native, ext);
                 }
             }
         }
