@@ -540,7 +540,7 @@ fn build(doc: RawDoc) -> Result<Imported> {
             Ok(node) => {
                 node.label = n.label;
                 node.tags = n.tags;
-                node.data = n.data;
+                node.data = n.data.and_then(crate::model::Data::from_value);
             }
             Err(e) => problems.extend(e.problems().iter().cloned()),
         }

@@ -47,7 +47,7 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::model::{
     check_edge, check_weight, provenance_problems, source_problems, ArgumentGraph, AttackKind,
-    Edge, EdgeKind, Node, NodeKind, Provenance, Source,
+    Data, Edge, EdgeKind, Node, NodeKind, Provenance, Source,
 };
 
 /// The format version this build reads and writes.
@@ -106,7 +106,7 @@ struct RawEdge<'a> {
 
 /// A JSON string borrowed from the input when it has no escapes, owned
 /// otherwise. (serde's own `Cow<str>` is always owned inside an `Option`.)
-struct Text<'a>(Cow<'a, str>);
+pub(crate) struct Text<'a>(pub(crate) Cow<'a, str>);
 
 impl Deref for Text<'_> {
     type Target = str;
@@ -430,7 +430,7 @@ fn build(raw: RawDocument<'_>) -> Result<ArgumentGraph> {
         node.weight = weight;
         node.tags = n.tags;
         node.provenance = n.provenance;
-        node.data = n.data.filter(|d| !d.is_null());
+        node.data = n.data.and_then(Data::from_value);
         index.push(g.insert_checked_node(node));
     }
     for (e, checked) in raw_edges.into_iter().zip(edges) {
@@ -438,7 +438,7 @@ fn build(raw: RawDocument<'_>) -> Result<ArgumentGraph> {
         let mut edge = Edge::new(c.kind, c.attack);
         edge.weight = c.weight;
         edge.label = e.label;
-        edge.data = e.data.filter(|d| !d.is_null());
+        edge.data = e.data.and_then(Data::from_value);
         g.graph_mut().add_edge(index[c.from], index[c.to], edge);
     }
     if let Some(t) = title {
@@ -510,7 +510,7 @@ impl Serialize for NodeOut<'_> {
         if !n.provenance().is_empty() {
             m.serialize_entry("provenance", n.provenance())?;
         }
-        if let Some(d) = n.data() {
+        if let Some(d) = &n.data {
             m.serialize_entry("data", d)?;
         }
         m.end()
@@ -533,7 +533,7 @@ impl Serialize for EdgeOut<'_> {
         if let Some(l) = e.label() {
             m.serialize_entry("label", l)?;
         }
-        if let Some(d) = e.data() {
+        if let Some(d) = &e.edge().data {
             m.serialize_entry("data", d)?;
         }
         m.end()
@@ -708,6 +708,73 @@ mod pretty {
             self.has_value = true;
             Ok(())
         }
+
+        /// Only [`Data`](crate::model::Data) text comes here: compact,
+        /// canonical JSON, re-indented as `PrettyFormatter` would write
+        /// its value at this depth.
+        fn write_raw_fragment<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            reindent(w, fragment.as_bytes(), self.level)
+        }
+    }
+
+    /// Writes compact JSON `b` (no whitespace outside strings) indented by
+    /// two spaces from depth `level`. O(len): strings are copied in runs.
+    fn reindent<W: ?Sized + Write>(w: &mut W, b: &[u8], mut level: usize) -> io::Result<()> {
+        let mut run = 0; // start of the bytes not yet written
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'"' => {
+                    // To the closing quote: the next one not escaped.
+                    i += 1;
+                    while let Some(k) = memchr::memchr2(b'"', b'\\', &b[i..]) {
+                        i += k + 1;
+                        if b[i - 1] == b'"' {
+                            break;
+                        }
+                        i += 1; // the escaped byte
+                    }
+                    continue;
+                }
+                open @ (b'{' | b'[') => {
+                    let close = if open == b'{' { b'}' } else { b']' };
+                    if b.get(i + 1) == Some(&close) {
+                        i += 2; // `{}` and `[]` stay as they are
+                        continue;
+                    }
+                    level += 1;
+                    w.write_all(&b[run..=i])?;
+                    w.write_all(b"\n")?;
+                    indent(w, level)?;
+                    run = i + 1;
+                }
+                b'}' | b']' => {
+                    level = level.saturating_sub(1);
+                    w.write_all(&b[run..i])?;
+                    w.write_all(b"\n")?;
+                    indent(w, level)?;
+                    run = i;
+                }
+                b',' => {
+                    w.write_all(&b[run..=i])?;
+                    w.write_all(b"\n")?;
+                    indent(w, level)?;
+                    run = i + 1;
+                }
+                b':' => {
+                    w.write_all(&b[run..i])?;
+                    w.write_all(b": ")?;
+                    run = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        w.write_all(&b[run.min(b.len())..])
     }
 
     /// Renders `value` as it appears at depth `level`.
@@ -800,10 +867,24 @@ mod tests {
     use super::*;
     use crate::model::{Provenance, Source};
 
-    /// What `serde_json`'s own pretty printer writes for the document.
+    /// What `serde_json`'s own pretty printer writes for the document,
+    /// with every `data` held as a `Value` (text from a reader is parsed).
     fn reference(g: &ArgumentGraph) -> Vec<u8> {
+        let mut g = g.clone();
+        let ids: Vec<String> = g.nodes().map(|n| n.id().to_string()).collect();
+        for id in ids {
+            let n = g.node_mut(&id).unwrap();
+            if let Some(d) = n.data().cloned() {
+                n.set_data(d);
+            }
+        }
+        for e in g.graph_mut().edge_weights_mut() {
+            if let Some(d) = e.data().cloned() {
+                e.set_data(d);
+            }
+        }
         let mut out = Vec::new();
-        serde_json::to_writer_pretty(&mut out, &DocumentOut(g)).unwrap();
+        serde_json::to_writer_pretty(&mut out, &DocumentOut(&g)).unwrap();
         out
     }
 

@@ -6,6 +6,7 @@ pub mod convert;
 pub mod graphml;
 pub mod iccma;
 pub mod json;
+mod json_text;
 mod report;
 
 use std::fs;

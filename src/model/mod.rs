@@ -1,10 +1,12 @@
 //! The model: typed nodes and edges in an [`ArgumentGraph`].
 
+mod data;
 pub(crate) mod framework;
 mod graph;
 mod kinds;
 mod node;
 
+pub(crate) use data::Data;
 pub use framework::ArgumentationFramework;
 pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};

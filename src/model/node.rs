@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::data::Data;
 use super::kinds::{AttackKind, EdgeKind, NodeKind};
 
 /// Where a node comes from in a declared source: the source id, a locator
@@ -165,7 +166,7 @@ pub struct Node {
     pub(crate) weight: Option<f64>,
     pub(crate) tags: Vec<String>,
     pub(crate) provenance: Vec<Provenance>,
-    pub(crate) data: Option<Value>,
+    pub(crate) data: Option<Data>,
 }
 
 impl Node {
@@ -230,7 +231,7 @@ impl Node {
 
     /// The user's own fields, if any.
     pub fn data(&self) -> Option<&Value> {
-        self.data.as_ref()
+        self.data.as_ref().map(Data::value)
     }
 
     /// Replaces the text.
@@ -294,7 +295,7 @@ impl Node {
 
     /// Sets the user's own fields (`null` clears them).
     pub fn set_data(&mut self, data: Value) -> &mut Node {
-        self.data = if data.is_null() { None } else { Some(data) };
+        self.data = Data::from_value(data);
         self
     }
 }
@@ -319,7 +320,7 @@ pub struct Edge {
     pub(crate) attack: Option<AttackKind>,
     pub(crate) weight: Option<f64>,
     pub(crate) label: Option<String>,
-    pub(crate) data: Option<Value>,
+    pub(crate) data: Option<Data>,
 }
 
 impl Edge {
@@ -355,7 +356,7 @@ impl Edge {
 
     /// The user's own fields, if any.
     pub fn data(&self) -> Option<&Value> {
-        self.data.as_ref()
+        self.data.as_ref().map(Data::value)
     }
 
     /// Sets the label.
@@ -386,7 +387,7 @@ impl Edge {
 
     /// Sets the user's own fields (`null` clears them).
     pub fn set_data(&mut self, data: Value) -> &mut Edge {
-        self.data = if data.is_null() { None } else { Some(data) };
+        self.data = Data::from_value(data);
         self
     }
 }

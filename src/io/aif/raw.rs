@@ -6,8 +6,13 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::io::json::Text;
+use crate::io::json_text;
 
 use crate::model::{AttackKind, NodeKind, Provenance, Source};
 
@@ -111,31 +116,195 @@ fn opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<Id>::deserialize(d)?.map(|id| id.0))
 }
 
-/// A key matched against a fixed list without allocating for known keys.
-enum Key {
+/// A key matched against a fixed list; other keys are borrowed from the
+/// input when they have no escapes.
+enum Key<'de> {
     Known(&'static str),
-    Other(String),
+    Other(Cow<'de, str>),
 }
 
 struct KeySeed(&'static [&'static str]);
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+    type Value = Key<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key<'de>, D::Error> {
         d.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for KeySeed {
-    type Value = Key;
+impl KeySeed {
+    fn find(&self, v: &str) -> Option<&'static str> {
+        self.0.iter().find(|k| **k == v).copied()
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key<'de>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
-        Ok(match self.0.iter().find(|k| **k == v) {
-            Some(k) => Key::Known(k),
-            None => Key::Other(v.to_string()),
-        })
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(self
+            .find(v)
+            .map_or(Key::Other(Cow::Borrowed(v)), Key::Known))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(self
+            .find(v)
+            .map_or_else(|| Key::Other(Cow::Owned(v.to_string())), Key::Known))
+    }
+}
+
+/// A field value kept for `data`: a string (most AIF fields; borrowed from
+/// the input when it has no escapes), or any other JSON value as the
+/// compact text `serde_json` writes for it.
+#[derive(Clone)]
+pub(super) enum Piece<'de> {
+    Str(Cow<'de, str>),
+    Json(String),
+}
+
+impl Piece<'_> {
+    pub(super) fn as_str(&self) -> Option<&str> {
+        match self {
+            Piece::Str(s) => Some(s),
+            Piece::Json(_) => None,
+        }
+    }
+
+    /// The text of a string, or the JSON of anything else (as
+    /// `Value::to_string` gives it).
+    pub(super) fn text(&self) -> &str {
+        match self {
+            Piece::Str(s) => s,
+            Piece::Json(j) => j,
+        }
+    }
+
+    pub(super) fn write(&self, out: &mut String) {
+        match self {
+            Piece::Str(s) => json_text::push_str(out, s),
+            Piece::Json(j) => out.push_str(j),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Piece<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Piece<'de>, D::Error> {
+        struct V;
+        fn json<T: Serialize, E: de::Error>(v: &T) -> Result<Piece<'static>, E> {
+            serde_json::to_string(v).map(Piece::Json).map_err(E::custom)
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = Piece<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Piece<'de>, E> {
+                Ok(Piece::Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Piece<'de>, E> {
+                Ok(Piece::Str(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Piece<'de>, E> {
+                Ok(Piece::Str(Cow::Owned(v)))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Piece<'de>, E> {
+                json(&v)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Piece<'de>, E> {
+                json(&v)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Piece<'de>, E> {
+                json(&v)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Piece<'de>, E> {
+                // What `Value` keeps of a parsed float, written as `Value` writes it.
+                json(&Value::from(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Piece<'de>, E> {
+                Ok(Piece::Json("null".into()))
+            }
+            // Arrays and objects are rare in AIF fields: through a `Value`,
+            // which settles repeated keys as `data` always has.
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Piece<'de>, A::Error> {
+                json(&Value::deserialize(de::value::SeqAccessDeserializer::new(
+                    seq,
+                ))?)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Piece<'de>, A::Error> {
+                json(&Value::deserialize(de::value::MapAccessDeserializer::new(
+                    map,
+                ))?)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The fields of a node (or locution) argraph has no place for, in order,
+/// each key once (a repeated key keeps its first place and last value, as
+/// in a JSON object read by `serde_json`).
+#[derive(Default, Clone)]
+pub(super) struct Extras<'de>(pub(super) Vec<(Cow<'de, str>, Piece<'de>)>);
+
+impl<'de> Extras<'de> {
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(super) fn get(&self, key: &str) -> Option<&Piece<'de>> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Sets `key`, in place if it is there. O(fields).
+    pub(super) fn insert(&mut self, key: Cow<'de, str>, value: Piece<'de>) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    pub(super) fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    /// Writes every field but `skip` into `o`.
+    pub(super) fn write(&self, o: &mut json_text::Object<'_>, skip: Option<&str>) {
+        for (k, v) in &self.0 {
+            if Some(k.as_ref()) != skip {
+                v.write(o.key(k));
+            }
+        }
+    }
+
+    /// Collects fields as read: a repeated key keeps its first place and
+    /// takes the last value. O(fields) (a hash map beyond a few fields, so
+    /// that a node with very many keys cannot take quadratic time).
+    fn from_read(mut all: Vec<(Cow<'de, str>, Piece<'de>)>) -> Extras<'de> {
+        if all.len() <= 16 {
+            let mut out = Extras(Vec::with_capacity(all.len()));
+            for (k, v) in all {
+                out.insert(k, v);
+            }
+            return out;
+        }
+        let mut first: HashMap<Cow<'de, str>, usize> = HashMap::with_capacity(all.len());
+        let mut keep = vec![true; all.len()];
+        for i in 0..all.len() {
+            match first.get(&all[i].0) {
+                Some(&j) => {
+                    all[j].1 = std::mem::replace(&mut all[i].1, Piece::Json(String::new()));
+                    keep[i] = false;
+                }
+                None => {
+                    first.insert(all[i].0.clone(), i);
+                }
+            }
+        }
+        let mut keep = keep.into_iter();
+        all.retain(|_| keep.next().unwrap_or(false));
+        Extras(all)
     }
 }
 
@@ -208,43 +377,84 @@ pub(super) struct DocExt {
 }
 
 #[derive(Default)]
-pub(super) struct RawNode {
-    pub id: Option<String>,
-    pub text: Option<String>,
+pub(super) struct RawNode<'de> {
+    pub id: Option<Cow<'de, str>>,
+    pub text: Option<Cow<'de, str>>,
     pub ty: Option<RawTy>,
     pub ext: Option<Box<Ext>>,
     /// Every other field (`timestamp`, `scheme`, `schemeID`, …), in order.
-    pub extra: Map<String, Value>,
+    pub extra: Extras<'de>,
 }
 
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawNode, D::Error> {
+impl<'de> Deserialize<'de> for RawNode<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawNode<'de>, D::Error> {
         struct V;
         const KEYS: &[&str] = &["nodeID", "text", "type", "argraph"];
         impl<'de> Visitor<'de> for V {
-            type Value = RawNode;
+            type Value = RawNode<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an AIF node object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode<'de>, A::Error> {
                 let mut n = RawNode::default();
+                let mut extra = Vec::new();
                 while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
                     match key {
                         Key::Known("nodeID") => {
-                            n.id = map
-                                .next_value::<Option<IdRef<'de>>>()?
-                                .map(|i| i.0.into_owned())
+                            n.id = map.next_value::<Option<IdRef<'de>>>()?.map(|i| i.0)
                         }
-                        Key::Known("text") => n.text = map.next_value()?,
+                        Key::Known("text") => {
+                            n.text = map.next_value::<Option<Text<'de>>>()?.map(|t| t.0)
+                        }
                         Key::Known("type") => n.ty = map.next_value()?,
                         Key::Known(_) => n.ext = map.next_value()?,
-                        Key::Other(k) => {
-                            let v: Value = map.next_value()?;
-                            n.extra.insert(k, v);
-                        }
+                        Key::Other(k) => extra.push((k, map.next_value()?)),
                     }
                 }
+                n.extra = Extras::from_read(extra);
                 Ok(n)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// An entry of `locutions`: the L node it describes (`nodeID`, a string
+/// or a number as its JSON text) and its other fields.
+pub(super) struct RawLocution<'de> {
+    pub id: Option<String>,
+    pub fields: Extras<'de>,
+}
+
+impl<'de> Deserialize<'de> for RawLocution<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawLocution<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawLocution<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a locution object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawLocution<'de>, A::Error> {
+                let mut all = Vec::new();
+                while let Some(key) = map.next_key_seed(KeySeed(&[]))? {
+                    if let Key::Other(k) = key {
+                        all.push((k, map.next_value::<Piece<'de>>()?));
+                    }
+                }
+                let fields = Extras::from_read(all);
+                let id = match fields.get("nodeID") {
+                    Some(Piece::Str(s)) => Some(s.to_string()),
+                    Some(Piece::Json(j))
+                        if j.starts_with(|c: char| c == '-' || c.is_ascii_digit()) =>
+                    {
+                        Some(j.clone())
+                    }
+                    _ => None,
+                };
+                Ok(RawLocution { id, fields })
             }
         }
         d.deserialize_map(V)
@@ -313,9 +523,9 @@ pub(super) struct Fulfillment {
 /// the top, or OVA's wrapper with the same inside `AIF`.
 #[derive(Default)]
 pub(super) struct RawDoc<'de> {
-    pub nodes: Option<Vec<RawNode>>,
+    pub nodes: Option<Vec<RawNode<'de>>>,
     pub edges: Option<Vec<RawEdge<'de>>>,
-    pub locutions: Vec<Map<String, Value>>,
+    pub locutions: Vec<RawLocution<'de>>,
     pub participants: usize,
     pub fulfillments: Vec<Fulfillment>,
     pub descriptors: usize,
@@ -394,7 +604,7 @@ impl<'de> Deserialize<'de> for RawDoc<'de> {
                         }
                         Key::Other(k) => {
                             map.next_value::<IgnoredAny>()?;
-                            doc.other_keys.push(k);
+                            doc.other_keys.push(k.into_owned());
                         }
                     }
                 }

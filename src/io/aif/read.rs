@@ -1,14 +1,16 @@
 //! AIF → argraph.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::raw::{DocExt, Ext, RawDoc, RawNode, RawTy};
+use super::raw::{DocExt, Ext, Extras, Piece, RawDoc, RawNode, RawTy};
 use super::{collapsible, derive_attack, derive_evidence, Ty, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
+use crate::io::json_text::{self, Object};
 use crate::io::report::{short, Imported, Report, Severity};
-use crate::model::{check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, Node, NodeKind};
+use crate::model::{check_edge, ArgumentGraph, AttackKind, Data, Edge, EdgeKind, Node, NodeKind};
 
 // What the report says, one constant per entry so that tests can ask for it.
 pub(super) const W_NO_ID: &str = "node without a nodeID (set aside)";
@@ -56,13 +58,59 @@ pub(super) const S_TOP_KEY: &str = "unknown top-level key";
 type Fast = foldhash::fast::RandomState;
 
 /// A node of the input that takes part in the graph.
-struct N {
+struct N<'de> {
     /// Position in the input's `nodes` array.
     index: usize,
-    id: String,
+    id: Cow<'de, str>,
     ty: Ty,
-    text: Option<String>,
-    extra: Map<String, Value>,
+    text: Option<Cow<'de, str>>,
+    extra: Extras<'de>,
+}
+
+/// The `data` of a node or edge of the graph as it is composed: the
+/// fields AIF has and argraph has not, then records of preferences and
+/// illocutions, each already JSON text.
+#[derive(Default)]
+struct DataOut {
+    aif: Option<String>,
+    preferences: Vec<String>,
+    illocutions: Vec<String>,
+}
+
+impl DataOut {
+    fn is_empty(&self) -> bool {
+        self.aif.is_none() && self.preferences.is_empty() && self.illocutions.is_empty()
+    }
+
+    /// `{"aif": …, "aif_preferences": […], "aif_illocutions": […]}`, the
+    /// parts that are there; `None` when none is.
+    fn into_text(self) -> Option<String> {
+        if self.is_empty() {
+            return None;
+        }
+        let len = self.aif.as_ref().map_or(0, String::len)
+            + self
+                .preferences
+                .iter()
+                .chain(&self.illocutions)
+                .map(|r| r.len() + 1)
+                .sum::<usize>();
+        let mut out = String::with_capacity(len + 48);
+        let mut o = Object::new(&mut out);
+        if let Some(aif) = &self.aif {
+            o.key("aif").push_str(aif);
+        }
+        for (key, records) in [
+            ("aif_preferences", &self.preferences),
+            ("aif_illocutions", &self.illocutions),
+        ] {
+            if !records.is_empty() {
+                json_text::push_array(o.key(key), records.iter().map(String::as_str));
+            }
+        }
+        o.end();
+        Some(out)
+    }
 }
 
 /// Neighbour lists in two allocations (compressed rows), in edge order.
@@ -114,7 +162,7 @@ struct PNode {
     derive: bool,
     text: String,
     ext: Option<Box<Ext>>,
-    extra: Map<String, Value>,
+    data: DataOut,
     index: usize,
 }
 
@@ -127,8 +175,10 @@ struct PEdge {
     attack: Option<Option<AttackKind>>,
     label: Option<String>,
     weight: Option<Value>,
+    /// From the `argraph` extension.
     data: Option<Value>,
-    extra: Map<String, Value>,
+    /// From AIF.
+    aif_data: DataOut,
 }
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
@@ -299,7 +349,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     );
     report.kept_n(
         K_NODE_FIELDS,
-        pnodes.iter().filter(|p| !p.extra.is_empty()).count(),
+        pnodes.iter().filter(|p| p.data.aif.is_some()).count(),
     );
 
     let mut pedges: Vec<PEdge> = Vec::new();
@@ -324,28 +374,25 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             label: (n.ty == Ty::Ma).then(|| MA_LABEL.to_string()),
             weight: None,
             data: None,
-            extra: Map::new(),
+            aif_data: DataOut::default(),
         };
         if let Some(x) = &exts[i] {
             apply_edge_ext(&mut e, x);
         }
         if !written_by_argraph {
-            let mut aif = Map::new();
-            aif.insert("nodeID".into(), Value::String(n.id.clone()));
+            let mut aif = String::new();
+            let mut o = Object::new(&mut aif);
+            o.str("nodeID", &n.id);
             if n.ty != Ty::Ra && n.ty != Ty::Ca {
-                aif.insert("type".into(), Value::String(n.ty.as_str().into()));
+                o.str("type", n.ty.as_str());
             }
-            let mut extra = std::mem::take(&mut n.extra);
-            let scheme = drop_default_scheme(n.ty, &mut extra);
-            if let Some(t) = n
-                .text
-                .take()
-                .filter(|t| Some(t.as_str()) != scheme.as_deref())
-            {
-                aif.insert("text".into(), Value::String(t));
+            let scheme = drop_default_scheme(n.ty, &mut n.extra);
+            if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
+                o.str("text", t);
             }
-            aif.extend(extra);
-            e.extra.insert("aif".into(), Value::Object(aif));
+            n.extra.write(&mut o, None);
+            o.end();
+            e.aif_data.aif = Some(aif);
         }
         pedges.push(e);
     }
@@ -368,7 +415,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             label: None,
             weight: None,
             data: None,
-            extra: Map::new(),
+            aif_data: DataOut::default(),
         };
         if let Some(x) = ext {
             apply_edge_ext(&mut e, x);
@@ -446,7 +493,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
                 label: f.label.clone(),
                 weight: f.weight.clone(),
                 data: f.data.clone(),
-                extra: Map::new(),
+                aif_data: DataOut::default(),
             });
         }
     }
@@ -491,19 +538,19 @@ fn report_document(doc: &RawDoc, wrapper: (bool, usize, Vec<String>), report: &m
 }
 
 /// The nodes, their extensions, the ids of nodes set aside, and the index of every id.
-type Nodes = (
-    Vec<N>,
+type Nodes<'de> = (
+    Vec<N<'de>>,
     Vec<Option<Box<Ext>>>,
-    HashSet<String>,
-    HashMap<String, usize, Fast>,
+    HashSet<Cow<'de, str>>,
+    HashMap<Cow<'de, str>, usize, Fast>,
 );
 
-fn read_nodes(
-    raw: Vec<RawNode>,
+fn read_nodes<'de>(
+    raw: Vec<RawNode<'de>>,
     doc: &RawDoc,
     report: &mut Report,
     problems: &mut Vec<Problem>,
-) -> Nodes {
+) -> Nodes<'de> {
     let schemes: HashMap<&str, &str> = doc
         .fulfillments
         .iter()
@@ -511,7 +558,7 @@ fn read_nodes(
         .collect();
     let mut ns: Vec<N> = Vec::with_capacity(raw.len());
     let mut exts = Vec::with_capacity(raw.len());
-    let mut by_id: HashMap<String, usize, Fast> =
+    let mut by_id: HashMap<Cow<'de, str>, usize, Fast> =
         HashMap::with_capacity_and_hasher(raw.len(), Fast::default());
     let mut set_aside = HashSet::new();
     for (index, r) in raw.into_iter().enumerate() {
@@ -534,13 +581,13 @@ fn read_nodes(
             }
             Some(RawTy::Known(ty)) => ty,
         };
-        if let Some(&j) = by_id.get(&id) {
+        if let Some(&j) = by_id.get(id.as_ref()) {
             if ns[j].ty == ty && ns[j].text == r.text {
                 report.warn(W_DUP_NODE, || format!("node {id:?}"));
             } else {
                 problems.push(Problem::new(
                     Rule::DuplicateId,
-                    Location::Node { index: Some(index), id: Some(id.clone()) },
+                    Location::Node { index: Some(index), id: Some(id.to_string()) },
                     format!(
                         "nodeID {id:?} is used by two different nodes (nodes[{}] and nodes[{index}])",
                         ns[j].index
@@ -550,9 +597,9 @@ fn read_nodes(
             continue;
         }
         let mut extra = r.extra;
-        if ty.is_scheme() && !extra.contains_key("schemeID") {
-            if let Some(s) = schemes.get(id.as_str()) {
-                extra.insert("schemeID".into(), Value::String((*s).to_string()));
+        if ty.is_scheme() && extra.get("schemeID").is_none() {
+            if let Some(s) = schemes.get(id.as_ref()) {
+                extra.insert("schemeID".into(), Piece::Str(Cow::Owned((*s).to_string())));
             }
         }
         by_id.insert(id.clone(), ns.len());
@@ -570,23 +617,20 @@ fn read_nodes(
 
 /// Removes `scheme`/`schemeID` when they are the default pair of the
 /// type, and returns the scheme name in use (given or default).
-fn drop_default_scheme(ty: Ty, extra: &mut Map<String, Value>) -> Option<String> {
+fn drop_default_scheme(ty: Ty, extra: &mut Extras) -> Option<Cow<'static, str>> {
     let (name, id) = ty.default_scheme()?;
-    let scheme = extra
-        .get("scheme")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let scheme_id = extra.get("schemeID").map(|v| match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    });
-    let default_name = scheme.as_deref().is_none_or(|s| s == name);
-    let default_id = scheme_id.as_deref().is_none_or(|s| s == id);
+    let scheme = extra.get("scheme").and_then(Piece::as_str);
+    let default_name = scheme.is_none_or(|s| s == name);
+    let default_id = extra.get("schemeID").is_none_or(|v| v.text() == id);
+    let in_use = match scheme {
+        Some(s) if s != name => Cow::Owned(s.to_string()),
+        _ => Cow::Borrowed(name),
+    };
     if default_name && default_id {
-        extra.shift_remove("scheme");
-        extra.shift_remove("schemeID");
+        extra.remove("scheme");
+        extra.remove("schemeID");
     }
-    Some(scheme.unwrap_or_else(|| name.to_string()))
+    Some(in_use)
 }
 
 /// The node of the graph an I-node or scheme node becomes (its text and
@@ -601,12 +645,12 @@ fn pending_node(
     let id = ext
         .as_ref()
         .and_then(|x| x.id.clone())
-        .unwrap_or_else(|| n.id.clone());
+        .unwrap_or_else(|| n.id.to_string());
     let given_kind = ext.as_ref().and_then(|x| x.kind);
     let mut extra = std::mem::take(&mut n.extra);
     let (kind, derive, text) = if n.ty == Ty::I {
         let text = match n.text.take() {
-            Some(t) if !t.is_empty() => t,
+            Some(t) if !t.is_empty() => t.into_owned(),
             _ => {
                 report.warn(W_NO_TEXT, || format!("node {:?}", n.id));
                 format!("(AIF node {} has no text)", n.id)
@@ -622,7 +666,7 @@ fn pending_node(
                 Rule::UnknownKind,
                 Location::Node {
                     index: Some(n.index),
-                    id: Some(n.id.clone()),
+                    id: Some(n.id.to_string()),
                 },
                 format!(
                     "a {} scheme node can only be an argument node, but its extension says {k}",
@@ -632,17 +676,21 @@ fn pending_node(
         }
         let scheme = drop_default_scheme(n.ty, &mut extra);
         if n.ty != Ty::Ra {
-            extra.insert("type".into(), Value::String(n.ty.as_str().into()));
+            extra.insert("type".into(), Piece::Str(Cow::Borrowed(n.ty.as_str())));
         }
         let text = match n.text.take() {
-            Some(t) if !t.is_empty() => t,
-            _ => scheme.unwrap_or_else(|| n.ty.as_str().to_string()),
+            Some(t) if !t.is_empty() => t.into_owned(),
+            _ => scheme.map_or_else(|| n.ty.as_str().to_string(), Cow::into_owned),
         };
         (NodeKind::Argument, false, text)
     };
-    let mut data = Map::new();
+    let mut data = DataOut::default();
     if !written_by_argraph && !extra.is_empty() {
-        data.insert("aif".into(), Value::Object(extra));
+        let mut aif = String::new();
+        let mut o = Object::new(&mut aif);
+        extra.write(&mut o, None);
+        o.end();
+        data.aif = Some(aif);
     }
     PNode {
         id,
@@ -650,7 +698,7 @@ fn pending_node(
         derive,
         text,
         ext,
-        extra: data,
+        data,
         index: n.index,
     }
 }
@@ -695,39 +743,55 @@ fn preferences(
             report.warn(W_PA_HALF, || format!("node {:?}", n.id));
             continue;
         }
-        let mut pa = Map::new();
-        pa.insert("nodeID".into(), Value::String(n.id.clone()));
         let mut extra = n.extra.clone();
         let scheme = drop_default_scheme(n.ty, &mut extra);
+        let mut pa = String::new();
+        let mut o = Object::new(&mut pa);
+        o.str("nodeID", &n.id);
         if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
-            pa.insert("text".into(), Value::String(t.into()));
+            o.str("text", t);
         }
-        pa.extend(extra);
+        extra.write(&mut o, None);
+        o.end();
         for &p in &preferred {
             for &d in &dispreferred {
-                let record = serde_json::json!({"over": pnodes[d].id, "pa": pa});
-                push_record(&mut pnodes[p].extra, "aif_preferences", record);
+                let mut record = String::new();
+                let mut o = Object::new(&mut record);
+                o.str("over", &pnodes[d].id);
+                o.key("pa").push_str(&pa);
+                o.end();
+                pnodes[p].data.preferences.push(record);
             }
         }
         report.kept_n(K_PA, 1);
     }
 }
 
-fn push_record(data: &mut Map<String, Value>, key: &str, record: Value) {
-    match data.entry(key).or_insert_with(|| Value::Array(Vec::new())) {
-        Value::Array(a) => a.push(record),
-        _ => unreachable!("only this function writes these keys"),
-    }
-}
-
-fn native(n: &N) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("nodeID".into(), Value::String(n.id.clone()));
+/// An AIF node as an object: `nodeID`, `text` if any, its other fields,
+/// then `last` (each replacing a field of the same name in place).
+fn native(out: &mut String, n: &N, last: &[(&str, &str)]) {
+    let mut o = Object::new(out);
+    o.str("nodeID", &n.id);
     if let Some(t) = &n.text {
-        m.insert("text".into(), Value::String(t.clone()));
+        o.str("text", t);
     }
-    m.extend(n.extra.clone());
-    m
+    let mut written = vec![false; last.len()];
+    for (k, v) in &n.extra.0 {
+        match last.iter().position(|(lk, _)| lk == k) {
+            Some(i) if !written[i] => {
+                o.key(k).push_str(last[i].1);
+                written[i] = true;
+            }
+            Some(_) => {}
+            None => v.write(o.key(k)),
+        }
+    }
+    for (i, (k, v)) in last.iter().enumerate() {
+        if !written[i] {
+            o.key(k).push_str(v);
+        }
+    }
+    o.end();
 }
 
 /// YA nodes anchor a node of the graph (I-node, or scheme node) in a
@@ -757,50 +821,57 @@ fn illocutions(
     let l_ids: HashSet<&str> = ns
         .iter()
         .filter(|n| n.ty == Ty::L)
-        .map(|n| n.id.as_str())
+        .map(|n| n.id.as_ref())
         .collect();
-    let mut locutions: HashMap<String, Map<String, Value>> = HashMap::new();
+    // The last entry for an id wins, as a later key does in an object.
+    let mut locutions: HashMap<&str, String, Fast> = HashMap::default();
     for loc in &doc.locutions {
-        let id = match loc.get("nodeID") {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => continue,
+        let Some(id) = loc.id.as_deref().filter(|id| l_ids.contains(id)) else {
+            continue;
         };
-        if l_ids.contains(id.as_str()) {
-            let mut m = loc.clone();
-            m.shift_remove("nodeID");
-            locutions.insert(id, m);
-        }
+        let mut m = String::new();
+        let mut o = Object::new(&mut m);
+        loc.fields.write(&mut o, Some("nodeID"));
+        o.end();
+        locutions.insert(id, m);
     }
     let mut kept = 0;
     let mut ya_ids: Vec<&usize> = targets.keys().collect();
     ya_ids.sort_unstable();
+    let mut ya = String::new();
     for &y in ya_ids {
-        let from: Vec<Value> = match anchors.get(&y) {
+        let from: Vec<Option<String>> = match anchors.get(&y) {
             Some(a) => a
                 .iter()
                 .map(|&j| {
-                    let mut m = native(&ns[j]);
-                    m.insert("type".into(), Value::String(ns[j].ty.as_str().into()));
-                    if let Some(loc) = locutions.get(&ns[j].id) {
-                        m.insert("locution".into(), Value::Object(loc.clone()));
+                    let mut ty = String::new();
+                    json_text::push_str(&mut ty, ns[j].ty.as_str());
+                    let mut last = vec![("type", ty.as_str())];
+                    if let Some(loc) = locutions.get(ns[j].id.as_ref()) {
+                        last.push(("locution", loc.as_str()));
                     }
-                    Value::Object(m)
+                    let mut m = String::new();
+                    native(&mut m, &ns[j], &last);
+                    Some(m)
                 })
                 .collect(),
-            None => vec![Value::Null],
+            None => vec![None],
         };
+        ya.clear();
+        native(&mut ya, &ns[y], &[]);
         for &t in &targets[&y] {
             for f in &from {
-                let mut record = Map::new();
-                record.insert("ya".into(), Value::Object(native(&ns[y])));
-                if !f.is_null() {
-                    record.insert("from".into(), f.clone());
+                let mut record =
+                    String::with_capacity(ya.len() + f.as_ref().map_or(0, String::len) + 16);
+                let mut o = Object::new(&mut record);
+                o.key("ya").push_str(&ya);
+                if let Some(f) = f {
+                    o.key("from").push_str(f);
                 }
-                let record = Value::Object(record);
+                o.end();
                 match roles[t] {
-                    Role::Node(p) => push_record(&mut pnodes[p].extra, "aif_illocutions", record),
-                    Role::Edge(e) => push_record(&mut pedges[e].extra, "aif_illocutions", record),
+                    Role::Node(p) => pnodes[p].data.illocutions.push(record),
+                    Role::Edge(e) => pedges[e].aif_data.illocutions.push(record),
                     Role::Other => continue,
                 }
                 kept += 1;
@@ -815,15 +886,22 @@ fn illocutions(
     report.set_aside_n(S_LOCUTION, doc.locutions.len());
 }
 
-fn merge_data(given: Option<Value>, extra: Map<String, Value>) -> Option<Value> {
+/// The `data` of a node or edge: what the `argraph` extension gives, with
+/// the fields read from AIF added (replacing keys of the same name).
+fn merge_data(given: Option<Value>, aif: DataOut) -> Result<Option<Data>> {
+    let internal = |e: serde_json::Error| data_error(format!("internal error composing data: {e}"));
     match given {
+        Some(Value::Null) | None => aif
+            .into_text()
+            .map(|t| Data::from_canonical(t).map_err(internal))
+            .transpose(),
         Some(Value::Object(mut m)) => {
-            m.extend(extra);
-            Some(Value::Object(m))
+            if let Some(t) = aif.into_text() {
+                m.extend(serde_json::from_str::<Map<String, Value>>(&t).map_err(internal)?);
+            }
+            Ok(Some(Data::Value(Value::Object(m))))
         }
-        Some(Value::Null) | None if extra.is_empty() => None,
-        Some(Value::Null) | None => Some(Value::Object(extra)),
-        Some(other) => Some(other),
+        Some(other) => Ok(Some(Data::Value(other))),
     }
 }
 
@@ -870,9 +948,9 @@ fn assemble(
         node.tags = ext.tags;
         node.provenance = ext.provenance;
         node.data = if written_by_argraph {
-            ext.data.filter(|d| !d.is_null())
+            ext.data.and_then(Data::from_value)
         } else {
-            merge_data(None, p.extra)
+            merge_data(None, p.data)?
         };
         ixs.push(Some(g.insert_checked_node(node)));
     }
@@ -907,9 +985,9 @@ fn assemble(
                 edge.label = e.label;
                 edge.weight = weight;
                 edge.data = if written_by_argraph {
-                    e.data.filter(|d| !d.is_null())
+                    e.data.and_then(Data::from_value)
                 } else {
-                    merge_data(e.data, e.extra)
+                    merge_data(e.data, e.aif_data)?
                 };
                 g.graph_mut().add_edge(a, b, edge);
             }
