@@ -934,6 +934,68 @@ mod tests {
         g
     }
 
+    /// Any JSON value, with the strings, numbers and empty containers
+    /// that stress a re-indenter.
+    fn any_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |x| x.is_finite()).prop_map(Value::from),
+            "[\\PC\"\\\\{}\\[\\],:\\x00-\\x1f]{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                proptest::collection::vec(("[a-c:,{}\"]{0,3}", inner), 0..5)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn data_text_is_written_as_its_value_would_be(values in proptest::collection::vec(any_value(), 1..6)) {
+            let mut g = ArgumentGraph::new();
+            for (i, v) in values.into_iter().enumerate() {
+                let id = format!("n{i}");
+                g.claim(id.clone(), "c").unwrap();
+                if !v.is_null() {
+                    let text = serde_json::to_string(&v).unwrap();
+                    g.node_mut(&id).unwrap().data = Some(Data::from_canonical(text).unwrap());
+                }
+            }
+            proptest::prop_assert_eq!(written(&g), reference(&g));
+            let mut compact = Vec::new();
+            to_writer(&g, &mut compact).unwrap();
+            let mut reference_compact = g.clone();
+            let ids: Vec<String> = g.nodes().map(|n| n.id().to_string()).collect();
+            for id in ids {
+                if let Some(d) = g.node(&id).unwrap().data().cloned() {
+                    reference_compact.node_mut(&id).unwrap().set_data(d);
+                }
+            }
+            let mut expected = Vec::new();
+            to_writer(&reference_compact, &mut expected).unwrap();
+            proptest::prop_assert_eq!(compact, expected);
+        }
+    }
+
+    #[test]
+    fn aif_data_is_written_as_its_value_would_be() {
+        for file in ["aif_quirks.json", "ova_wrapper.json"] {
+            let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+            let g = crate::aif::load(path).unwrap().graph;
+            let texts = g
+                .nodes()
+                .filter(|n| matches!(n.data, Some(Data::Text { .. })))
+                .count();
+            assert!(texts > 0, "{file}: the reader keeps data as text");
+            assert_eq!(written(&g), reference(&g), "{file}");
+        }
+    }
+
     #[test]
     fn pretty_writer_gives_the_bytes_of_serde_json() {
         // Empty, one block, two blocks, and many blocks (rendered on two threads).
