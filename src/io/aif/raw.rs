@@ -283,6 +283,10 @@ impl<'de> Extras<'de> {
     /// that a node with very many keys cannot take quadratic time).
     fn from_read(mut all: Vec<(Cow<'de, str>, Piece<'de>)>) -> Extras<'de> {
         if all.len() <= 16 {
+            let repeated = (1..all.len()).any(|i| all[..i].iter().any(|(k, _)| *k == all[i].0));
+            if !repeated {
+                return Extras(all);
+            }
             let mut out = Extras(Vec::with_capacity(all.len()));
             for (k, v) in all {
                 out.insert(k, v);

@@ -498,10 +498,8 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         }
     }
     // Collapsed scheme nodes and direct edges in file order, then frames.
-    let mut order: Vec<usize> = (0..pedges.len()).collect();
-    order.sort_by_key(|&i| pedges[i].pos);
-    let mut slots: Vec<Option<PEdge>> = pedges.into_iter().map(Some).collect();
-    let mut pedges: Vec<PEdge> = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    // (Two sorted runs: a stable sort merges them in linear time.)
+    pedges.sort_by_key(|e| e.pos);
     pedges.extend(frames);
 
     // Derived kinds: the documented rules.
@@ -809,8 +807,8 @@ fn illocutions(
     pedges: &mut [PEdge],
     report: &mut Report,
 ) {
-    let mut anchors: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut targets: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut anchors: HashMap<usize, Vec<usize>, Fast> = HashMap::default();
+    let mut targets: HashMap<usize, Vec<usize>, Fast> = HashMap::default();
     for &(a, b) in dialogue {
         match (ns[a].ty, ns[b].ty) {
             (Ty::L | Ty::Ta, Ty::Ya) => anchors.entry(b).or_default().push(a),
@@ -914,14 +912,11 @@ fn assemble(
 ) -> Result<ArgumentGraph> {
     let mut g = ArgumentGraph::with_capacity(pnodes.len(), pedges.len());
     let mut kinds = Vec::with_capacity(pnodes.len());
-    let mut ids = Vec::with_capacity(pnodes.len());
     let mut ixs = Vec::with_capacity(pnodes.len());
     for p in pnodes {
-        let k = ids.len();
-        ids.push(p.id.clone());
         let at = || Location::Node {
             index: Some(p.index),
-            id: Some(ids[k].clone()),
+            id: Some(p.id.clone()),
         };
         kinds.push(p.kind);
         let ext = p.ext.map(|x| *x).unwrap_or_default();
@@ -958,41 +953,36 @@ fn assemble(
         let (Some(a), Some(b)) = (ixs[e.from], ixs[e.to]) else {
             continue;
         };
-        let (from, to) = (ids[e.from].as_str(), ids[e.to].as_str());
-        let at = || Location::Edge {
-            index: None,
-            from: Some(from.to_string()),
-            to: Some(to.to_string()),
-        };
         let attack = match (e.kind, e.attack) {
             (EdgeKind::Attacks, None) => derive_attack(kinds[e.to]),
             (_, Some(a)) => a,
             (_, None) => None,
         };
-        let weight = crate::io::json::weight_of(&e.weight, &mut problems, &at);
-        // The endpoints are known by index: check the rules, then add without a lookup.
-        let checked = check_edge(
-            from,
-            to,
-            Some(kinds[e.from]),
-            Some(kinds[e.to]),
-            e.kind,
-            attack,
-        );
-        match checked {
-            Ok(()) => {
-                let mut edge = Edge::new(e.kind, attack);
-                edge.label = e.label;
-                edge.weight = weight;
-                edge.data = if written_by_argraph {
-                    e.data.and_then(Data::from_value)
-                } else {
-                    merge_data(e.data, e.aif_data)?
-                };
-                g.graph_mut().add_edge(a, b, edge);
+        let weight = {
+            let (from, to) = (g.as_petgraph()[a].id(), g.as_petgraph()[b].id());
+            let at = || Location::Edge {
+                index: None,
+                from: Some(from.to_string()),
+                to: Some(to.to_string()),
+            };
+            let weight = crate::io::json::weight_of(&e.weight, &mut problems, &at);
+            // The endpoints are known by index: check the rules, then add without a lookup.
+            let kinds = (Some(kinds[e.from]), Some(kinds[e.to]));
+            if let Err((rule, msg)) = check_edge(from, to, kinds.0, kinds.1, e.kind, attack) {
+                problems.push(Problem::new(rule, at(), msg));
+                continue;
             }
-            Err((rule, msg)) => problems.push(Problem::new(rule, at(), msg)),
-        }
+            weight
+        };
+        let mut edge = Edge::new(e.kind, attack);
+        edge.label = e.label;
+        edge.weight = weight;
+        edge.data = if written_by_argraph {
+            e.data.and_then(Data::from_value)
+        } else {
+            merge_data(e.data, e.aif_data)?
+        };
+        g.graph_mut().add_edge(a, b, edge);
     }
     if let Some(x) = doc_ext {
         if let Some(t) = x.title {
