@@ -942,7 +942,9 @@ mod tests {
             Just(Value::Null),
             any::<bool>().prop_map(Value::Bool),
             any::<i64>().prop_map(Value::from),
-            any::<f64>().prop_filter("finite", |x| x.is_finite()).prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |x| x.is_finite())
+                .prop_map(Value::from),
             "[\\PC\"\\\\{}\\[\\],:\\x00-\\x1f]{0,8}".prop_map(Value::String),
         ];
         leaf.prop_recursive(4, 48, 6, |inner| {

@@ -230,6 +230,9 @@ impl Node {
     }
 
     /// The user's own fields, if any.
+    ///
+    /// O(1), except the first call for `data` a reader kept as text (AIF
+    /// fields and records), which parses it: O(its size).
     pub fn data(&self) -> Option<&Value> {
         self.data.as_ref().map(Data::value)
     }
@@ -355,6 +358,9 @@ impl Edge {
     }
 
     /// The user's own fields, if any.
+    ///
+    /// O(1), except the first call for `data` a reader kept as text (AIF
+    /// fields and records), which parses it: O(its size).
     pub fn data(&self) -> Option<&Value> {
         self.data.as_ref().map(Data::value)
     }
