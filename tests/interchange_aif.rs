@@ -478,3 +478,44 @@ fn ova_layout_puts_conclusions_above_their_premises() {
     let distinct: std::collections::HashSet<_> = pos.values().collect();
     assert_eq!(distinct.len(), pos.len(), "no two nodes at one place");
 }
+
+/// AIF fields reach `data` as `serde_json` reads a JSON object: a repeated
+/// key keeps its first place and its last value (at the top of a node and
+/// inside nested values), escapes are decoded, numbers keep their value;
+/// and the JSON written from that data reads back to the same values.
+#[test]
+fn node_fields_reach_data_as_json_objects_read_them() {
+    let text = r#"{"nodes": [
+        {"nodeID": "1", "text": "Sales fell.", "type": "I", "timestamp": "t1", "z": 1,
+         "timestamp": "t2", "nested": {"a": 1, "b": [1.50, -0, 1E2, true, null], "a": {"x": "\u00e9\/\n"}},
+         "big": 123456789012345678901234, "w\u0065ird key": "q\"uote"},
+        {"nodeID": "2", "text": "Demand is weak.", "type": "I"},
+        {"nodeID": "3", "text": "Default Inference", "type": "RA", "scheme": "Default Inference",
+         "schemeID": 72, "timestamp": "t3"},
+        {"nodeID": "4", "text": "Argument From Sign", "type": "RA", "scheme": "Argument From Sign",
+         "schemeID": "35"}],
+      "edges": [
+        {"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"},
+        {"edgeID": "3", "fromID": "2", "toID": "4"}, {"edgeID": "4", "fromID": "4", "toID": "1"}]}"#;
+    let g = aif::from_str(text).unwrap().graph;
+    let fields = json!({
+        "timestamp": "t2",
+        "z": 1,
+        "nested": {"a": {"x": "é/\n"}, "b": [1.5, -0.0, 100.0, true, null]},
+        "big": 1.2345678901234568e23,
+        "weird key": "q\"uote"
+    });
+    assert_eq!(g.node("1").unwrap().data(), Some(&json!({"aif": fields})));
+    // Default scheme (id as a number or a string) dropped; any other kept.
+    assert_eq!(
+        edge(&g, "1", "2").data(),
+        Some(&json!({"aif": {"nodeID": "3", "timestamp": "t3"}}))
+    );
+    assert_eq!(
+        edge(&g, "2", "1").data(),
+        Some(&json!({"aif": {"nodeID": "4", "scheme": "Argument From Sign", "schemeID": "35"}}))
+    );
+    let again = argraph::json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
+    assert_eq!(again, g);
+    assert_eq!(again.node("1").unwrap().data(), g.node("1").unwrap().data());
+}

@@ -773,20 +773,16 @@ fn native(out: &mut String, n: &N, last: &[(&str, &str)]) {
     if let Some(t) = &n.text {
         o.str("text", t);
     }
-    let mut written = vec![false; last.len()];
+    // (`Extras` holds each key once.)
     for (k, v) in &n.extra.0 {
-        match last.iter().position(|(lk, _)| lk == k) {
-            Some(i) if !written[i] => {
-                o.key(k).push_str(last[i].1);
-                written[i] = true;
-            }
-            Some(_) => {}
+        match last.iter().find(|(lk, _)| lk == k) {
+            Some((_, json)) => o.key(k).push_str(json),
             None => v.write(o.key(k)),
         }
     }
-    for (i, (k, v)) in last.iter().enumerate() {
-        if !written[i] {
-            o.key(k).push_str(v);
+    for (k, json) in last {
+        if n.extra.get(k).is_none() {
+            o.key(k).push_str(json);
         }
     }
     o.end();
