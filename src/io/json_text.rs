@@ -48,6 +48,11 @@ impl<'a> Object<'a> {
         Object { out, first: true }
     }
 
+    /// Continues an object whose `{` and at least one entry `out` ends with.
+    pub(crate) fn reopen(out: &'a mut String) -> Object<'a> {
+        Object { out, first: false }
+    }
+
     /// Writes `"key":` and returns the buffer for the value, which the
     /// caller must write next (as one JSON value).
     pub(crate) fn key(&mut self, key: &str) -> &mut String {

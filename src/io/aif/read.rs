@@ -72,12 +72,24 @@ struct N<'de> {
 /// illocutions, each already JSON text.
 #[derive(Default)]
 struct DataOut {
+    /// `{"aif":{…}`: the data object opened with its first entry, so that
+    /// a node with nothing else needs no second copy.
     aif: Option<String>,
     preferences: Vec<String>,
     illocutions: Vec<String>,
 }
 
 impl DataOut {
+    /// Sets `aif` to the object `write` writes.
+    fn set_aif(&mut self, write: impl FnOnce(&mut Object)) {
+        let mut text = String::with_capacity(160);
+        let mut data = Object::new(&mut text);
+        let mut aif = Object::new(data.key("aif"));
+        write(&mut aif);
+        aif.end();
+        self.aif = Some(text);
+    }
+
     fn is_empty(&self) -> bool {
         self.aif.is_none() && self.preferences.is_empty() && self.illocutions.is_empty()
     }
@@ -88,18 +100,24 @@ impl DataOut {
         if self.is_empty() {
             return None;
         }
-        let len = self.aif.as_ref().map_or(0, String::len)
-            + self
-                .preferences
-                .iter()
-                .chain(&self.illocutions)
-                .map(|r| r.len() + 1)
-                .sum::<usize>();
-        let mut out = String::with_capacity(len + 48);
-        let mut o = Object::new(&mut out);
-        if let Some(aif) = &self.aif {
-            o.key("aif").push_str(aif);
-        }
+        let records = self
+            .preferences
+            .iter()
+            .chain(&self.illocutions)
+            .map(|r| r.len() + 1)
+            .sum::<usize>();
+        let mut out;
+        let mut o = match self.aif {
+            Some(aif) => {
+                out = aif;
+                out.reserve(records + 48);
+                Object::reopen(&mut out)
+            }
+            None => {
+                out = String::with_capacity(records + 48);
+                Object::new(&mut out)
+            }
+        };
         for (key, records) in [
             ("aif_preferences", &self.preferences),
             ("aif_illocutions", &self.illocutions),
@@ -183,7 +201,13 @@ struct PEdge {
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: RawDoc = serde_json::from_slice(bytes).map_err(|e| json_error(e, FORMAT))?;
+    // Valid UTF-8 checked once, so that strings are not checked one by
+    // one; otherwise the byte reader finds and places the bad byte.
+    let doc: RawDoc = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    }
+    .map_err(|e| json_error(e, FORMAT))?;
     build(doc)
 }
 
@@ -380,19 +404,17 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             apply_edge_ext(&mut e, x);
         }
         if !written_by_argraph {
-            let mut aif = String::new();
-            let mut o = Object::new(&mut aif);
-            o.str("nodeID", &n.id);
-            if n.ty != Ty::Ra && n.ty != Ty::Ca {
-                o.str("type", n.ty.as_str());
-            }
             let scheme = drop_default_scheme(n.ty, &mut n.extra);
-            if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
-                o.str("text", t);
-            }
-            n.extra.write(&mut o, None);
-            o.end();
-            e.aif_data.aif = Some(aif);
+            e.aif_data.set_aif(|o| {
+                o.str("nodeID", &n.id);
+                if n.ty != Ty::Ra && n.ty != Ty::Ca {
+                    o.str("type", n.ty.as_str());
+                }
+                if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
+                    o.str("text", t);
+                }
+                n.extra.write(o, None);
+            });
         }
         pedges.push(e);
     }
@@ -684,11 +706,7 @@ fn pending_node(
     };
     let mut data = DataOut::default();
     if !written_by_argraph && !extra.is_empty() {
-        let mut aif = String::new();
-        let mut o = Object::new(&mut aif);
-        extra.write(&mut o, None);
-        o.end();
-        data.aif = Some(aif);
+        data.set_aif(|o| extra.write(o, None));
     }
     PNode {
         id,
@@ -753,7 +771,7 @@ fn preferences(
         o.end();
         for &p in &preferred {
             for &d in &dispreferred {
-                let mut record = String::new();
+                let mut record = String::with_capacity(pa.len() + 32);
                 let mut o = Object::new(&mut record);
                 o.str("over", &pnodes[d].id);
                 o.key("pa").push_str(&pa);
@@ -768,6 +786,7 @@ fn preferences(
 /// An AIF node as an object: `nodeID`, `text` if any, its other fields,
 /// then `last` (each replacing a field of the same name in place).
 fn native(out: &mut String, n: &N, last: &[(&str, &str)]) {
+    out.reserve(128 + n.text.as_ref().map_or(0, |t| t.len()));
     let mut o = Object::new(out);
     o.str("nodeID", &n.id);
     if let Some(t) = &n.text {
