@@ -519,3 +519,27 @@ fn node_fields_reach_data_as_json_objects_read_them() {
     assert_eq!(again, g);
     assert_eq!(again.node("1").unwrap().data(), g.node("1").unwrap().data());
 }
+
+/// A node with many fields (past the small-node path), some repeated: the
+/// same first-place, last-value rule, in linear time.
+#[test]
+fn many_repeated_node_fields_keep_first_place_and_last_value() {
+    let fields: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 25)).collect();
+    let text = format!(
+        r#"{{"nodes": [{{"nodeID": "1", "text": "t", "type": "I", {}}}], "edges": []}}"#,
+        fields.join(", ")
+    );
+    let g = aif::from_str(&text).unwrap().graph;
+    // What serde_json makes of the same object, less the fields argraph reads.
+    let node: Value = serde_json::from_str(&text).unwrap();
+    let mut expected = node["nodes"][0].as_object().unwrap().clone();
+    for known in ["nodeID", "text", "type"] {
+        expected.shift_remove(known);
+    }
+    assert_eq!(expected.len(), 25);
+    assert_eq!(expected["k3"], json!(28));
+    assert_eq!(
+        g.node("1").unwrap().data(),
+        Some(&json!({"aif": Value::Object(expected)}))
+    );
+}

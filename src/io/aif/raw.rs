@@ -3,17 +3,15 @@
 //! buffering the whole document, and ids may be strings or integers.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::io::json::Text;
 use crate::io::json_text;
-
 use crate::model::{AttackKind, NodeKind, Provenance, Source};
 
 /// A node or edge id: a string, or an integer written as its decimal string.
