@@ -15,6 +15,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// Large conversions allocate a node's worth of small strings per input
+// node; mimalloc serves them with far fewer page faults than glibc's
+// malloc (`benches/README.md`, "Allocator").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Typed argument graphs: check, draw and reason about claims, evidence and framings.
 #[derive(Parser)]
 #[command(name = "argraph", version, about, long_about = None)]
