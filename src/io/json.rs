@@ -633,7 +633,9 @@ mod pretty {
         }
     }
 
-    fn indent<W: ?Sized + Write>(w: &mut W, level: usize) -> io::Result<()> {
+    /// A line break and the indent of depth `level`.
+    fn newline<W: ?Sized + Write>(w: &mut W, level: usize) -> io::Result<()> {
+        w.write_all(b"\n")?;
         for _ in 0..level {
             w.write_all(b"  ")?;
         }
@@ -650,15 +652,16 @@ mod pretty {
         fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
             self.level -= 1;
             if self.has_value {
-                w.write_all(b"\n")?;
-                indent(w, self.level)?;
+                newline(w, self.level)?;
             }
             w.write_all(bracket)
         }
 
         fn entry<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-            w.write_all(if first { b"\n" } else { b",\n" })?;
-            indent(w, self.level)
+            if !first {
+                w.write_all(b",")?;
+            }
+            newline(w, self.level)
         }
     }
 
@@ -748,21 +751,18 @@ mod pretty {
                     }
                     level += 1;
                     w.write_all(&b[run..=i])?;
-                    w.write_all(b"\n")?;
-                    indent(w, level)?;
+                    newline(w, level)?;
                     run = i + 1;
                 }
                 b'}' | b']' => {
                     level = level.saturating_sub(1);
                     w.write_all(&b[run..i])?;
-                    w.write_all(b"\n")?;
-                    indent(w, level)?;
+                    newline(w, level)?;
                     run = i;
                 }
                 b',' => {
                     w.write_all(&b[run..=i])?;
-                    w.write_all(b"\n")?;
-                    indent(w, level)?;
+                    newline(w, level)?;
                     run = i + 1;
                 }
                 b':' => {
