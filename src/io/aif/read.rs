@@ -405,16 +405,9 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         }
         if !written_by_argraph {
             let scheme = drop_default_scheme(n.ty, &mut n.extra);
-            e.aif_data.set_aif(|o| {
-                o.str("nodeID", &n.id);
-                if n.ty != Ty::Ra && n.ty != Ty::Ca {
-                    o.str("type", n.ty.as_str());
-                }
-                if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
-                    o.str("text", t);
-                }
-                n.extra.write(o, None);
-            });
+            let ty = (n.ty != Ty::Ra && n.ty != Ty::Ca).then(|| n.ty.as_str());
+            e.aif_data
+                .set_aif(|o| scheme_fields(o, n, &n.extra, ty, scheme.as_deref()));
         }
         pedges.push(e);
     }
@@ -763,11 +756,7 @@ fn preferences(
         let scheme = drop_default_scheme(n.ty, &mut extra);
         let mut pa = String::new();
         let mut o = Object::new(&mut pa);
-        o.str("nodeID", &n.id);
-        if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme.as_deref()) {
-            o.str("text", t);
-        }
-        extra.write(&mut o, None);
+        scheme_fields(&mut o, n, &extra, None, scheme.as_deref());
         o.end();
         for &p in &preferred {
             for &d in &dispreferred {
@@ -781,6 +770,20 @@ fn preferences(
         }
         report.kept_n(K_PA, 1);
     }
+}
+
+/// A scheme node's fields as its record keeps them: `nodeID`, `type` when
+/// given, the text unless it only repeats the scheme name in use, then
+/// `extra` (its other fields, default scheme already dropped).
+fn scheme_fields(o: &mut Object, n: &N, extra: &Extras, ty: Option<&str>, scheme: Option<&str>) {
+    o.str("nodeID", &n.id);
+    if let Some(ty) = ty {
+        o.str("type", ty);
+    }
+    if let Some(t) = n.text.as_deref().filter(|t| Some(*t) != scheme) {
+        o.str("text", t);
+    }
+    extra.write(o, None);
 }
 
 /// An AIF node as an object: `nodeID`, `text` if any, its other fields,
