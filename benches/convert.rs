@@ -140,6 +140,22 @@ fn cp_sync(from: &Path, to: &Path) {
     std::fs::File::open(to).unwrap().sync_data().unwrap();
 }
 
+/// The baselines of one run: `cp` of the input to `copy`, with and without
+/// `fdatasync`, and the floor of any conversion, writing the output's
+/// bytes from memory, with and without `fdatasync`.
+fn baselines(t: &mut Timings, input: &Path, copy: &Path, out_bytes: &[u8]) {
+    t.time(CP, || cp(input, copy));
+    t.time(CP_SYNC, || cp_sync(input, copy));
+    t.time("write the output bytes (from memory)", || {
+        std::fs::write(copy, out_bytes).unwrap()
+    });
+    t.time("write the output bytes + fdatasync", || {
+        let mut f = std::fs::File::create(copy).unwrap();
+        std::io::Write::write_all(&mut f, out_bytes).unwrap();
+        f.sync_data().unwrap();
+    });
+}
+
 /// `argraph convert IN OUT`, as a process (what a user runs).
 fn cli(input: &Path, output: &Path) {
     let ok = Command::new(env!("CARGO_BIN_EXE_argraph"))
@@ -224,17 +240,7 @@ fn main() {
     let out_bytes = std::fs::read(&output).unwrap();
     let mut t = Timings::new();
     for _ in 0..RUNS {
-        t.time(CP, || cp(&input, &copy));
-        t.time(CP_SYNC, || cp_sync(&input, &copy));
-        // The floor of any conversion: writing the output, from memory.
-        t.time("write the output bytes (from memory)", || {
-            std::fs::write(&copy, &out_bytes).unwrap()
-        });
-        t.time("write the output bytes + fdatasync", || {
-            let mut f = std::fs::File::create(&copy).unwrap();
-            std::io::Write::write_all(&mut f, &out_bytes).unwrap();
-            f.sync_data().unwrap();
-        });
+        baselines(&mut t, &input, &copy, &out_bytes);
         // Baselines: the JSON tokenizer alone, and the cheapest generic
         // JSON -> JSON transform (a serde_json::Value tree, file to file).
         t.time("read + JSON scan (IgnoredAny)", || {
@@ -290,16 +296,7 @@ fn iccma_i23_to_apx(dir: &Path) {
     let out_bytes = std::fs::read(&af_out).unwrap();
     let mut t = Timings::new();
     for _ in 0..RUNS {
-        t.time(CP, || cp(&af_in, &af_copy));
-        t.time(CP_SYNC, || cp_sync(&af_in, &af_copy));
-        t.time("write the output bytes (from memory)", || {
-            std::fs::write(&af_copy, &out_bytes).unwrap()
-        });
-        t.time("write the output bytes + fdatasync", || {
-            let mut f = std::fs::File::create(&af_copy).unwrap();
-            std::io::Write::write_all(&mut f, &out_bytes).unwrap();
-            f.sync_data().unwrap();
-        });
+        baselines(&mut t, &af_in, &af_copy, &out_bytes);
         t.time("convert i23 -> apx (library, files)", || {
             argraph::convert::convert(&af_in, &af_out, None, None).unwrap();
         });
