@@ -990,7 +990,7 @@ mod tests {
             let g = crate::aif::load(path).unwrap().graph;
             let texts = g
                 .nodes()
-                .filter(|n| matches!(n.data, Some(Data::Text { .. })))
+                .filter(|n| matches!(n.data, Some(Data::Text(_))))
                 .count();
             assert!(texts > 0, "{file}: the reader keeps data as text");
             assert_eq!(written(&g), reference(&g), "{file}");

@@ -17,32 +17,39 @@ use serde_json::Value;
 /// fields. Writing the text needs no tree at all.
 #[derive(Clone)]
 pub(crate) enum Data {
-    /// Set through the API, or read from argraph JSON.
-    Value(Value),
-    /// Composed by a reader. `json` is exactly what `serde_json` writes in
-    /// compact form for the value it holds: no whitespace, strings escaped
-    /// as `serde_json` escapes them, numbers as it prints them, each key
-    /// once per object. Writers rely on that to copy it (compact) or
-    /// re-indent it (pretty) instead of serialising a tree.
-    Text {
-        json: Box<RawValue>,
-        value: OnceLock<Value>,
-    },
+    /// Set through the API, or read from argraph JSON. (Boxed, as the
+    /// text is: a `Value` is 72 bytes, which every node and edge without
+    /// data would pay.)
+    Value(Box<Value>),
+    /// Composed by a reader.
+    Text(Box<Text>),
+}
+
+/// Canonical text: `json` is exactly what `serde_json` writes in compact
+/// form for the value it holds: no whitespace, strings escaped as
+/// `serde_json` escapes them, numbers as it prints them, each key once per
+/// object. Writers rely on that to copy it (compact) or re-indent it
+/// (pretty) instead of serialising a tree.
+#[derive(Clone)]
+pub(crate) struct Text {
+    json: Box<RawValue>,
+    /// Boxed: most texts are written and never parsed.
+    value: OnceLock<Box<Value>>,
 }
 
 impl Data {
     /// `None` for `null`, which clears the field.
     pub(crate) fn from_value(value: Value) -> Option<Data> {
-        (!value.is_null()).then_some(Data::Value(value))
+        (!value.is_null()).then(|| Data::Value(Box::new(value)))
     }
 
     /// Data from canonical compact text (see [`Data::Text`]); the callers
     /// compose it from parsed pieces. Fails only if `json` is not JSON.
     pub(crate) fn from_canonical(json: String) -> serde_json::Result<Data> {
-        Ok(Data::Text {
+        Ok(Data::Text(Box::new(Text {
             json: RawValue::from_string(json)?,
             value: OnceLock::new(),
-        })
+        })))
     }
 
     /// The value, parsed from the text on first use. O(size of the text)
@@ -50,7 +57,7 @@ impl Data {
     pub(crate) fn value(&self) -> &Value {
         match self {
             Data::Value(v) => v,
-            Data::Text { json, value } => value.get_or_init(|| parse(json.get())),
+            Data::Text(t) => t.value.get_or_init(|| Box::new(parse(t.json.get()))),
         }
     }
 }
@@ -86,7 +93,7 @@ impl Serialize for Data {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Data::Value(v) => v.serialize(s),
-            Data::Text { json, .. } => json.serialize(s),
+            Data::Text(t) => t.json.serialize(s),
         }
     }
 }
@@ -100,7 +107,7 @@ mod tests {
         let v = serde_json::json!({"aif": {"nodeID": "1"}, "n": [1, 2.5, null]});
         let t = Data::from_canonical(serde_json::to_string(&v).unwrap()).unwrap();
         assert_eq!(t.value(), &v);
-        assert_eq!(t, Data::Value(v.clone()));
+        assert_eq!(t, Data::Value(Box::new(v.clone())));
         assert_eq!(format!("{t:?}"), format!("{v:?}"));
         assert_eq!(
             serde_json::to_string(&t).unwrap(),

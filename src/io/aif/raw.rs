@@ -240,6 +240,73 @@ impl<'de> Deserialize<'de> for Piece<'de> {
     }
 }
 
+/// The elements of a long array, in chunks that are never moved. A `Vec`
+/// read element by element doubles and copies itself about log n times,
+/// touching twice the memory it keeps; and consumed by `into_iter`, each
+/// chunk is freed as soon as it is read, for what is built next to reuse.
+pub(super) struct Chunks<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Chunks<T> {
+    fn default() -> Chunks<T> {
+        Chunks {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunks<T> {
+    /// Elements per chunk at most (a chunk of AIF nodes is about 1.7 MB).
+    const MAX: usize = 1 << 14;
+
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, t: T) {
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < c.capacity() => c.push(t),
+            _ => {
+                let mut c = Vec::with_capacity(self.len.clamp(16, Self::MAX));
+                c.push(t);
+                self.chunks.push(c);
+            }
+        }
+        self.len += 1;
+    }
+}
+
+impl<T> IntoIterator for Chunks<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.into_iter().flatten()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunks<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Chunks<T>, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Chunks<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Chunks<T>, A::Error> {
+                let mut c = Chunks::default();
+                while let Some(t) = seq.next_element()? {
+                    c.push(t);
+                }
+                Ok(c)
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
+    }
+}
+
 /// The fields of a node (or locution) argraph has no place for, in order,
 /// each key once (a repeated key keeps its first place and last value, as
 /// in a JSON object read by `serde_json`).
@@ -307,6 +374,41 @@ impl<'de> Extras<'de> {
         let mut keep = keep.into_iter();
         all.retain(|_| keep.next().unwrap_or(false));
         Extras(all)
+    }
+}
+
+/// A node's fields as they are read: the first few on the stack, so that
+/// the `Vec` kept has their exact number (grown by pushes, it would have
+/// room for four at least; an AIF node usually has one to three).
+#[derive(Default)]
+struct Fields<'de> {
+    few: [Option<(Cow<'de, str>, Piece<'de>)>; 3],
+    count: usize,
+    more: Vec<(Cow<'de, str>, Piece<'de>)>,
+}
+
+impl<'de> Fields<'de> {
+    fn push(&mut self, field: (Cow<'de, str>, Piece<'de>)) {
+        if self.count < self.few.len() {
+            self.few[self.count] = Some(field);
+        } else {
+            if self.more.is_empty() {
+                self.more.reserve(2 * self.few.len());
+                self.more
+                    .extend(self.few.iter_mut().filter_map(Option::take));
+            }
+            self.more.push(field);
+        }
+        self.count += 1;
+    }
+
+    fn into_vec(self) -> Vec<(Cow<'de, str>, Piece<'de>)> {
+        if self.count > self.few.len() {
+            return self.more;
+        }
+        let mut v = Vec::with_capacity(self.count);
+        v.extend(self.few.into_iter().flatten());
+        v
     }
 }
 
@@ -399,7 +501,7 @@ impl<'de> Deserialize<'de> for RawNode<'de> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode<'de>, A::Error> {
                 let mut n = RawNode::default();
-                let mut extra = Vec::new();
+                let mut extra = Fields::default();
                 while let Some(key) = map.next_key_seed(KeySeed(KEYS))? {
                     match key {
                         Key::Known("nodeID") => {
@@ -413,7 +515,7 @@ impl<'de> Deserialize<'de> for RawNode<'de> {
                         Key::Other(k) => extra.push((k, map.next_value()?)),
                     }
                 }
-                n.extra = Extras::from_read(extra);
+                n.extra = Extras::from_read(extra.into_vec());
                 Ok(n)
             }
         }
@@ -525,8 +627,8 @@ pub(super) struct Fulfillment {
 /// the top, or OVA's wrapper with the same inside `AIF`.
 #[derive(Default)]
 pub(super) struct RawDoc<'de> {
-    pub nodes: Option<Vec<RawNode<'de>>>,
-    pub edges: Option<Vec<RawEdge<'de>>>,
+    pub nodes: Option<Chunks<RawNode<'de>>>,
+    pub edges: Option<Chunks<RawEdge<'de>>>,
     pub locutions: Vec<RawLocution<'de>>,
     pub participants: usize,
     pub fulfillments: Vec<Fulfillment>,

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::raw::{DocExt, Ext, Extras, Piece, RawDoc, RawNode, RawTy};
+use super::raw::{Chunks, DocExt, Ext, Extras, Piece, RawDoc, RawNode, RawTy};
 use super::{collapsible, derive_attack, derive_evidence, Ty, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::io::json_text::{self, Object};
@@ -75,23 +75,35 @@ struct DataOut {
     /// `{"aif":{…}`: the data object opened with its first entry, so that
     /// a node with nothing else needs no second copy.
     aif: Option<String>,
+    /// Boxed: most nodes and edges have none, and there are many of them.
+    records: Option<Box<Records>>,
+}
+
+/// Records of preferences and illocutions, each JSON text.
+#[derive(Default)]
+struct Records {
     preferences: Vec<String>,
     illocutions: Vec<String>,
 }
 
 impl DataOut {
-    /// Sets `aif` to the object `write` writes.
-    fn set_aif(&mut self, write: impl FnOnce(&mut Object)) {
-        let mut text = String::with_capacity(160);
-        let mut data = Object::new(&mut text);
+    /// Sets `aif` to the object `write` writes, composed in `scratch` and
+    /// kept in a string of its exact length (the graph keeps it).
+    fn set_aif(&mut self, scratch: &mut String, write: impl FnOnce(&mut Object)) {
+        scratch.clear();
+        let mut data = Object::new(scratch);
         let mut aif = Object::new(data.key("aif"));
         write(&mut aif);
         aif.end();
-        self.aif = Some(text);
+        self.aif = Some(scratch.as_str().to_owned());
+    }
+
+    fn records(&mut self) -> &mut Records {
+        self.records.get_or_insert_with(Default::default)
     }
 
     fn is_empty(&self) -> bool {
-        self.aif.is_none() && self.preferences.is_empty() && self.illocutions.is_empty()
+        self.aif.is_none() && self.records.is_none()
     }
 
     /// `{"aif": …, "aif_preferences": […], "aif_illocutions": […]}`, the
@@ -100,27 +112,28 @@ impl DataOut {
         if self.is_empty() {
             return None;
         }
-        let records = self
+        let records = self.records.unwrap_or_default();
+        let length = records
             .preferences
             .iter()
-            .chain(&self.illocutions)
+            .chain(&records.illocutions)
             .map(|r| r.len() + 1)
             .sum::<usize>();
         let mut out;
         let mut o = match self.aif {
             Some(aif) => {
                 out = aif;
-                out.reserve(records + 48);
+                out.reserve(length + 48);
                 Object::reopen(&mut out)
             }
             None => {
-                out = String::with_capacity(records + 48);
+                out = String::with_capacity(length + 48);
                 Object::new(&mut out)
             }
         };
         for (key, records) in [
-            ("aif_preferences", &self.preferences),
-            ("aif_illocutions", &self.illocutions),
+            ("aif_preferences", &records.preferences),
+            ("aif_illocutions", &records.illocutions),
         ] {
             if !records.is_empty() {
                 json_text::push_array(o.key(key), records.iter().map(String::as_str));
@@ -192,11 +205,17 @@ struct PEdge {
     kind: EdgeKind,
     attack: Option<Option<AttackKind>>,
     label: Option<String>,
-    weight: Option<Value>,
-    /// From the `argraph` extension.
-    data: Option<Value>,
+    /// `weight` and `data` from the `argraph` extension (boxed: rare, and
+    /// an AIF corpus has many edges).
+    given: Option<Box<Given>>,
     /// From AIF.
     aif_data: DataOut,
+}
+
+#[derive(Default)]
+struct Given {
+    weight: Option<Value>,
+    data: Option<Value>,
 }
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
@@ -270,9 +289,12 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     let mut problems = Vec::new();
     let (mut ns, mut exts, set_aside_ids, by_id) =
         read_nodes(raw_nodes, &doc, &mut report, &mut problems);
+    // The types apart: the passes over edges look them up at random, and
+    // a byte per node stays in cache where a whole node does not.
+    let tys: Vec<Ty> = ns.iter().map(|n| n.ty).collect();
 
     // Edges: structural (between I and scheme nodes) and dialogue.
-    let mut structural: Vec<(usize, usize, Option<Box<Ext>>)> = Vec::new();
+    let mut structural: Vec<(usize, usize, Option<Box<Ext>>)> = Vec::with_capacity(raw_edges.len());
     let mut first_in = vec![usize::MAX; ns.len()];
     let mut dialogue: Vec<(usize, usize)> = Vec::new();
     let mut seen: HashSet<(usize, usize), Fast> =
@@ -297,11 +319,11 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             continue;
         };
         let (a, b) = match (by_id.get(from), by_id.get(to)) {
-            (Some(&a), Some(&b)) => (a, b),
+            (Some(a), Some(b)) => (a, b),
             _ => {
                 let aside = |id: &str| set_aside_ids.contains(id);
-                if (by_id.contains_key(from) || aside(from))
-                    && (by_id.contains_key(to) || aside(to))
+                if (by_id.get(from).is_some() || aside(from))
+                    && (by_id.get(to).is_some() || aside(to))
                 {
                     report.warn(W_EDGE_SET_ASIDE, name);
                 } else {
@@ -318,11 +340,11 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             report.warn(W_EDGE_DUP, name);
             continue;
         }
-        if ns[a].ty.is_dialogue() || ns[b].ty.is_dialogue() {
+        if tys[a].is_dialogue() || tys[b].is_dialogue() {
             dialogue.push((a, b));
             continue;
         }
-        if ns[a].ty == Ty::I && ns[b].ty == Ty::I {
+        if tys[a] == Ty::I && tys[b] == Ty::I {
             report.warn(W_EDGE_I_I, name);
             continue;
         }
@@ -335,29 +357,37 @@ fn build(mut top: RawDoc) -> Result<Imported> {
 
     // Which scheme nodes are edges and which are nodes.
     let mut roles = vec![Role::Other; ns.len()];
-    let mut pnodes: Vec<PNode> = Vec::new();
     let mut collapsed: Vec<usize> = Vec::new();
-    for i in 0..ns.len() {
+    let mut nodes = 0;
+    for (i, n) in ns.iter().enumerate() {
         let forced = exts[i].as_ref().is_some_and(|x| x.kind.is_some());
-        match ns[i].ty {
-            Ty::I => {}
-            Ty::Ra | Ty::Ma | Ty::Ca => {
-                if collapsible(ns[i].ty, forced, &ins[i], &outs[i], |j| ns[j].ty) {
-                    collapsed.push(i);
-                    continue;
-                }
+        match n.ty {
+            Ty::Ra | Ty::Ma | Ty::Ca
+                if collapsible(n.ty, forced, &ins[i], &outs[i], |j| tys[j]) =>
+            {
+                collapsed.push(i)
             }
-            _ => continue,
+            Ty::I | Ty::Ra | Ty::Ma | Ty::Ca => {
+                roles[i] = Role::Node(nodes);
+                nodes += 1;
+            }
+            _ => {}
         }
-        roles[i] = Role::Node(pnodes.len());
-        let ext = exts[i].take();
-        pnodes.push(pending_node(
-            &mut ns[i],
-            ext,
-            written_by_argraph,
-            &mut report,
-            &mut problems,
-        ));
+    }
+    // Reserved, not doubled and copied: a corpus has many.
+    let mut pnodes: Vec<PNode> = Vec::with_capacity(nodes);
+    let mut scratch = String::new();
+    for (i, n) in ns.iter_mut().enumerate() {
+        if let Role::Node(_) = roles[i] {
+            pnodes.push(pending_node(
+                n,
+                exts[i].take(),
+                written_by_argraph,
+                &mut scratch,
+                &mut report,
+                &mut problems,
+            ));
+        }
     }
     report.kept_n(
         K_ARGUMENT,
@@ -376,7 +406,11 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         pnodes.iter().filter(|p| p.data.aif.is_some()).count(),
     );
 
-    let mut pedges: Vec<PEdge> = Vec::new();
+    let direct = structural
+        .iter()
+        .filter(|&&(a, b, _)| matches!((roles[a], roles[b]), (Role::Node(_), Role::Node(_))))
+        .count();
+    let mut pedges: Vec<PEdge> = Vec::with_capacity(collapsed.len() + direct);
     let node_of = |roles: &[Role], j: usize| match roles[j] {
         Role::Node(p) => p,
         _ => unreachable!("the ends of a collapsed scheme node are nodes"),
@@ -396,8 +430,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             },
             attack: None,
             label: (n.ty == Ty::Ma).then(|| MA_LABEL.to_string()),
-            weight: None,
-            data: None,
+            given: None,
             aif_data: DataOut::default(),
         };
         if let Some(x) = &exts[i] {
@@ -406,8 +439,9 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         if !written_by_argraph {
             let scheme = drop_default_scheme(n.ty, &mut n.extra);
             let ty = (n.ty != Ty::Ra && n.ty != Ty::Ca).then(|| n.ty.as_str());
-            e.aif_data
-                .set_aif(|o| scheme_fields(o, n, &n.extra, ty, scheme.as_deref()));
+            e.aif_data.set_aif(&mut scratch, |o| {
+                scheme_fields(o, n, &n.extra, ty, scheme.as_deref())
+            });
         }
         pedges.push(e);
     }
@@ -421,15 +455,14 @@ fn build(mut top: RawDoc) -> Result<Imported> {
             pos: k,
             from: pa,
             to: pb,
-            kind: if ns[*a].ty == Ty::Ca {
+            kind: if tys[*a] == Ty::Ca {
                 EdgeKind::Attacks
             } else {
                 EdgeKind::Supports
             },
             attack: None,
             label: None,
-            weight: None,
-            data: None,
+            given: None,
             aif_data: DataOut::default(),
         };
         if let Some(x) = ext {
@@ -445,11 +478,11 @@ fn build(mut top: RawDoc) -> Result<Imported> {
         }
         let premises = ins[i]
             .iter()
-            .filter(|&&j| !matches!(ns[j].ty, Ty::Ca | Ty::Pa))
+            .filter(|&&j| !matches!(tys[j], Ty::Ca | Ty::Pa))
             .count();
         let conclusions = outs[i]
             .iter()
-            .filter(|&&j| n.ty == Ty::Ca || !matches!(ns[j].ty, Ty::Ca | Ty::Pa))
+            .filter(|&&j| n.ty == Ty::Ca || !matches!(tys[j], Ty::Ca | Ty::Pa))
             .count();
         let name = || format!("node {:?}", n.id);
         match (n.ty, premises, conclusions) {
@@ -484,7 +517,7 @@ fn build(mut top: RawDoc) -> Result<Imported> {
     let mut frames = Vec::new();
     for (p, node) in pnodes.iter().enumerate() {
         for f in node.ext.iter().flat_map(|x| &x.frames) {
-            let to = match by_id.get(f.to.as_str()).map(|&j| roles[j]) {
+            let to = match by_id.get(&f.to).map(|j| roles[j]) {
                 Some(Role::Node(q)) => q,
                 _ => {
                     problems.push(Problem::new(
@@ -506,8 +539,10 @@ fn build(mut top: RawDoc) -> Result<Imported> {
                 kind: EdgeKind::Frames,
                 attack: Some(None),
                 label: f.label.clone(),
-                weight: f.weight.clone(),
-                data: f.data.clone(),
+                given: Some(Box::new(Given {
+                    weight: f.weight.clone(),
+                    data: f.data.clone(),
+                })),
                 aif_data: DataOut::default(),
             });
         }
@@ -555,11 +590,47 @@ type Nodes<'de> = (
     Vec<N<'de>>,
     Vec<Option<Box<Ext>>>,
     HashSet<Cow<'de, str>>,
-    HashMap<Cow<'de, str>, usize, Fast>,
+    IdIndex<'de>,
 );
 
+/// Node ids to positions in the nodes read. AIF ids are nearly always
+/// decimal numbers (AIFdb's, OVA's): those are keyed by their value, which
+/// hashes and compares without reading the id's text again (two lookups
+/// per edge, at random places of the input otherwise).
+struct IdIndex<'de>(HashMap<IdKey<'de>, usize, Fast>);
+
+impl IdIndex<'_> {
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(&IdKey::new(Cow::Borrowed(id))).copied()
+    }
+}
+
+/// An id as a key: its value if it is a decimal number as written in one
+/// way only (no sign, no leading zero, at most 19 digits, so that it fits
+/// a `u64`), else its text; so two ids are equal keys exactly when they
+/// are equal strings.
+#[derive(PartialEq, Eq, Hash)]
+enum IdKey<'de> {
+    Number(u64),
+    Text(Cow<'de, str>),
+}
+
+impl<'de> IdKey<'de> {
+    fn new(id: Cow<'de, str>) -> IdKey<'de> {
+        let b = id.as_bytes();
+        let canonical = matches!(b.len(), 1..=19)
+            && b.iter().all(u8::is_ascii_digit)
+            && (b[0] != b'0' || b.len() == 1);
+        if canonical {
+            IdKey::Number(b.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0')))
+        } else {
+            IdKey::Text(id)
+        }
+    }
+}
+
 fn read_nodes<'de>(
-    raw: Vec<RawNode<'de>>,
+    raw: Chunks<RawNode<'de>>,
     doc: &RawDoc,
     report: &mut Report,
     problems: &mut Vec<Problem>,
@@ -571,8 +642,10 @@ fn read_nodes<'de>(
         .collect();
     let mut ns: Vec<N> = Vec::with_capacity(raw.len());
     let mut exts = Vec::with_capacity(raw.len());
-    let mut by_id: HashMap<Cow<'de, str>, usize, Fast> =
-        HashMap::with_capacity_and_hasher(raw.len(), Fast::default());
+    let mut by_id = IdIndex(HashMap::with_capacity_and_hasher(
+        raw.len(),
+        Fast::default(),
+    ));
     let mut set_aside = HashSet::new();
     for (index, r) in raw.into_iter().enumerate() {
         let Some(id) = r.id.filter(|s| !s.is_empty()) else {
@@ -594,7 +667,7 @@ fn read_nodes<'de>(
             }
             Some(RawTy::Known(ty)) => ty,
         };
-        if let Some(&j) = by_id.get(id.as_ref()) {
+        if let Some(j) = by_id.get(&id) {
             if ns[j].ty == ty && ns[j].text == r.text {
                 report.warn(W_DUP_NODE, || format!("node {id:?}"));
             } else {
@@ -615,7 +688,7 @@ fn read_nodes<'de>(
                 extra.insert("schemeID".into(), Piece::Str(Cow::Owned((*s).to_string())));
             }
         }
-        by_id.insert(id.clone(), ns.len());
+        by_id.0.insert(IdKey::new(id.clone()), ns.len());
         ns.push(N {
             index,
             id,
@@ -652,6 +725,7 @@ fn pending_node(
     n: &mut N,
     ext: Option<Box<Ext>>,
     written_by_argraph: bool,
+    scratch: &mut String,
     report: &mut Report,
     problems: &mut Vec<Problem>,
 ) -> PNode {
@@ -699,7 +773,7 @@ fn pending_node(
     };
     let mut data = DataOut::default();
     if !written_by_argraph && !extra.is_empty() {
-        data.set_aif(|o| extra.write(o, None));
+        data.set_aif(scratch, |o| extra.write(o, None));
     }
     PNode {
         id,
@@ -719,8 +793,12 @@ fn apply_edge_ext(e: &mut PEdge, x: &Ext) {
     if let Some(a) = x.attack {
         e.attack = Some(a);
     }
-    e.weight = x.weight.clone();
-    e.data = x.data.clone();
+    if x.weight.is_some() || x.data.is_some() {
+        e.given = Some(Box::new(Given {
+            weight: x.weight.clone(),
+            data: x.data.clone(),
+        }));
+    }
 }
 
 /// PA nodes become `data.aif_preferences` records on the preferred node:
@@ -765,7 +843,7 @@ fn preferences(
                 o.str("over", &pnodes[d].id);
                 o.key("pa").push_str(&pa);
                 o.end();
-                pnodes[p].data.preferences.push(record);
+                pnodes[p].data.records().preferences.push(record);
             }
         }
         report.kept_n(K_PA, 1);
@@ -886,8 +964,8 @@ fn illocutions(
                 }
                 o.end();
                 match roles[t] {
-                    Role::Node(p) => pnodes[p].data.illocutions.push(record),
-                    Role::Edge(e) => pedges[e].aif_data.illocutions.push(record),
+                    Role::Node(p) => pnodes[p].data.records().illocutions.push(record),
+                    Role::Edge(e) => pedges[e].aif_data.records().illocutions.push(record),
                     Role::Other => continue,
                 }
                 kept += 1;
@@ -915,9 +993,9 @@ fn merge_data(given: Option<Value>, aif: DataOut) -> Result<Option<Data>> {
             if let Some(t) = aif.into_text() {
                 m.extend(serde_json::from_str::<Map<String, Value>>(&t).map_err(internal)?);
             }
-            Ok(Some(Data::Value(Value::Object(m))))
+            Ok(Data::from_value(Value::Object(m)))
         }
-        Some(other) => Ok(Some(Data::Value(other))),
+        Some(other) => Ok(Data::from_value(other)),
     }
 }
 
@@ -976,6 +1054,7 @@ fn assemble(
             (_, Some(a)) => a,
             (_, None) => None,
         };
+        let given = e.given.map(|g| *g).unwrap_or_default();
         let weight = {
             let (from, to) = (g.as_petgraph()[a].id(), g.as_petgraph()[b].id());
             let at = || Location::Edge {
@@ -983,7 +1062,7 @@ fn assemble(
                 from: Some(from.to_string()),
                 to: Some(to.to_string()),
             };
-            let weight = crate::io::json::weight_of(&e.weight, &mut problems, &at);
+            let weight = crate::io::json::weight_of(&given.weight, &mut problems, &at);
             // The endpoints are known by index: check the rules, then add without a lookup.
             let kinds = (Some(kinds[e.from]), Some(kinds[e.to]));
             if let Err((rule, msg)) = check_edge(from, to, kinds.0, kinds.1, e.kind, attack) {
@@ -996,9 +1075,9 @@ fn assemble(
         edge.label = e.label;
         edge.weight = weight;
         edge.data = if written_by_argraph {
-            e.data.and_then(Data::from_value)
+            given.data.and_then(Data::from_value)
         } else {
-            merge_data(e.data, e.aif_data)?
+            merge_data(given.data, e.aif_data)?
         };
         g.graph_mut().add_edge(a, b, edge);
     }
@@ -1043,5 +1122,42 @@ fn assemble(
         Ok(g)
     } else {
         Err(Error::invalid(problems))
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key(s: &str) -> IdKey<'_> {
+        IdKey::new(Cow::Borrowed(s))
+    }
+
+    #[test]
+    fn id_keys_are_numbers_only_when_written_one_way() {
+        assert!(key("0") == IdKey::Number(0));
+        assert!(key("18446744073709551615") == key("18446744073709551615"));
+        for (a, b) in [
+            ("07", "7"),
+            ("+7", "7"),
+            ("7.0", "7"),
+            ("", "0"),
+            (" 7", "7"),
+        ] {
+            assert!(key(a) != key(b), "{a:?} and {b:?}");
+        }
+        // 20 digits: text, not an overflowing number.
+        assert!(matches!(key("99999999999999999999"), IdKey::Text(_)));
+    }
+
+    proptest! {
+        #[test]
+        fn id_keys_are_equal_exactly_when_ids_are(
+            a in "(0|[1-9][0-9]{0,20}|0[0-9]{1,3}|[0-9a-z+-]{0,4})",
+            b in "(0|[1-9][0-9]{0,20}|0[0-9]{1,3}|[0-9a-z+-]{0,4})",
+        ) {
+            prop_assert_eq!(key(&a) == key(&b), a == b);
+            prop_assert!(key(&a) == key(&a.clone()));
+        }
     }
 }
