@@ -175,3 +175,50 @@ fn format_names_round_trip() {
     }
     assert_eq!("OVA3".parse::<Format>().unwrap(), Format::Ova);
 }
+
+/// The format of a `.json` input is found by a quick scan that does not
+/// check every byte; JSON that is broken where the scan does not look
+/// (inside the second node, in a string) must still be reported exactly as
+/// `Format::detect` and then the reader report it: as broken JSON where
+/// `detect` finds it broken, not as an error of the reader the scan chose.
+#[test]
+fn broken_json_is_reported_as_detect_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    for (name, text) in [
+        (
+            "after_first_node.json",
+            "{\"nodes\": [{\"nodeID\": \"1\", \"text\": \"x\", \"type\": \"I\"},\n {\"nodeID\" \"2\"}], \"edges\": []}",
+        ),
+        (
+            "bad_escape.json",
+            "{\"argraph\": 1, \"nodes\": [], \"title\": \"\\q\"}",
+        ),
+        (
+            "bad_utf8.json",
+            "{\"nodes\": [{\"nodeID\": \"1\", \"type\": \"I\", \"text\": \"\u{FFFD}\"}]}",
+        ),
+    ] {
+        let input = dir.path().join(name);
+        let mut bytes = text.as_bytes().to_vec();
+        if name == "bad_utf8.json" {
+            // A lone continuation byte in place of U+FFFD.
+            let at = bytes.windows(3).position(|w| w == "\u{FFFD}".as_bytes()).unwrap();
+            bytes.splice(at..at + 3, [0x80]);
+        }
+        fs::write(&input, &bytes).unwrap();
+        // What detecting first, then reading, gives.
+        let expected = match Format::detect(&bytes) {
+            Err(e) => e,
+            Ok(f) => convert::read(&bytes, f).expect_err(name),
+        };
+        let err = convert::convert(&input, &out, None, None).unwrap_err();
+        assert_eq!(
+            format!("{:?}", err.kind()),
+            format!("{:?}", expected.kind()),
+            "{name}"
+        );
+        assert_eq!(err.path(), Some(input.as_path()));
+        assert!(!out.exists());
+    }
+}
