@@ -39,10 +39,12 @@ use std::io::Write;
 use std::path::Path;
 use std::str::FromStr;
 
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
 pub use super::report::{Entry, Imported, Report, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::iccma::{self, IccmaFormat};
-use crate::io::probe::Probe;
 use crate::model::{ArgumentGraph, ArgumentationFramework, NodeKind};
 
 /// A file format `argraph convert` knows.
@@ -172,7 +174,31 @@ impl Format {
     /// assert!(Format::detect(br#"{"hello": 1}"#).is_err());
     /// ```
     pub fn detect(bytes: &[u8]) -> Result<Format> {
-        Probe::strict(bytes)?.format()
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let probe: Probe =
+            serde_json::from_slice(bytes).map_err(|e| super::aif::json_error(e, "JSON"))?;
+        if probe.argraph_version {
+            Ok(Format::Argraph)
+        } else if probe.wrapped_aif {
+            Ok(Format::Ova)
+        } else if probe.node_id || probe.locutions || (probe.nodes && probe.argraph_ext) {
+            Ok(Format::Aif)
+        } else if probe.argdown {
+            Ok(Format::Argdown)
+        } else if probe.node_kind {
+            // argraph's nodes without the version key, which the argraph
+            // reader reports precisely.
+            Ok(Format::Argraph)
+        } else if probe.nodes {
+            Ok(Format::Aif)
+        } else {
+            Err(Error::new(ErrorKind::InvalidInput(
+                "cannot tell the format from the content: expected argraph JSON (\"argraph\": 1), \
+                 AIF (\"nodes\" with \"nodeID\", or \"AIF\": {…}) or Argdown JSON (\"statements\", \
+                 \"arguments\"); name the format with --from"
+                    .into(),
+            )))
+        }
     }
 }
 
@@ -207,6 +233,127 @@ impl FromStr for Format {
                     .join(", ")
             )),
         }
+    }
+}
+
+/// What the top-level keys of a JSON document say about its format.
+#[derive(Default)]
+struct Probe {
+    argraph_version: bool,
+    argraph_ext: bool,
+    wrapped_aif: bool,
+    nodes: bool,
+    node_id: bool,
+    node_kind: bool,
+    locutions: bool,
+    argdown: bool,
+}
+
+impl<'de> Deserialize<'de> for Probe {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Probe, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Probe;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Probe, A::Error> {
+                let mut p = Probe::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "argraph" => match map.next_value::<serde_json::Value>()? {
+                            serde_json::Value::Object(_) => p.argraph_ext = true,
+                            _ => p.argraph_version = true,
+                        },
+                        "AIF" | "aif" => {
+                            map.next_value::<IgnoredAny>()?;
+                            p.wrapped_aif = true;
+                        }
+                        "nodes" => {
+                            p.nodes = true;
+                            let first = map.next_value::<FirstNode>()?;
+                            p.node_id |= first.node_id;
+                            p.node_kind |= first.kind;
+                        }
+                        "locutions" => {
+                            map.next_value::<IgnoredAny>()?;
+                            p.locutions = true;
+                        }
+                        "statements" | "arguments" => {
+                            map.next_value::<IgnoredAny>()?;
+                            p.argdown = true;
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(p)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Which keys the first node of an array has: AIF's `nodeID`, or
+/// argraph's `kind`.
+#[derive(Default)]
+struct FirstNode {
+    node_id: bool,
+    kind: bool,
+}
+
+impl<'de> Deserialize<'de> for FirstNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Seq;
+        impl<'de> Visitor<'de> for Seq {
+            type Value = FirstNode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of nodes")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<FirstNode, A::Error> {
+                let first = seq
+                    .next_element::<Keys>()?
+                    .map_or_else(FirstNode::default, |k| k.0);
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(first)
+            }
+            fn visit_unit<E>(self) -> std::result::Result<FirstNode, E> {
+                Ok(FirstNode::default())
+            }
+        }
+        struct Keys(FirstNode);
+        impl<'de> Deserialize<'de> for Keys {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                struct M;
+                impl<'de> Visitor<'de> for M {
+                    type Value = Keys;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a node")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> std::result::Result<Keys, A::Error> {
+                        let mut found = FirstNode::default();
+                        while let Some(k) = map.next_key::<String>()? {
+                            found.node_id |= k == "nodeID";
+                            found.kind |= k == "kind";
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                        Ok(Keys(found))
+                    }
+                }
+                d.deserialize_any(M)
+            }
+        }
+        d.deserialize_any(Seq)
     }
 }
 
@@ -400,21 +547,11 @@ pub fn convert(
         });
     }
     let bytes = super::read_file(input)?;
-    // A quick look at the structure tells the format of valid JSON. If the
-    // reader then fails, the input may not be JSON at all: the error is
-    // then `detect`'s, as if it had run first.
-    let quick = match from {
-        Some(_) => None,
-        None => Probe::quick(&bytes).and_then(|p| p.format().ok()),
+    let from = match from {
+        Some(f) => f,
+        None => Format::detect(&bytes).map_err(|e| e.at_path(input))?,
     };
-    let from = match (from, quick) {
-        (Some(f), _) | (None, Some(f)) => f,
-        (None, None) => Format::detect(&bytes).map_err(|e| e.at_path(input))?,
-    };
-    let imported = read(&bytes, from).map_err(|e| {
-        let not_json = quick.and_then(|_| Format::detect(&bytes).err());
-        not_json.unwrap_or(e).at_path(input)
-    })?;
+    let imported = read(&bytes, from).map_err(|e| e.at_path(input))?;
     drop(bytes);
     let mut written = Report::new();
     super::write_file(output, |w| {

@@ -7,7 +7,6 @@ pub mod graphml;
 pub mod iccma;
 pub mod json;
 mod json_text;
-mod probe;
 mod report;
 
 use std::fs;
