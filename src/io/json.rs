@@ -161,14 +161,7 @@ struct VersionProbe {
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Input that is UTF-8 (checked once, quickly) is parsed as a `str`, which
-    // spares serde_json checking every string again; otherwise the slice
-    // parser says where the input breaks, as it always did.
-    let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str::<RawDocument<'_>>(text),
-        Err(_) => serde_json::from_slice::<RawDocument<'_>>(bytes),
-    };
-    let raw = match parsed {
+    let raw = match parse_document::<RawDocument<'_>>(bytes) {
         Ok(raw) => {
             version_ok(raw.argraph.as_ref())?;
             raw
@@ -181,6 +174,19 @@ pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
         }
     };
     build(raw)
+}
+
+/// Parses a whole JSON document with `serde_json`. Input that is UTF-8
+/// (checked once, quickly) is parsed as a `str`, which spares serde_json
+/// checking every string again; otherwise the slice parser says where the
+/// input breaks. Shared by the readers of large JSON documents.
+pub(crate) fn parse_document<'de, T: serde::Deserialize<'de>>(
+    bytes: &'de [u8],
+) -> serde_json::Result<T> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    }
 }
 
 /// Reads a graph from a JSON string. See [`from_slice`].

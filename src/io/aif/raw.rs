@@ -346,7 +346,8 @@ impl<'de> Extras<'de> {
     /// Collects fields as read: a repeated key keeps its first place and
     /// takes the last value. O(fields) (a hash map beyond a few fields, so
     /// that a node with very many keys cannot take quadratic time).
-    fn from_read(mut all: Vec<(Cow<'de, str>, Piece<'de>)>) -> Extras<'de> {
+    fn from_read(fields: Fields<'de>) -> Extras<'de> {
+        let mut all = fields.into_vec();
         if all.len() <= 16 {
             let repeated = (1..all.len()).any(|i| all[..i].iter().any(|(k, _)| *k == all[i].0));
             if !repeated {
@@ -377,9 +378,10 @@ impl<'de> Extras<'de> {
     }
 }
 
-/// A node's fields as they are read: the first few on the stack, so that
-/// the `Vec` kept has their exact number (grown by pushes, it would have
-/// room for four at least; an AIF node usually has one to three).
+/// A node's (or locution's) fields as they are read: the first few on the
+/// stack, so that the `Vec` kept has their exact number (grown by pushes,
+/// it would have room for four at least; an AIF node usually has one to
+/// three).
 #[derive(Default)]
 struct Fields<'de> {
     few: [Option<(Cow<'de, str>, Piece<'de>)>; 3],
@@ -515,7 +517,7 @@ impl<'de> Deserialize<'de> for RawNode<'de> {
                         Key::Other(k) => extra.push((k, map.next_value()?)),
                     }
                 }
-                n.extra = Extras::from_read(extra.into_vec());
+                n.extra = Extras::from_read(extra);
                 Ok(n)
             }
         }
@@ -542,7 +544,7 @@ impl<'de> Deserialize<'de> for RawLocution<'de> {
                 self,
                 mut map: A,
             ) -> Result<RawLocution<'de>, A::Error> {
-                let mut all = Vec::new();
+                let mut all = Fields::default();
                 while let Some(key) = map.next_key_seed(KeySeed(&[]))? {
                     if let Key::Other(k) = key {
                         all.push((k, map.next_value::<Piece<'de>>()?));

@@ -220,13 +220,7 @@ struct Given {
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Valid UTF-8 checked once, so that strings are not checked one by
-    // one; otherwise the byte reader finds and places the bad byte.
-    let doc: RawDoc = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(bytes),
-    }
-    .map_err(|e| json_error(e, FORMAT))?;
+    let doc: RawDoc = crate::io::json::parse_document(bytes).map_err(|e| json_error(e, FORMAT))?;
     build(doc)
 }
 
@@ -599,9 +593,13 @@ type Nodes<'de> = (
 /// per edge, at random places of the input otherwise).
 struct IdIndex<'de>(HashMap<IdKey<'de>, usize, Fast>);
 
-impl IdIndex<'_> {
+impl<'de> IdIndex<'de> {
     fn get(&self, id: &str) -> Option<usize> {
         self.0.get(&IdKey::new(Cow::Borrowed(id))).copied()
+    }
+
+    fn insert(&mut self, id: Cow<'de, str>, at: usize) {
+        self.0.insert(IdKey::new(id), at);
     }
 }
 
@@ -688,7 +686,7 @@ fn read_nodes<'de>(
                 extra.insert("schemeID".into(), Piece::Str(Cow::Owned((*s).to_string())));
             }
         }
-        by_id.0.insert(IdKey::new(id.clone()), ns.len());
+        by_id.insert(id.clone(), ns.len());
         ns.push(N {
             index,
             id,
