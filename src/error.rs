@@ -230,6 +230,14 @@ impl Error {
     }
 
     /// Attaches the path of the file the error is about (kept if already set).
+    /// A name outside a closed vocabulary: says what was expected.
+    pub(crate) fn unknown_name(what: &str, found: &str, expected: &[&str]) -> Error {
+        Error::new(ErrorKind::InvalidInput(format!(
+            "unknown {what} {found:?} (expected one of: {})",
+            expected.join(", ")
+        )))
+    }
+
     pub(crate) fn at_path(mut self, path: &Path) -> Error {
         if self.0.path.is_none() {
             self.0.path = Some(path.to_path_buf());

@@ -66,8 +66,10 @@
 mod error;
 mod io;
 mod model;
+pub mod overlay;
 pub mod reason;
 pub mod render;
+mod vocabulary;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 pub use io::{aif, argdown, convert, graphml, iccma, json, write_file};

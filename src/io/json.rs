@@ -269,7 +269,7 @@ fn node_fields(
     let id = required(&n.id, "id", problems, at);
     let kind = required(&n.kind, "kind", problems, at).and_then(|k| {
         k.parse::<NodeKind>()
-            .map_err(|msg| problems.push(Problem::new(Rule::UnknownKind, at(), msg)))
+            .map_err(|e| problems.push(Problem::new(Rule::UnknownKind, at(), e.to_string())))
             .ok()
     });
     let text = required(&n.text, "text", problems, at);
@@ -309,7 +309,7 @@ pub(crate) fn weight_of(
         .ok()
 }
 
-fn vocabulary<T: std::str::FromStr<Err = String>>(
+fn vocabulary<T: std::str::FromStr<Err = Error>>(
     field: &Option<Text<'_>>,
     problems: &mut Vec<Problem>,
     at: &dyn Fn() -> Location,
@@ -317,7 +317,7 @@ fn vocabulary<T: std::str::FromStr<Err = String>>(
     field
         .as_deref()?
         .parse::<T>()
-        .map_err(|msg| problems.push(Problem::new(Rule::UnknownKind, at(), msg)))
+        .map_err(|e| problems.push(Problem::new(Rule::UnknownKind, at(), e.to_string())))
         .ok()
 }
 

@@ -1,61 +1,13 @@
 //! The closed vocabularies of the model: node kinds, edge kinds, attack subtypes.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
-macro_rules! vocabulary {
-    (
-        $(#[$meta:meta])* $name:ident, $what:literal {
-            $( $(#[$vmeta:meta])* $variant:ident => $text:literal ),+ $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "lowercase")]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
-        }
-
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[ $( $name::$variant ),+ ];
-
-            /// The name used in JSON and on the command line.
-            pub fn as_str(self) -> &'static str {
-                match self { $( $name::$variant => $text, )+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
-                match s {
-                    $( $text => Ok($name::$variant), )+
-                    _ => Err(format!(
-                        concat!("unknown ", $what, " {:?} (expected one of: {})"),
-                        s,
-                        [$($text),+].join(", ")
-                    )),
-                }
-            }
-        }
-    };
-}
+use crate::vocabulary::vocabulary;
 
 vocabulary! {
     /// What a node is.
     ///
     /// ```
     /// use argraph::NodeKind;
-    /// assert_eq!("framing".parse::<NodeKind>(), Ok(NodeKind::Framing));
+    /// assert_eq!("framing".parse::<NodeKind>().unwrap(), NodeKind::Framing);
     /// assert_eq!(NodeKind::Evidence.as_str(), "evidence");
     /// ```
     NodeKind, "node kind" {
@@ -75,7 +27,7 @@ vocabulary! {
     ///
     /// ```
     /// use argraph::EdgeKind;
-    /// assert_eq!("attacks".parse::<EdgeKind>(), Ok(EdgeKind::Attacks));
+    /// assert_eq!("attacks".parse::<EdgeKind>().unwrap(), EdgeKind::Attacks);
     /// assert!("refutes".parse::<EdgeKind>().is_err());
     /// ```
     EdgeKind, "edge kind" {
@@ -93,7 +45,7 @@ vocabulary! {
     ///
     /// ```
     /// use argraph::AttackKind;
-    /// assert_eq!("undercut".parse::<AttackKind>(), Ok(AttackKind::Undercut));
+    /// assert_eq!("undercut".parse::<AttackKind>().unwrap(), AttackKind::Undercut);
     /// ```
     AttackKind, "attack subtype" {
         /// Attacks the conclusion: argues for its contrary.
