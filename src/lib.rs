@@ -63,7 +63,9 @@
 //!   Library users can turn it off with `default-features = false`.
 #![deny(missing_docs)]
 
+pub mod convert;
 mod error;
+mod file;
 mod io;
 mod model;
 pub mod overlay;
@@ -72,7 +74,8 @@ pub mod render;
 mod vocabulary;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
-pub use io::{aif, argdown, convert, graphml, iccma, json, write_file};
+pub use file::write_file;
+pub use io::{aif, argdown, graphml, iccma, json};
 pub use model::ArgumentationFramework;
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,

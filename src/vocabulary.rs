@@ -47,12 +47,12 @@ macro_rules! vocabulary {
         }
 
         impl std::str::FromStr for $name {
-            type Err = $crate::Error;
-            fn from_str(s: &str) -> $crate::Result<Self> {
+            type Err = $crate::error::Error;
+            fn from_str(s: &str) -> $crate::error::Result<Self> {
                 let ignore_case = false $(|| stringify!($ignore_case) == "ignore_case")?;
                 let same = |name: &str| name == s || (ignore_case && name.eq_ignore_ascii_case(s));
                 $( if same($text) $(|| same($alias))* { return Ok($name::$variant); } )+
-                Err($crate::Error::unknown_name($what, s, &[$($text),+]))
+                Err($crate::error::Error::unknown_name($what, s, &[$($text),+]))
             }
         }
     };

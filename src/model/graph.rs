@@ -733,6 +733,33 @@ impl ArgumentGraph {
             .map(|e| e.to())
     }
 
+    /// The first edge from `from` to `to` (in index order), if any.
+    /// O(out-degree of `from`).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// g.claim("b", "B")?;
+    /// g.attacks("a", "b")?;
+    /// let edge = g.edge_between("a", "b").unwrap();
+    /// assert_eq!(edge.kind(), argraph::EdgeKind::Attacks);
+    /// assert!(g.edge_between("b", "a").is_none());
+    /// g.remove_edge(edge.id());
+    /// assert_eq!(g.edge_count(), 0);
+    /// # Ok(()) }
+    /// ```
+    pub fn edge_between(&self, from: &str, to: &str) -> Option<EdgeRef<'_>> {
+        let to = self.node_index(to)?;
+        let from = self.node_index(from)?;
+        let ix = self
+            .graph
+            .edges_connecting(from, to)
+            .map(|e| e.id())
+            .min()?;
+        Some(self.edge_ref(ix))
+    }
+
     /// Removes the node `id` and every edge touching it, and returns it.
     /// O(degree).
     ///

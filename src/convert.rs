@@ -37,69 +37,50 @@
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
-use std::str::FromStr;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-pub use super::report::{Entry, Imported, Report, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::iccma::{self, IccmaFormat};
+pub use crate::io::report::{Entry, Imported, Report, Severity};
 use crate::model::{ArgumentGraph, ArgumentationFramework, NodeKind};
+use crate::vocabulary::vocabulary;
 
-/// A file format `argraph convert` knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Format {
-    /// argraph's own JSON, version 1 ([`crate::json`]).
-    Argraph,
-    /// AIF JSON in AIFdb's shape ([`crate::aif`]).
-    Aif,
-    /// AIF JSON in OVA3's wrapper ([`crate::aif`]).
-    Ova,
-    /// The JSON that `argdown json` writes ([`crate::argdown`]); read only.
-    Argdown,
-    /// GraphML ([`crate::graphml`]); write only.
-    GraphMl,
-    /// Graphviz DOT ([`crate::render`]); write only.
-    Dot,
-    /// ICCMA 2023's `p af N` format ([`crate::iccma`]).
-    I23,
-    /// ASPARTIX facts `arg(a).` / `att(a,b).` ([`crate::iccma`]).
-    Apx,
-    /// Trivial Graph Format ([`crate::iccma`]).
-    Tgf,
+vocabulary! {
+    /// A file format `argraph convert` knows. Names are read in any case,
+    /// with the aliases `json`, `aifdb`, `ova3`, `xaif`, `gv` and `af`.
+    ///
+    /// ```
+    /// use argraph::convert::Format;
+    /// assert_eq!("XAIF".parse::<Format>().unwrap(), Format::Ova);
+    /// assert_eq!(Format::I23.to_string(), "i23");
+    /// assert!("docx".parse::<Format>().is_err());
+    /// ```
+    #[non_exhaustive]
+    Format, "format" ignore_case {
+        /// argraph's own JSON, version 1 ([`crate::json`]).
+        Argraph => "argraph" | "json",
+        /// AIF JSON in AIFdb's shape ([`crate::aif`]).
+        Aif => "aif" | "aifdb",
+        /// AIF JSON in OVA3's wrapper ([`crate::aif`]).
+        Ova => "ova" | "ova3" | "xaif",
+        /// The JSON that `argdown json` writes ([`crate::argdown`]); read only.
+        Argdown => "argdown",
+        /// GraphML ([`crate::graphml`]); write only.
+        GraphMl => "graphml",
+        /// Graphviz DOT ([`crate::render`]); write only.
+        Dot => "dot" | "gv",
+        /// ICCMA 2023's `p af N` format ([`crate::iccma`]).
+        I23 => "i23" | "af",
+        /// ASPARTIX facts `arg(a).` / `att(a,b).` ([`crate::iccma`]).
+        Apx => "apx",
+        /// Trivial Graph Format ([`crate::iccma`]).
+        Tgf => "tgf",
+    }
 }
 
 impl Format {
-    /// Every format, in the order of the table above.
-    pub const ALL: &'static [Format] = &[
-        Format::Argraph,
-        Format::Aif,
-        Format::Ova,
-        Format::Argdown,
-        Format::GraphMl,
-        Format::Dot,
-        Format::I23,
-        Format::Apx,
-        Format::Tgf,
-    ];
-
-    /// The name used on the command line (`--from`, `--to`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Argraph => "argraph",
-            Format::Aif => "aif",
-            Format::Ova => "ova",
-            Format::Argdown => "argdown",
-            Format::GraphMl => "graphml",
-            Format::Dot => "dot",
-            Format::I23 => "i23",
-            Format::Apx => "apx",
-            Format::Tgf => "tgf",
-        }
-    }
-
     /// A longer name for messages.
     pub fn description(self) -> &'static str {
         match self {
@@ -176,7 +157,7 @@ impl Format {
     pub fn detect(bytes: &[u8]) -> Result<Format> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let probe: Probe =
-            serde_json::from_slice(bytes).map_err(|e| super::aif::json_error(e, "JSON"))?;
+            serde_json::from_slice(bytes).map_err(|e| crate::io::aif::json_error(e, "JSON"))?;
         if probe.argraph_version {
             Ok(Format::Argraph)
         } else if probe.wrapped_aif {
@@ -198,40 +179,6 @@ impl Format {
                  \"arguments\"); name the format with --from"
                     .into(),
             )))
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-
-    /// A name from [`Format::as_str`], or an alias: `json`, `aifdb`,
-    /// `ova3`, `xaif`, `gv`.
-    fn from_str(s: &str) -> std::result::Result<Format, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "argraph" | "json" => Ok(Format::Argraph),
-            "aif" | "aifdb" => Ok(Format::Aif),
-            "ova" | "ova3" | "xaif" => Ok(Format::Ova),
-            "argdown" => Ok(Format::Argdown),
-            "graphml" => Ok(Format::GraphMl),
-            "dot" | "gv" => Ok(Format::Dot),
-            "i23" | "af" => Ok(Format::I23),
-            "apx" => Ok(Format::Apx),
-            "tgf" => Ok(Format::Tgf),
-            _ => Err(format!(
-                "unknown format {s:?} (expected one of: {})",
-                Format::ALL
-                    .iter()
-                    .map(|f| f.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
         }
     }
 }
@@ -365,11 +312,11 @@ impl<'de> Deserialize<'de> for FirstNode {
 pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
     match format {
         Format::Argraph => Ok(Imported {
-            graph: super::json::from_slice(bytes)?,
+            graph: crate::io::json::from_slice(bytes)?,
             report: Report::new(),
         }),
-        Format::Aif | Format::Ova => super::aif::from_slice(bytes),
-        Format::Argdown => super::argdown::from_slice(bytes),
+        Format::Aif | Format::Ova => crate::io::aif::from_slice(bytes),
+        Format::Argdown => crate::io::argdown::from_slice(bytes),
         Format::GraphMl | Format::Dot => Err(Error::new(ErrorKind::InvalidInput(format!(
             "argraph writes {} but does not read it",
             format.description()
@@ -424,13 +371,13 @@ const S_NAMES: &str =
 pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> Result<Report> {
     match format {
         Format::Argraph => {
-            super::json::to_writer_pretty(graph, &mut writer)?;
+            crate::io::json::to_writer_pretty(graph, &mut writer)?;
             writer.write_all(b"\n")?;
             Ok(Report::new())
         }
-        Format::Aif => super::aif::to_writer(graph, super::aif::Flavor::AifDb, writer),
-        Format::Ova => super::aif::to_writer(graph, super::aif::Flavor::Ova, writer),
-        Format::GraphMl => super::graphml::to_writer(graph, writer),
+        Format::Aif => crate::io::aif::to_writer(graph, crate::io::aif::Flavor::AifDb, writer),
+        Format::Ova => crate::io::aif::to_writer(graph, crate::io::aif::Flavor::Ova, writer),
+        Format::GraphMl => crate::io::graphml::to_writer(graph, writer),
         Format::Dot => {
             crate::render::write_dot(graph, &crate::render::DotOptions::new(), writer)?;
             Ok(Report::new())
@@ -536,7 +483,7 @@ pub fn convert(
     // Framework to framework: streamed, no rich graph.
     if let (Some(f), Some(t)) = (from.and_then(Format::iccma), to.iccma()) {
         let af = iccma::read_path(input, Some(f))?;
-        super::write_file(output, |w| iccma::write(&af, w, t))?;
+        crate::io::write_file(output, |w| iccma::write(&af, w, t))?;
         let (from, content) = (from.expect("an ICCMA format"), Content::Framework(af));
         return Ok(Conversion {
             from,
@@ -546,7 +493,7 @@ pub fn convert(
             written: Report::new(),
         });
     }
-    let bytes = super::read_file(input)?;
+    let bytes = crate::io::read_file(input)?;
     let from = match from {
         Some(f) => f,
         None => Format::detect(&bytes).map_err(|e| e.at_path(input))?,
@@ -554,7 +501,7 @@ pub fn convert(
     let imported = read(&bytes, from).map_err(|e| e.at_path(input))?;
     drop(bytes);
     let mut written = Report::new();
-    super::write_file(output, |w| {
+    crate::io::write_file(output, |w| {
         written = write(&imported.graph, to, w)?;
         Ok(())
     })?;
