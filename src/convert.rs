@@ -156,8 +156,7 @@ impl Format {
     /// ```
     pub fn detect(bytes: &[u8]) -> Result<Format> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let probe: Probe =
-            serde_json::from_slice(bytes).map_err(|e| crate::io::aif::json_error(e, "JSON"))?;
+        let probe: Probe = serde_json::from_slice(bytes).map_err(|e| Error::json(e, "JSON"))?;
         if probe.argraph_version {
             Ok(Format::Argraph)
         } else if probe.wrapped_aif {

@@ -230,6 +230,27 @@ impl Error {
     }
 
     /// Attaches the path of the file the error is about (kept if already set).
+    /// A `serde_json` error as a parse error of `format` (`"JSON"`,
+    /// `"AIF"`, …), with serde_json's line, column and category.
+    pub(crate) fn json(e: serde_json::Error, format: &'static str) -> Error {
+        use serde_json::error::Category;
+        let category = match e.classify() {
+            Category::Syntax | Category::Io => ParseCategory::Syntax,
+            Category::Data => ParseCategory::Data,
+            Category::Eof => ParseCategory::Eof,
+        };
+        let (line, column) = (e.line(), e.column());
+        let mut message = e.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        if let Some(stripped) = message.strip_suffix(&suffix) {
+            message.truncate(stripped.len());
+        }
+        if category == ParseCategory::Eof {
+            message.push_str(" (the input is truncated)");
+        }
+        Error::parse(format, category, line, column, message)
+    }
+
     /// A name outside a closed vocabulary: says what was expected.
     pub(crate) fn unknown_name(what: &str, found: &str, expected: &[&str]) -> Error {
         Error::new(ErrorKind::InvalidInput(format!(

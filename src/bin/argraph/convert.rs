@@ -45,9 +45,6 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
         done.to.description()
     );
     print_report(&done.written);
-    // The process ends here: freeing a large graph node by node would only
-    // cost time (a tenth of an AIF conversion), the OS takes the memory back.
-    std::mem::forget(done);
     Ok(ExitCode::SUCCESS)
 }
 
