@@ -238,6 +238,8 @@ fn version_ok(found: Option<&Value>) -> Result<()> {
     }
 }
 
+/// A `serde_json` error as argraph's parse error: its category, line and
+/// column, and its message without serde_json's own "at line … column …".
 pub(crate) fn parse_error(e: serde_json::Error) -> Error {
     use serde_json::error::Category;
     let category = match e.classify() {
@@ -246,14 +248,14 @@ pub(crate) fn parse_error(e: serde_json::Error) -> Error {
         Category::Eof => ParseCategory::Eof,
     };
     let (line, column) = (e.line(), e.column());
-    let mut message = e.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    if let Some(stripped) = message.strip_suffix(&suffix) {
-        message.truncate(stripped.len());
-    }
-    if category == ParseCategory::Eof {
-        message = format!("{message} (the input is truncated)");
-    }
+    let text = e.to_string();
+    let message = text
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&text);
+    let message = match category {
+        ParseCategory::Eof => format!("{message} (the input is truncated)"),
+        _ => message.to_string(),
+    };
     Error::parse("JSON", category, line, column, message)
 }
 
