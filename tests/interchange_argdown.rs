@@ -219,3 +219,55 @@ fn a_real_argdown_export() {
     assert_eq!(imported.report.warnings(), 0);
     assert_eq!(imported.report.count("sections (headings)"), 2);
 }
+
+/// A structure that stops without an inference, a pcs statement that is
+/// not a statement, and ids taken twice.
+#[test]
+fn unfinished_structures_and_taken_ids() {
+    let json = r#"{
+      "statements": {"P": {"title": "P", "members": [{"text": "Premise."}]},
+                     "Q": {"title": "Q", "members": [{"text": "Other."}]},
+                     "A.2": {"title": "A.2", "members": [{"text": "Taken."}]}},
+      "arguments": {
+        "A": {"title": "A", "pcs": [
+          {"title": "P", "role": "premise"},
+          {"title": "Q", "role": "intermediary-conclusion", "inference": {"inferenceRules": ["MP", "MT"]}},
+          {"title": "Ghost", "role": "premise"},
+          {"title": "P", "role": "main-conclusion"}]},
+        "P": {"title": "P", "pcs": []}},
+      "relations": [{"relationType": "entails", "from": "Q", "to": "P"},
+                    {"relationType": "support", "from": "Q", "to": "P"}]}"#;
+    let imported = argdown::from_str(json).unwrap();
+    let g = &imported.graph;
+    // The intermediary inference is `A.2`, taken by a statement: `A.2 (2)`.
+    let inference = g.node("A.2 (2)").unwrap();
+    assert_eq!(
+        (inference.kind(), inference.text()),
+        (NodeKind::Argument, "MP, MT")
+    );
+    assert_eq!(edge(g, "P", "A.2 (2)").kind(), EdgeKind::Supports);
+    assert_eq!(edge(g, "A.2 (2)", "Q").kind(), EdgeKind::Supports);
+    // Without a final inference, what is left supports the argument node.
+    let mut into_a: Vec<&str> = g.supporters("A").map(|n| n.id()).collect();
+    into_a.sort();
+    assert_eq!(into_a, ["P", "Q"]);
+    // The argument titled as a statement gets `<>` around its id.
+    assert_eq!(g.node("<P>").unwrap().kind(), NodeKind::Argument);
+    // `entails` and `support` are two relations, both supports.
+    assert_eq!(
+        g.edges()
+            .filter(|e| e.from().id() == "Q" && e.to().id() == "P")
+            .count(),
+        2
+    );
+    let r = &imported.report;
+    assert_eq!(
+        r.count("premise-conclusion structure that does not end with an inference"),
+        1
+    );
+    assert_eq!(
+        r.count("pcs statement that is not among the statements (set aside)"),
+        1
+    );
+    assert_eq!(r.warnings(), 2);
+}

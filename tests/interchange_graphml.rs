@@ -192,3 +192,29 @@ fn seed_graph_exports_every_node_and_edge() {
         assert_eq!(attrs["n_kind"], n.kind().as_str());
     }
 }
+
+/// Graph data on lines of their own, edges numbered in order with their
+/// data, and every replaced character counted, in ids as in text.
+#[test]
+fn graph_data_edge_ids_and_replacements() {
+    let mut g = ArgumentGraph::new();
+    g.set_title("T").set_description("D\u{2}");
+    g.claim("a\u{3}", "A").unwrap();
+    g.claim("b", "B\u{4}\u{5}").unwrap();
+    g.supports("a\u{3}", "b").unwrap();
+    g.rebuts("b", "a\u{3}")
+        .unwrap()
+        .set_data(serde_json::json!({"z": 1, "a": "x"}));
+    let mut out = Vec::new();
+    let report = graphml::to_writer(&g, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(xml.contains("\n    <data key=\"g_title\">T</data>\n    <data key=\"g_description\">D\u{FFFD}</data>\n    <node id=\"a\u{FFFD}\">"));
+    assert!(xml.contains("<edge id=\"e0\" source=\"a\u{FFFD}\" target=\"b\">"));
+    assert!(xml.contains(
+        "<edge id=\"e1\" source=\"b\" target=\"a\u{FFFD}\"><data key=\"e_kind\">attacks</data><data key=\"e_attack\">rebut</data><data key=\"e_data\">{&quot;z&quot;:1,&quot;a&quot;:&quot;x&quot;}</data></edge>"
+    ));
+    // D, a (three times: node, two edges), B twice.
+    assert_eq!(report.warnings(), 6);
+    let (_, nodes, edges) = parse(&xml);
+    assert_eq!((nodes.len(), edges.len()), (2, 2));
+}

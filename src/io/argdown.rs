@@ -56,7 +56,8 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, ParseCategory, Result};
 use crate::io::report::{short, Imported, Report};
-use crate::model::{ArgumentGraph, AttackKind, EdgeKind, NodeKind};
+use crate::model::{ArgumentGraph, AttackKind, Data, EdgeKind, NodeKind};
+use words::{EndType, RelationType};
 
 const FORMAT: &str = "Argdown JSON";
 
@@ -71,6 +72,34 @@ const W_PCS_MISSING: &str = "pcs statement that is not among the statements (set
 const S_MAP: &str = "map view (nodes and edges drawn from the same model)";
 const S_SECTIONS: &str = "sections (headings)";
 const S_TAGS: &str = "top-level tag list (tags are kept on nodes)";
+
+/// Argdown's words for relations (in a private module: the macro makes
+/// its enums `pub`; their `ALL` goes unused here).
+#[allow(dead_code)]
+mod words {
+    use crate::vocabulary::vocabulary;
+
+    vocabulary! {
+        /// A relation's `relationType`.
+        RelationType, "Argdown relation type" {
+            /// `support`, or `entails` (read as support).
+            Support => "support" | "entails",
+            Attack => "attack",
+            Undercut => "undercut",
+            Contrary => "contrary",
+            Contradictory => "contradictory",
+        }
+    }
+
+    vocabulary! {
+        /// What a relation's end names: its `fromType` or `toType`.
+        EndType, "Argdown relation end type" {
+            Argument => "argument",
+            Inference => "inference",
+            Statement => "equivalence-class",
+        }
+    }
+}
 
 #[derive(Deserialize)]
 struct RawDoc {
@@ -250,14 +279,27 @@ fn canonical(members: &[RawMember]) -> Option<&RawMember> {
         .or_else(|| members.iter().rev().find(usable))
 }
 
+/// An argument's description: its last non-reference member with text
+/// that is not a premise.
+fn description(members: &[RawMember]) -> Option<&RawMember> {
+    members.iter().rev().find(|m| {
+        !m.is_reference
+            && m.text.as_deref().is_some_and(|t| !t.trim().is_empty())
+            && m.role.as_deref() != Some("premise")
+    })
+}
+
 fn generated_title(t: &str) -> bool {
     t.strip_prefix("Untitled ")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-struct PNode {
+/// A node to be: ids are settled first, kinds by the leaf-premise rule
+/// once every edge is known.
+struct DraftNode {
     id: String,
     kind: NodeKind,
+    /// The kind is to be derived by the leaf-premise rule.
     derive: bool,
     text: String,
     label: Option<String>,
@@ -265,13 +307,54 @@ struct PNode {
     data: Option<Value>,
 }
 
-struct PEdge {
+/// An edge to be, between positions in [`Draft::nodes`].
+struct DraftEdge {
     from: usize,
     to: usize,
     kind: EdgeKind,
     attack: Option<AttackKind>,
+    /// The attack subtype is to be derived from the target's kind.
     derive: bool,
     label: Option<&'static str>,
+}
+
+impl DraftEdge {
+    fn supports(from: usize, to: usize) -> DraftEdge {
+        DraftEdge {
+            from,
+            to,
+            kind: EdgeKind::Supports,
+            attack: None,
+            derive: false,
+            label: None,
+        }
+    }
+
+    fn attacks(from: usize, to: usize, attack: Option<AttackKind>) -> DraftEdge {
+        DraftEdge {
+            from,
+            to,
+            kind: EdgeKind::Attacks,
+            attack,
+            derive: attack.is_none(),
+            label: None,
+        }
+    }
+}
+
+/// The graph being read, before it is checked and built.
+#[derive(Default)]
+struct Draft {
+    nodes: Vec<DraftNode>,
+    edges: Vec<DraftEdge>,
+    /// Statement title -> node.
+    statements: HashMap<String, usize>,
+    /// Argument title -> node.
+    arguments: HashMap<String, usize>,
+    /// (argument title, index of the pcs statement concluded) -> inference node.
+    inferences: HashMap<(String, usize), usize>,
+    /// Ids given so far.
+    taken: HashSet<String>,
 }
 
 fn build(doc: RawDoc) -> Result<Imported> {
@@ -283,14 +366,41 @@ fn build(doc: RawDoc) -> Result<Imported> {
     if doc.tags.is_some() {
         report.set_aside_n(S_TAGS, 1);
     }
-    let mut nodes: Vec<PNode> = Vec::new();
-    let mut statements: HashMap<String, usize> = HashMap::new();
-    let mut taken: HashSet<String> = HashSet::new();
-
+    let mut draft = Draft::default();
     for (key, value) in doc.statements {
-        let s: RawStatement =
-            serde_json::from_value(value).map_err(|e| shape_error("statement", &key, e))?;
-        let title = s.title.clone().unwrap_or_else(|| key.clone());
+        let s = serde_json::from_value(value).map_err(|e| shape_error("statement", &key, e))?;
+        draft.statement(key, s, &mut report);
+    }
+    for (key, value) in doc.arguments {
+        let a = serde_json::from_value(value).map_err(|e| shape_error("argument", &key, e))?;
+        draft.argument(key, a, &mut report);
+    }
+    let mut seen = HashSet::new();
+    for r in doc.relations {
+        if seen.insert((
+            r.relation_type.clone(),
+            r.from.clone(),
+            r.to.clone(),
+            r.conclusion_index,
+        )) {
+            draft.relation(&r, &mut report);
+        } else {
+            report.warn(W_REL_DUP, || relation_name(&r));
+        }
+    }
+    draft.derive_kinds();
+    let graph = draft.into_graph()?;
+    Ok(Imported { graph, report })
+}
+
+fn relation_name(r: &RawRelation) -> String {
+    format!("{} {} -> {}", r.relation_type, short(&r.from), short(&r.to))
+}
+
+impl Draft {
+    /// A statement (an equivalence class): a node titled as it is.
+    fn statement(&mut self, key: String, s: RawStatement, report: &mut Report) {
+        let title = s.title.unwrap_or(key);
         let member = canonical(&s.members);
         let text = match member.and_then(plain_text).filter(|t| !t.is_empty()) {
             Some(t) => t,
@@ -303,276 +413,241 @@ fn build(doc: RawDoc) -> Result<Imported> {
         let kind = [NodeKind::Framing, NodeKind::Evidence, NodeKind::Claim]
             .into_iter()
             .find(|k| tagged(k.as_str()));
-        let data = member
-            .and_then(|m| m.data.clone())
-            .or(s.data)
-            .filter(|d| !d.is_null());
-        statements.insert(title.clone(), nodes.len());
-        taken.insert(title.clone());
-        nodes.push(PNode {
+        let data = member.and_then(|m| m.data.clone()).or(s.data);
+        self.statements.insert(title.clone(), self.nodes.len());
+        self.taken.insert(title.clone());
+        self.nodes.push(DraftNode {
             id: title.clone(),
             kind: kind.unwrap_or(NodeKind::Claim),
             derive: kind.is_none(),
             text,
-            label: (!generated_title(&title)).then(|| title.clone()),
+            label: (!generated_title(&title)).then_some(title),
             tags: s.tags,
-            data,
+            data: data.filter(|d| !d.is_null()),
         });
     }
 
-    let mut edges: Vec<PEdge> = Vec::new();
-    let mut arguments: HashMap<String, usize> = HashMap::new();
-    // (argument title, conclusion index) -> inference node
-    let mut inferences: HashMap<(String, usize), usize> = HashMap::new();
-    let fresh = |taken: &mut HashSet<String>, base: String| {
-        let mut id = base.clone();
-        let mut k = 2;
-        while taken.contains(&id) {
-            id = format!("{base} ({k})");
-            k += 1;
-        }
-        taken.insert(id.clone());
-        id
-    };
-    for (key, value) in doc.arguments {
-        let a: RawArgument =
-            serde_json::from_value(value).map_err(|e| shape_error("argument", &key, e))?;
-        let title = a.title.clone().unwrap_or_else(|| key.clone());
-        let id = if taken.contains(&title) {
-            fresh(&mut taken, format!("<{title}>"))
+    /// An argument: a node (with `<>` around its id if a statement has
+    /// its title), and its premise-conclusion structure.
+    fn argument(&mut self, key: String, a: RawArgument, report: &mut Report) {
+        let title = a.title.unwrap_or(key);
+        let id = if self.taken.contains(&title) {
+            self.fresh_id(format!("<{title}>"))
         } else {
-            fresh(&mut taken, title.clone())
+            self.fresh_id(title.clone())
         };
-        let description = a.members.iter().rev().find(|m| {
-            !m.is_reference
-                && m.text.as_deref().is_some_and(|t| !t.trim().is_empty())
-                && m.role.as_deref() != Some("premise")
-        });
+        let description = description(&a.members);
         let text = description
             .and_then(plain_text)
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| title.clone());
-        let data = description
-            .and_then(|m| m.data.clone())
-            .or(a.data)
-            .filter(|d| !d.is_null());
-        let arg = nodes.len();
-        arguments.insert(title.clone(), arg);
-        nodes.push(PNode {
+        let data = description.and_then(|m| m.data.clone()).or(a.data);
+        let node = self.nodes.len();
+        self.arguments.insert(title.clone(), node);
+        self.nodes.push(DraftNode {
             id,
             kind: NodeKind::Argument,
             derive: false,
             text,
             label: Some(title.clone()),
             tags: a.tags,
-            data,
+            data: data.filter(|d| !d.is_null()),
         });
-        // The premise-conclusion structure, inference by inference.
+        self.premise_conclusion(&title, node, &a.pcs, report);
+    }
+
+    /// The argument's premise-conclusion structure, inference by inference:
+    /// the statements since the previous inference support it, and it
+    /// supports its conclusion. The last inference is the argument node.
+    fn premise_conclusion(
+        &mut self,
+        title: &str,
+        node: usize,
+        pcs: &[RawPcs],
+        report: &mut Report,
+    ) {
         let mut pending: Vec<usize> = Vec::new();
-        let last = a.pcs.len().saturating_sub(1);
-        for (k, s) in a.pcs.iter().enumerate() {
-            let st = s.title.as_deref().and_then(|t| statements.get(t)).copied();
-            let Some(st) = st else {
+        let last = pcs.len().saturating_sub(1);
+        for (k, s) in pcs.iter().enumerate() {
+            let Some(&statement) = s.title.as_deref().and_then(|t| self.statements.get(t)) else {
                 report.warn(W_PCS_MISSING, || {
                     format!("argument {title:?}, statement ({})", k + 1)
                 });
                 continue;
             };
-            match &s.inference {
-                None => pending.push(st),
-                Some(inf) => {
-                    let node = if k == last {
-                        arg
-                    } else {
-                        let n = nodes.len();
-                        let rules = inf.inference_rules.join(", ");
-                        nodes.push(PNode {
-                            id: fresh(&mut taken, format!("{title}.{}", k + 1)),
-                            kind: NodeKind::Argument,
-                            derive: false,
-                            text: if rules.is_empty() {
-                                format!("Inference to ({})", k + 1)
-                            } else {
-                                rules
-                            },
-                            label: None,
-                            tags: Vec::new(),
-                            data: None,
-                        });
-                        n
-                    };
-                    inferences.insert((title.clone(), k), node);
-                    for p in pending.drain(..) {
-                        edges.push(PEdge {
-                            from: p,
-                            to: node,
-                            kind: EdgeKind::Supports,
-                            attack: None,
-                            derive: false,
-                            label: None,
-                        });
-                    }
-                    edges.push(PEdge {
-                        from: node,
-                        to: st,
-                        kind: EdgeKind::Supports,
-                        attack: None,
-                        derive: false,
-                        label: None,
-                    });
-                    pending.push(st);
-                }
-            }
-        }
-        if !a.pcs.is_empty() && a.pcs[last].inference.is_none() {
-            report.warn(W_PCS_END, || format!("argument {title:?}"));
+            let Some(inference) = &s.inference else {
+                pending.push(statement);
+                continue;
+            };
+            let inference = if k == last {
+                node
+            } else {
+                self.inference_node(title, k, inference)
+            };
+            self.inferences.insert((title.to_string(), k), inference);
             for p in pending.drain(..) {
-                edges.push(PEdge {
-                    from: p,
-                    to: arg,
-                    kind: EdgeKind::Supports,
-                    attack: None,
-                    derive: false,
-                    label: None,
-                });
+                self.edges.push(DraftEdge::supports(p, inference));
+            }
+            self.edges.push(DraftEdge::supports(inference, statement));
+            pending.push(statement);
+        }
+        if pcs.last().is_some_and(|s| s.inference.is_none()) {
+            report.warn(W_PCS_END, || format!("argument {title:?}"));
+            for p in pending {
+                self.edges.push(DraftEdge::supports(p, node));
             }
         }
     }
 
-    let mut seen: HashSet<(String, String, String, Option<usize>)> = HashSet::new();
-    for r in doc.relations {
-        let name = || format!("{} {} -> {}", r.relation_type, short(&r.from), short(&r.to));
-        if !seen.insert((
-            r.relation_type.clone(),
-            r.from.clone(),
-            r.to.clone(),
-            r.conclusion_index,
-        )) {
-            report.warn(W_REL_DUP, name);
-            continue;
+    /// An intermediary inference of argument `title`, concluding the
+    /// `k`-th statement of its structure: an argument node `title.k+1`.
+    fn inference_node(&mut self, title: &str, k: usize, inference: &RawInference) -> usize {
+        let rules = inference.inference_rules.join(", ");
+        let node = DraftNode {
+            id: self.fresh_id(format!("{title}.{}", k + 1)),
+            kind: NodeKind::Argument,
+            derive: false,
+            text: if rules.is_empty() {
+                format!("Inference to ({})", k + 1)
+            } else {
+                rules
+            },
+            label: None,
+            tags: Vec::new(),
+            data: None,
+        };
+        self.nodes.push(node);
+        self.nodes.len() - 1
+    }
+
+    /// `base`, or `base (2)`, `base (3)`… if it is taken.
+    fn fresh_id(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut k = 2;
+        while self.taken.contains(&id) {
+            id = format!("{base} ({k})");
+            k += 1;
         }
-        let lookup = |title: &str, ty: Option<&str>| match ty {
-            Some("argument") => arguments.get(title).copied(),
-            Some("inference") => None,
-            _ => statements
+        self.taken.insert(id.clone());
+        id
+    }
+
+    /// The node a relation's end names: a statement or an argument as its
+    /// type says (statements first when it says neither).
+    fn end(&self, title: &str, ty: Option<EndType>) -> Option<usize> {
+        match ty {
+            Some(EndType::Argument) => self.arguments.get(title).copied(),
+            Some(EndType::Inference) => None,
+            _ => self
+                .statements
                 .get(title)
-                .copied()
-                .or_else(|| arguments.get(title).copied()),
+                .or_else(|| self.arguments.get(title))
+                .copied(),
+        }
+    }
+
+    /// The node a relation goes to: an inference is named by its
+    /// argument and the index of the statement it concludes.
+    fn target(&self, r: &RawRelation) -> Option<usize> {
+        let ty = r.to_type.as_deref().and_then(|t| t.parse().ok());
+        if ty != Some(EndType::Inference) {
+            return self.end(&r.to, ty);
+        }
+        r.conclusion_index
+            .and_then(|k| self.inferences.get(&(r.to.clone(), k)).copied())
+            .or_else(|| self.arguments.get(&r.to).copied())
+    }
+
+    fn relation(&mut self, r: &RawRelation, report: &mut Report) {
+        let from_type = r.from_type.as_deref().and_then(|t| t.parse().ok());
+        let (Some(from), Some(to)) = (self.end(&r.from, from_type), self.target(r)) else {
+            report.warn(W_REL_MISSING, || relation_name(r));
+            return;
         };
-        let from = lookup(&r.from, r.from_type.as_deref());
-        let to = match r.to_type.as_deref() {
-            Some("inference") => r
-                .conclusion_index
-                .and_then(|k| inferences.get(&(r.to.clone(), k)).copied())
-                .or_else(|| arguments.get(&r.to).copied()),
-            ty => lookup(&r.to, ty),
+        let Ok(relation) = r.relation_type.parse::<RelationType>() else {
+            report.warn(W_REL_TYPE, || relation_name(r));
+            return;
         };
-        let (Some(from), Some(to)) = (from, to) else {
-            report.warn(W_REL_MISSING, name);
-            continue;
-        };
-        let attack = |derive: bool, attack: Option<AttackKind>, label| PEdge {
-            from,
-            to,
-            kind: EdgeKind::Attacks,
-            attack,
-            derive,
-            label,
-        };
-        match r.relation_type.as_str() {
-            "support" | "entails" => {
-                if from == to {
-                    report.warn(W_REL_SELF, name);
-                    continue;
+        match relation {
+            RelationType::Support if from == to => report.warn(W_REL_SELF, || relation_name(r)),
+            RelationType::Support => self.edges.push(DraftEdge::supports(from, to)),
+            RelationType::Attack => self.edges.push(DraftEdge::attacks(from, to, None)),
+            RelationType::Undercut => {
+                let undercut = DraftEdge::attacks(from, to, Some(AttackKind::Undercut));
+                self.edges.push(undercut);
+            }
+            RelationType::Contrary | RelationType::Contradictory => {
+                for (from, to) in [(from, to), (to, from)] {
+                    let label = Some(relation.as_str());
+                    self.edges.push(DraftEdge {
+                        label,
+                        ..DraftEdge::attacks(from, to, None)
+                    });
                 }
-                edges.push(PEdge {
-                    from,
-                    to,
-                    kind: EdgeKind::Supports,
-                    attack: None,
-                    derive: false,
-                    label: None,
-                });
             }
-            "attack" => edges.push(attack(true, None, None)),
-            "undercut" => edges.push(attack(false, Some(AttackKind::Undercut), None)),
-            "contrary" | "contradictory" => {
-                let label = if r.relation_type == "contrary" {
-                    "contrary"
-                } else {
-                    "contradictory"
-                };
-                edges.push(attack(true, None, Some(label)));
-                edges.push(PEdge {
-                    from: to,
-                    to: from,
-                    kind: EdgeKind::Attacks,
-                    attack: None,
-                    derive: true,
-                    label: Some(label),
-                });
-            }
-            _ => report.warn(W_REL_TYPE, name),
         }
     }
 
-    // Kinds by the leaf-premise rule, then attack subtypes by target.
-    let mut sin = vec![0usize; nodes.len()];
-    let mut sout = vec![0usize; nodes.len()];
-    for e in edges.iter().filter(|e| e.kind == EdgeKind::Supports) {
-        sout[e.from] += 1;
-        sin[e.to] += 1;
-    }
-    for (i, n) in nodes.iter_mut().enumerate() {
-        if n.derive && super::aif::derive_evidence(sin[i], sout[i]) {
-            n.kind = NodeKind::Evidence;
+    /// Kinds by the leaf-premise rule: a statement that supports something
+    /// and that nothing supports is evidence.
+    fn derive_kinds(&mut self) {
+        let mut supports_in = vec![0usize; self.nodes.len()];
+        let mut supports_out = vec![0usize; self.nodes.len()];
+        for e in self.edges.iter().filter(|e| e.kind == EdgeKind::Supports) {
+            supports_out[e.from] += 1;
+            supports_in[e.to] += 1;
+        }
+        for (i, n) in self.nodes.iter_mut().enumerate() {
+            if n.derive && super::aif::derive_evidence(supports_in[i], supports_out[i]) {
+                n.kind = NodeKind::Evidence;
+            }
         }
     }
 
-    let mut g = ArgumentGraph::with_capacity(nodes.len(), edges.len());
-    let mut problems = Vec::new();
-    let mut ids = Vec::with_capacity(nodes.len());
-    let mut kinds = Vec::with_capacity(nodes.len());
-    for n in nodes {
-        ids.push(n.id.clone());
-        kinds.push(n.kind);
-        match g.add_node(n.id, n.kind, n.text) {
-            Ok(node) => {
-                node.label = n.label;
-                node.tags = n.tags;
-                node.data = n.data.and_then(crate::model::Data::from_value);
+    /// The graph, with a framing's supports as frames edges and attack
+    /// subtypes by target; every problem the graph finds is reported.
+    fn into_graph(self) -> Result<ArgumentGraph> {
+        let mut g = ArgumentGraph::with_capacity(self.nodes.len(), self.edges.len());
+        let mut problems = Vec::new();
+        let ids: Vec<String> = self.nodes.iter().map(|n| n.id.clone()).collect();
+        let kinds: Vec<NodeKind> = self.nodes.iter().map(|n| n.kind).collect();
+        for n in self.nodes {
+            match g.add_node(n.id, n.kind, n.text) {
+                Ok(node) => {
+                    node.label = n.label;
+                    node.tags = n.tags;
+                    node.data = n.data.and_then(Data::from_value);
+                }
+                Err(e) => problems.extend(e.problems().iter().cloned()),
             }
-            Err(e) => problems.extend(e.problems().iter().cloned()),
         }
-    }
-    for mut e in edges {
-        // A framing's support is the lens it offers: a frames edge.
-        if e.kind == EdgeKind::Supports
-            && kinds[e.from] == NodeKind::Framing
-            && matches!(kinds[e.to], NodeKind::Claim | NodeKind::Argument)
-        {
-            e.kind = EdgeKind::Frames;
-        }
-        let attack = if e.derive {
-            match kinds[e.to] {
-                NodeKind::Argument => None,
-                k => super::aif::derive_attack(k),
+        for e in self.edges {
+            let (from, to) = (kinds[e.from], kinds[e.to]);
+            // A framing's support is the lens it offers: a frames edge.
+            let frames =
+                from == NodeKind::Framing && matches!(to, NodeKind::Claim | NodeKind::Argument);
+            let kind = match e.kind {
+                EdgeKind::Supports if frames => EdgeKind::Frames,
+                kind => kind,
+            };
+            let attack = match (e.derive, to) {
+                (false, _) => e.attack,
+                (true, NodeKind::Argument) => None,
+                (true, to) => super::aif::derive_attack(to),
+            };
+            match g.add_edge(&ids[e.from], &ids[e.to], kind, attack) {
+                Ok(edge) => {
+                    if let Some(l) = e.label {
+                        edge.set_label(l);
+                    }
+                }
+                Err(err) => problems.extend(err.problems().iter().cloned()),
             }
+        }
+        if problems.is_empty() {
+            Ok(g)
         } else {
-            e.attack
-        };
-        match g.add_edge(&ids[e.from], &ids[e.to], e.kind, attack) {
-            Ok(edge) => {
-                if let Some(l) = e.label {
-                    edge.set_label(l);
-                }
-            }
-            Err(err) => problems.extend(err.problems().iter().cloned()),
+            Err(Error::invalid(problems))
         }
-    }
-    if problems.is_empty() {
-        Ok(Imported { graph: g, report })
-    } else {
-        Err(Error::invalid(problems))
     }
 }

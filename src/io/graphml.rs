@@ -41,11 +41,13 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::Result;
-use crate::io::report::Report;
-use crate::model::{ArgumentGraph, Provenance};
+use crate::io::report::{Report, Severity};
+use crate::model::{ArgumentGraph, EdgeRef, Node, Provenance};
 
 const W_CHARS: &str = "character XML 1.0 cannot carry (a control character), written as U+FFFD";
 
+/// The attributes, declared as `<key>`s: id, the element they are for,
+/// name, type.
 const KEYS: &[(&str, &str, &str, &str)] = &[
     ("g_title", "graph", "title", "string"),
     ("g_description", "graph", "description", "string"),
@@ -114,12 +116,13 @@ fn provenance_text(p: &[Provenance]) -> String {
         .join("; ")
 }
 
-struct Out<'a, W: Write + ?Sized> {
+/// Writes XML to `w`, counting the characters it had to replace.
+struct XmlWriter<'a, W: Write + ?Sized> {
     w: &'a mut W,
     replaced: usize,
 }
 
-impl<W: Write + ?Sized> Out<'_, W> {
+impl<W: Write + ?Sized> XmlWriter<'_, W> {
     fn raw(&mut self, s: &str) -> std::io::Result<()> {
         self.w.write_all(s.as_bytes())
     }
@@ -141,6 +144,61 @@ impl<W: Write + ?Sized> Out<'_, W> {
         self.text(value)?;
         self.raw("</data>")
     }
+
+    /// A `data` element of the graph, on a line of its own.
+    fn graph_data(&mut self, key: &str, value: Option<&str>) -> std::io::Result<()> {
+        let Some(value) = value else { return Ok(()) };
+        self.raw("    ")?;
+        self.data(key, value)?;
+        self.raw("\n")
+    }
+
+    fn node(&mut self, n: &Node) -> std::io::Result<()> {
+        self.raw("    <node id=\"")?;
+        self.attribute(n.id())?;
+        self.raw("\">")?;
+        self.data("n_kind", n.kind().as_str())?;
+        self.data("n_text", n.text())?;
+        if let Some(l) = n.label() {
+            self.data("n_label", l)?;
+        }
+        if let Some(w) = n.weight() {
+            self.data("n_weight", &w.to_string())?;
+        }
+        if !n.tags().is_empty() {
+            self.data("n_tags", &n.tags().join(", "))?;
+        }
+        if !n.provenance().is_empty() {
+            self.data("n_provenance", &provenance_text(n.provenance()))?;
+        }
+        if let Some(d) = n.data() {
+            self.data("n_data", &d.to_string())?;
+        }
+        self.raw("</node>\n")
+    }
+
+    /// The `index`-th edge, `e{index}`.
+    fn edge(&mut self, index: usize, e: &EdgeRef<'_>) -> std::io::Result<()> {
+        self.raw(&format!("    <edge id=\"e{index}\" source=\""))?;
+        self.attribute(e.from().id())?;
+        self.raw("\" target=\"")?;
+        self.attribute(e.to().id())?;
+        self.raw("\">")?;
+        self.data("e_kind", e.kind().as_str())?;
+        if let Some(a) = e.attack() {
+            self.data("e_attack", a.as_str())?;
+        }
+        if let Some(l) = e.label() {
+            self.data("e_label", l)?;
+        }
+        if let Some(w) = e.weight() {
+            self.data("e_weight", &w.to_string())?;
+        }
+        if let Some(d) = e.data() {
+            self.data("e_data", &d.to_string())?;
+        }
+        self.raw("</edge>\n")
+    }
 }
 
 /// Writes a graph as GraphML. O(n + m).
@@ -148,85 +206,34 @@ impl<W: Write + ?Sized> Out<'_, W> {
 /// # Errors
 /// Only I/O errors of `writer`.
 pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Report> {
-    let mut out = Out {
+    let mut xml = XmlWriter {
         w: &mut writer,
         replaced: 0,
     };
-    out.raw(concat!(
+    xml.raw(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ",
         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ",
         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns ",
         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
     ))?;
-    for (id, for_, name, ty) in KEYS {
-        out.raw(&format!(
-            "  <key id=\"{id}\" for=\"{for_}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>\n"
+    for (id, element, name, ty) in KEYS {
+        xml.raw(&format!(
+            "  <key id=\"{id}\" for=\"{element}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>\n"
         ))?;
     }
-    out.raw("  <graph id=\"argraph\" edgedefault=\"directed\">\n")?;
-    if let Some(t) = graph.title() {
-        out.raw("    ")?;
-        out.data("g_title", t)?;
-        out.raw("\n")?;
-    }
-    if let Some(d) = graph.description() {
-        out.raw("    ")?;
-        out.data("g_description", d)?;
-        out.raw("\n")?;
-    }
+    xml.raw("  <graph id=\"argraph\" edgedefault=\"directed\">\n")?;
+    xml.graph_data("g_title", graph.title())?;
+    xml.graph_data("g_description", graph.description())?;
     for n in graph.nodes() {
-        out.raw("    <node id=\"")?;
-        out.attribute(n.id())?;
-        out.raw("\">")?;
-        out.data("n_kind", n.kind().as_str())?;
-        out.data("n_text", n.text())?;
-        if let Some(l) = n.label() {
-            out.data("n_label", l)?;
-        }
-        if let Some(w) = n.weight() {
-            out.data("n_weight", &w.to_string())?;
-        }
-        if !n.tags().is_empty() {
-            out.data("n_tags", &n.tags().join(", "))?;
-        }
-        if !n.provenance().is_empty() {
-            out.data("n_provenance", &provenance_text(n.provenance()))?;
-        }
-        if let Some(d) = n.data() {
-            out.data("n_data", &d.to_string())?;
-        }
-        out.raw("</node>\n")?;
+        xml.node(n)?;
     }
     for (i, e) in graph.edges().enumerate() {
-        out.raw(&format!("    <edge id=\"e{i}\" source=\""))?;
-        out.attribute(e.from().id())?;
-        out.raw("\" target=\"")?;
-        out.attribute(e.to().id())?;
-        out.raw("\">")?;
-        out.data("e_kind", e.kind().as_str())?;
-        if let Some(a) = e.attack() {
-            out.data("e_attack", a.as_str())?;
-        }
-        if let Some(l) = e.label() {
-            out.data("e_label", l)?;
-        }
-        if let Some(w) = e.weight() {
-            out.data("e_weight", &w.to_string())?;
-        }
-        if let Some(d) = e.data() {
-            out.data("e_data", &d.to_string())?;
-        }
-        out.raw("</edge>\n")?;
+        xml.edge(i, &e)?;
     }
-    out.raw("  </graph>\n</graphml>\n")?;
+    xml.raw("  </graph>\n</graphml>\n")?;
     let mut report = Report::new();
-    report.add(
-        crate::io::report::Severity::Warning,
-        W_CHARS,
-        out.replaced,
-        || None,
-    );
+    report.add(Severity::Warning, W_CHARS, xml.replaced, || None);
     Ok(report)
 }
 

@@ -3,31 +3,28 @@
 use std::fmt;
 
 use crate::model::ArgumentGraph;
+use crate::vocabulary::vocabulary;
 
-/// How much an [`Entry`] of a [`Report`] matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Severity {
-    /// Something the other format has and argraph's model has no place
-    /// for, kept in a node's or edge's `data` (or in an `argraph`
-    /// extension key of the written file) so that nothing is lost.
-    Kept,
-    /// Something that was deliberately left out (dialogue structure,
-    /// layout), counted so that it is not lost without a word.
-    SetAside,
-    /// Something wrong or suspicious in the input (an edge to a missing
-    /// node, a duplicate edge, a node without a type) that was worked around.
-    Warning,
-}
-
-impl Severity {
-    /// The word printed before the entry: `kept`, `set aside`, `warning`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Kept => "kept",
-            Severity::SetAside => "set aside",
-            Severity::Warning => "warning",
-        }
+vocabulary! {
+    /// How much an [`Entry`] of a [`Report`] matters; its name is the word
+    /// printed before the entry.
+    ///
+    /// ```
+    /// use argraph::convert::Severity;
+    /// assert_eq!(Severity::SetAside.as_str(), "set aside");
+    /// ```
+    #[non_exhaustive]
+    Severity, "report severity" {
+        /// Something the other format has and argraph's model has no place
+        /// for, kept in a node's or edge's `data` (or in an `argraph`
+        /// extension key of the written file) so that nothing is lost.
+        Kept => "kept",
+        /// Something that was deliberately left out (dialogue structure,
+        /// layout), counted so that it is not lost without a word.
+        SetAside => "set aside",
+        /// Something wrong or suspicious in the input (an edge to a missing
+        /// node, a duplicate edge, a node without a type) that was worked around.
+        Warning => "warning",
     }
 }
 
@@ -147,22 +144,20 @@ impl Report {
         if count == 0 {
             return;
         }
-        let entry = match self
+        let found = self
             .entries
-            .iter_mut()
-            .position(|e| e.severity == severity && e.what == what)
-        {
-            Some(i) => &mut self.entries[i],
-            None => {
-                self.entries.push(Entry {
-                    severity,
-                    what: what.to_string(),
-                    count: 0,
-                    examples: Vec::new(),
-                });
-                self.entries.last_mut().expect("just pushed")
-            }
-        };
+            .iter()
+            .position(|e| e.severity == severity && e.what == what);
+        let i = found.unwrap_or_else(|| {
+            self.entries.push(Entry {
+                severity,
+                what: what.to_string(),
+                count: 0,
+                examples: Vec::new(),
+            });
+            self.entries.len() - 1
+        });
+        let entry = &mut self.entries[i];
         entry.count += count;
         if entry.examples.len() < Report::EXAMPLES {
             if let Some(ex) = example() {
@@ -209,7 +204,7 @@ impl fmt::Display for Report {
                 f.write_str("\n")?;
             }
             first = false;
-            write!(f, "{}: {} × {}", e.severity.as_str(), e.count, e.what)?;
+            write!(f, "{}: {} × {}", e.severity, e.count, e.what)?;
             if !e.examples.is_empty() {
                 write!(f, " (e.g. {}", e.examples.join("; "))?;
                 if e.count > e.examples.len() {

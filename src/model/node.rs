@@ -229,10 +229,7 @@ impl Node {
         &self.provenance
     }
 
-    /// The user's own fields, if any.
-    ///
-    /// O(1), except the first call for `data` a reader kept as text (AIF
-    /// fields and records), which parses it: O(its size).
+    /// The user's own fields, if any. O(1).
     pub fn data(&self) -> Option<&Value> {
         self.data.as_ref().map(Data::value)
     }
@@ -357,10 +354,7 @@ impl Edge {
         self.label.as_deref()
     }
 
-    /// The user's own fields, if any.
-    ///
-    /// O(1), except the first call for `data` a reader kept as text (AIF
-    /// fields and records), which parses it: O(its size).
+    /// The user's own fields, if any. O(1).
     pub fn data(&self) -> Option<&Value> {
         self.data.as_ref().map(Data::value)
     }
