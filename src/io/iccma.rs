@@ -107,12 +107,16 @@ pub fn read_path(path: &Path, format: Option<IccmaFormat>) -> Result<Argumentati
     let run = || -> Result<ArgumentationFramework> {
         let file = File::open(path)?;
         match format.or_else(|| IccmaFormat::from_path(path)) {
+            Some(IccmaFormat::I23) => {
+                let size = file.metadata().map_or(0, |m| m.len() as usize);
+                parse_i23(file, size)
+            }
             Some(format) => read(file, format),
             None => {
                 let size = file.metadata().map_or(0, |m| m.len() as usize);
                 let bytes = read_all(file, size)?;
                 match IccmaFormat::sniff(&bytes) {
-                    IccmaFormat::I23 => read_i23(&bytes[..]),
+                    IccmaFormat::I23 => parse_i23(&bytes[..], bytes.len()),
                     IccmaFormat::Apx => parse_apx(&bytes),
                     IccmaFormat::Tgf => parse_tgf(&bytes),
                 }
@@ -251,10 +255,18 @@ enum Header {
 /// the first malformed line (missing or repeated header, a token that is not
 /// a number, an argument outside `1..=N`, trailing text); I/O errors.
 pub fn read_i23(reader: impl Read) -> Result<ArgumentationFramework> {
+    parse_i23(reader, 0)
+}
+
+/// Reads an `i23` input of about `size` bytes, if known (else 0).
+fn parse_i23(reader: impl Read, size: usize) -> Result<ArgumentationFramework> {
     let mut pieces = Pieces::new(reader);
     let mut lines_before = 0;
     let mut header = None;
-    let (mut src, mut dst) = (Vec::new(), Vec::new());
+    // An attack line takes at least 4 bytes: reserving for that many
+    // attacks spares growing (and copying) the arrays; capacity never
+    // written to costs address space, not memory.
+    let (mut src, mut dst) = (Vec::with_capacity(size / 4), Vec::with_capacity(size / 4));
     while let Some(piece) = pieces.next_piece()? {
         let located = |e: LineError| e.into_error(lines_before);
         let (n, attacks) = match header {

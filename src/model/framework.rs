@@ -168,9 +168,8 @@ impl ArgumentationFramework {
             return Err(too_large("attacks"));
         }
         let n = n as usize;
-        let pairs = src.iter().copied().zip(dst.iter().copied());
-        let (out_off, out_adj) = group_by_key(n, pairs);
         let (in_off, _) = key_offsets(n, dst.iter().copied());
+        let (out_off, out_adj) = group_by_key(n, &src, dst);
         Ok(ArgumentationFramework {
             n: n as u32,
             names,
@@ -300,21 +299,17 @@ impl ArgumentationFramework {
     }
 }
 
-/// Groups the values of `(key, value)` pairs by key, keys `< n`, by
-/// counting sort: compressed sparse rows, `values[offsets[k]..offsets[k +
-/// 1]]` being the values of key `k` in input order. O(n + m); when the keys
-/// come sorted (as in most files, grouped by attacker) the values are
-/// copied in one pass without scattering. The crate's one CSR builder.
-pub(crate) fn group_by_key<I>(n: usize, pairs: I) -> (Vec<u32>, Vec<u32>)
-where
-    I: Iterator<Item = (u32, u32)> + Clone,
-{
-    let (offsets, sorted) = key_offsets(n, pairs.clone().map(|(key, _)| key));
-    let values = if sorted {
-        pairs.map(|(_, value)| value).collect()
-    } else {
-        scatter(&offsets, pairs)
-    };
+/// Groups `values` by their `keys` (parallel arrays, keys `< n`) by
+/// counting sort, into compressed sparse rows: the values of key `k` are
+/// `values[offsets[k]..offsets[k + 1]]`, in input order. O(n + m); when the
+/// keys come sorted (as in most files, grouped by attacker) the values are
+/// already grouped and are moved, not copied. The crate's one CSR builder.
+pub(crate) fn group_by_key(n: usize, keys: &[u32], values: Vec<u32>) -> (Vec<u32>, Vec<u32>) {
+    let (offsets, sorted) = key_offsets(n, keys.iter().copied());
+    if sorted {
+        return (offsets, values);
+    }
+    let values = scatter(&offsets, keys.iter().copied().zip(values));
     (offsets, values)
 }
 
