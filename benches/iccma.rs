@@ -31,22 +31,31 @@ use std::time::{Duration, Instant};
 use argraph::iccma::{self, IccmaFormat};
 use argraph::reason::grounded;
 
-/// One timed case: a name and what it runs, which returns the peak memory
-/// of the process it ran, if it could tell.
+/// What `/usr/bin/time` tells of a process: its CPU time (user and
+/// system) and peak memory.
+#[derive(Clone, Copy)]
+struct Usage {
+    cpu: Duration,
+    peak_kb: u64,
+}
+
+/// One timed case: a name and what it runs, which returns the usage of the
+/// process it ran, if it could tell.
 struct Case {
     name: String,
-    run: Box<dyn Fn() -> Option<u64>>,
+    run: Box<dyn Fn() -> Option<Usage>>,
     times: Vec<Duration>,
+    cpu: Vec<Duration>,
     peak_kb: Option<u64>,
 }
 
 /// Runs a command to completion, its output to `stdout` (or nowhere), and
-/// returns its peak memory in kB when `/usr/bin/time` is there to say.
-fn process(program: &Path, args: &[&str], stdout: Option<&Path>) -> Option<u64> {
+/// returns its usage when `/usr/bin/time` is there to say.
+fn process(program: &Path, args: &[&str], stdout: Option<&Path>) -> Option<Usage> {
     let time = Path::new("/usr/bin/time");
     let mut command = if time.exists() {
         let mut c = Command::new(time);
-        c.args(["-f", "%M"]).arg(program);
+        c.args(["-f", "%U %S %M"]).arg(program);
         c
     } else {
         Command::new(program)
@@ -59,7 +68,19 @@ fn process(program: &Path, args: &[&str], stdout: Option<&Path>) -> Option<u64> 
     let output = command.output().expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{program:?} {args:?}: {stderr}");
-    stderr.lines().last()?.trim().parse().ok()
+    let fields: Vec<f64> = stderr
+        .lines()
+        .last()?
+        .split_whitespace()
+        .map(|f| f.parse().ok())
+        .collect::<Option<_>>()?;
+    match fields[..] {
+        [user, system, peak] => Some(Usage {
+            cpu: Duration::from_secs_f64(user + system),
+            peak_kb: peak as u64,
+        }),
+        _ => None,
+    }
 }
 
 fn median(times: &[Duration]) -> Duration {
@@ -191,11 +212,12 @@ fn convert_cases(input: &Path, dir: &Path, builds: &[(String, PathBuf)]) -> Vec<
     cases
 }
 
-fn case(name: &str, run: impl Fn() -> Option<u64> + 'static) -> Case {
+fn case(name: &str, run: impl Fn() -> Option<Usage> + 'static) -> Case {
     Case {
         name: name.to_string(),
         run: Box::new(run),
         times: Vec::new(),
+        cpu: Vec::new(),
         peak_kb: None,
     }
 }
@@ -206,26 +228,40 @@ fn time_and_print(title: &str, cases: &mut [Case], runs: usize, bases: &[usize])
     for _ in 0..runs {
         for case in cases.iter_mut() {
             let start = Instant::now();
-            let peak = (case.run)();
+            let usage = (case.run)();
             case.times.push(start.elapsed());
-            case.peak_kb = case.peak_kb.max(peak);
+            if let Some(usage) = usage {
+                case.cpu.push(usage.cpu);
+                case.peak_kb = case.peak_kb.max(Some(usage.peak_kb));
+            }
         }
     }
-    let seconds = |case: &Case| median(&case.times).as_secs_f64();
-    println!("\n{title} (medians of {runs})\n");
-    let mut header = "| case | ms | peak MB |".to_string();
+    let wall = |case: &Case| median(&case.times).as_secs_f64();
+    let cpu = |case: &Case| (!case.cpu.is_empty()).then(|| median(&case.cpu).as_secs_f64());
+    println!("\n{title} (medians of {runs}; CPU time and peak memory of processes)\n");
+    let mut header = "| case | wall ms | CPU ms | peak MB |".to_string();
     for &b in bases {
-        header.push_str(&format!(" × `{}` |", cases[b].name));
+        header.push_str(&format!(" wall × {0} | CPU × {0} |", cases[b].name));
     }
-    println!("{header}\n|---|---|---|{}", "---|".repeat(bases.len()));
+    println!(
+        "{header}\n|---|---|---|---|{}",
+        "---|---|".repeat(bases.len())
+    );
+    let show = |v: Option<f64>, digits: usize| v.map_or(String::new(), |v| format!("{v:.digits$}"));
     for case in cases.iter() {
-        let t = seconds(case);
-        let peak = case
-            .peak_kb
-            .map_or("".to_string(), |kb| format!("{:.0}", kb as f64 / 1e3));
-        let mut row = format!("| {} | {:.0} | {peak} |", case.name, t * 1e3);
+        let ms = |s: Option<f64>| show(s.map(|s| s * 1e3), 0);
+        let peak = show(case.peak_kb.map(|kb| kb as f64 / 1e3), 0);
+        let mut row = format!(
+            "| {} | {} | {} | {peak} |",
+            case.name,
+            ms(Some(wall(case))),
+            ms(cpu(case))
+        );
         for &b in bases {
-            row.push_str(&format!(" {:.3} |", t / seconds(&cases[b])));
+            let base = cpu(&cases[b]).filter(|&base| base > 0.0);
+            let cpu_ratio = cpu(case).zip(base).map(|(c, base)| c / base);
+            let wall_ratio = wall(case) / wall(&cases[b]);
+            row.push_str(&format!(" {wall_ratio:.3} | {} |", show(cpu_ratio, 3)));
         }
         println!("{row}");
     }
