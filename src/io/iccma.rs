@@ -192,14 +192,10 @@ impl<R: Read> Pieces<R> {
         self.piece.append(&mut self.carry);
         loop {
             let start = self.piece.len();
-            let want = PIECE as u64;
-            if self
-                .reader
-                .by_ref()
-                .take(want)
-                .read_to_end(&mut self.piece)?
-                < PIECE
-            {
+            let read = (&mut self.reader)
+                .take(PIECE as u64)
+                .read_to_end(&mut self.piece)?;
+            if read < PIECE {
                 self.done = true;
                 return Ok(Some(&self.piece));
             }
@@ -214,24 +210,8 @@ impl<R: Read> Pieces<R> {
     }
 }
 
-/// A parse error located relative to the start of a piece.
-struct LineError {
-    line: usize,
-    column: usize,
-    category: ParseCategory,
-    message: String,
-}
-
-impl LineError {
-    fn into_error(self, lines_before: usize) -> Error {
-        Error::parse(
-            IccmaFormat::I23.label(),
-            self.category,
-            self.line + lines_before,
-            self.column,
-            self.message,
-        )
-    }
+fn i23_error(line: usize, column: usize, category: ParseCategory, message: String) -> Error {
+    Error::parse(IccmaFormat::I23.label(), category, line, column, message)
 }
 
 /// What scanning a piece for the header found.
@@ -268,10 +248,9 @@ fn parse_i23(reader: impl Read, size: usize) -> Result<ArgumentationFramework> {
     // written to costs address space, not memory.
     let (mut src, mut dst) = (Vec::with_capacity(size / 4), Vec::with_capacity(size / 4));
     while let Some(piece) = pieces.next_piece()? {
-        let located = |e: LineError| e.into_error(lines_before);
         let (n, attacks) = match header {
             Some(n) => (n, piece),
-            None => match find_header(piece).map_err(located)? {
+            None => match find_header(piece, lines_before)? {
                 Header::Found(n, end, lines) => {
                     lines_before += lines;
                     header = Some(n);
@@ -283,21 +262,15 @@ fn parse_i23(reader: impl Read, size: usize) -> Result<ArgumentationFramework> {
                 }
             },
         };
-        let located = |e: LineError| e.into_error(lines_before);
-        lines_before += parse_attacks(attacks, n, &mut src, &mut dst).map_err(located)?;
+        lines_before += parse_attacks(attacks, n, lines_before, &mut src, &mut dst)?;
     }
     let n = header.ok_or_else(|| missing_header(lines_before))?;
     ArgumentationFramework::from_parts(n, Names::Numbered, src, dst)
 }
 
 fn missing_header(lines: usize) -> Error {
-    Error::parse(
-        IccmaFormat::I23.label(),
-        ParseCategory::Eof,
-        lines.max(1),
-        1,
-        "missing header `p af N`",
-    )
+    let message = "missing header `p af N`".to_string();
+    i23_error(lines.max(1), 1, ParseCategory::Eof, message)
 }
 
 #[inline]
@@ -322,8 +295,9 @@ fn line_end(bytes: &[u8], start: usize) -> usize {
         .map_or(bytes.len(), |p| start + p)
 }
 
-/// Skips comment and blank lines up to the header `p af N` and parses it.
-fn find_header(bytes: &[u8]) -> std::result::Result<Header, LineError> {
+/// Skips comment and blank lines up to the header `p af N` and parses it;
+/// `lines_before` lines came before `bytes`.
+fn find_header(bytes: &[u8], lines_before: usize) -> Result<Header> {
     let mut i = 0;
     let mut line = 0;
     while i < bytes.len() {
@@ -335,11 +309,9 @@ fn find_header(bytes: &[u8]) -> std::result::Result<Header, LineError> {
             i = eol + 1;
             continue;
         }
-        let n = header_line(bytes, i, eol).map_err(|(pos, message)| LineError {
-            line,
-            column: pos - start + 1,
-            category: ParseCategory::Syntax,
-            message: message.to_string(),
+        let n = header_line(bytes, i, eol).map_err(|(pos, message)| {
+            let (line, column) = (lines_before + line, pos - start + 1);
+            i23_error(line, column, ParseCategory::Syntax, message.to_string())
         })?;
         return Ok(Header::Found(n, (eol + 1).min(bytes.len()), line));
     }
@@ -348,7 +320,11 @@ fn find_header(bytes: &[u8]) -> std::result::Result<Header, LineError> {
 
 /// Parses the header line `p af N` from its first non-blank byte `i` to
 /// `eol`; an error is its position and message.
-fn header_line(bytes: &[u8], i: usize, eol: usize) -> std::result::Result<u32, (usize, &str)> {
+fn header_line(
+    bytes: &[u8],
+    i: usize,
+    eol: usize,
+) -> std::result::Result<u32, (usize, &'static str)> {
     let mut k = i;
     for word in [&b"p"[..], &b"af"[..]] {
         let ok = bytes[k..eol].starts_with(word)
@@ -374,13 +350,15 @@ fn header_line(bytes: &[u8], i: usize, eol: usize) -> std::result::Result<u32, (
 }
 
 /// Parses attack lines (complete lines; the last may lack its `\n` at the
-/// end of the input); returns the number of lines.
+/// end of the input), `lines_before` lines having come before them; returns
+/// the number of lines.
 fn parse_attacks(
     bytes: &[u8],
     n: u32,
+    lines_before: usize,
     src: &mut Vec<u32>,
     dst: &mut Vec<u32>,
-) -> std::result::Result<usize, LineError> {
+) -> Result<usize> {
     let len = bytes.len();
     let n = n as u64;
     let mut i = 0;
@@ -403,13 +381,9 @@ fn parse_attacks(
             }
         }
         let eol = line_end(bytes, i);
-        let attack =
-            general_line(bytes, i, eol, n).map_err(|(pos, category, message)| LineError {
-                line,
-                column: pos - i + 1,
-                category,
-                message,
-            })?;
+        let attack = general_line(bytes, i, eol, n).map_err(|(pos, category, message)| {
+            i23_error(lines_before + line, pos - i + 1, category, message)
+        })?;
         if let Some((a, b)) = attack {
             src.push(a);
             dst.push(b);
