@@ -1,29 +1,17 @@
-//! Release-mode benchmark of the reasoning tasks on generated frameworks
-//! (`cargo bench --bench reason`). Prints one line per case: the task, the
-//! framework, the median wall time of a few runs, and the answer, so runs
-//! can be compared with other solvers on the same files (see
-//! `examples/gen_af.rs`, which writes them, and `benches/grounded_baseline.py`,
-//! the linear-time Python baseline for grounded).
-//!
-//! Grounded is measured end to end from an in-memory i23 document (parse +
-//! build + solve), as a solver reading a file would run it.
+//! Release-mode benchmark of the hard reasoning tasks on generated
+//! frameworks (`cargo bench --bench reason`). Prints one line per case: the
+//! task, the framework, the median wall time of a few runs, and the answer,
+//! so runs can be compared with other solvers on the same files (see
+//! `examples/gen_af.rs`, which writes them). Grounded, end to end from an
+//! `i23` file, is in `benches/iccma.rs`.
 
 #[path = "../examples/gen_af.rs"]
 mod gen;
 
 use std::time::{Duration, Instant};
 
-use argraph::iccma;
 use argraph::reason::{Reasoner, Semantics};
 use argraph::ArgumentationFramework;
-
-fn i23(n: usize, attacks: &[(usize, usize)]) -> Vec<u8> {
-    let mut s = format!("p af {n}\n").into_bytes();
-    for &(a, b) in attacks {
-        s.extend_from_slice(format!("{} {}\n", a + 1, b + 1).as_bytes());
-    }
-    s
-}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -45,23 +33,6 @@ fn main() {
     // `cargo bench` passes `--bench`; a filter word selects the group.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let want = |g: &str| filter.as_deref().is_none_or(|f| g.contains(f));
-    if want("grounded") {
-        for n in [100_000usize, 1_000_000] {
-            let att = gen::generate("random", n, 5, 1);
-            let doc = i23(n, &att);
-            let (t, size) = time(5, || {
-                let af = iccma::read_i23(&doc[..]).expect("valid");
-                let r = Reasoner::new(&af, Semantics::Grounded);
-                r.grounded().extension().len()
-            });
-            println!(
-                "grounded  random n={n:>9} m={:>9} ({:.0} MB)  {:>9.1} ms  |GR|={size}",
-                att.len(),
-                doc.len() as f64 / 1e6,
-                t.as_secs_f64() * 1e3
-            );
-        }
-    }
     if want("hard") {
         let cases: Vec<(&str, usize)> = vec![
             ("grid", 1000),

@@ -285,3 +285,35 @@ fn deep_chain_does_not_overflow() {
     );
     assert_eq!(g.extension().len(), n / 2);
 }
+
+proptest! {
+    /// The framework's arrays, built by counting sort from attacks in any
+    /// order: each argument's targets in the order given, its attackers in
+    /// increasing order, its in-degree, and every attack once.
+    #[test]
+    fn attack_arrays_match_the_attack_list(
+        n in 1usize..40,
+        raw in prop::collection::vec((0usize..1000, 0usize..1000), 0..200),
+        sorted in any::<bool>(),
+    ) {
+        let mut attacks: Vec<(usize, usize)> = raw.iter().map(|&(a, b)| (a % n, b % n)).collect();
+        if sorted {
+            attacks.sort_by_key(|&(a, _)| a);
+        }
+        let af = ArgumentationFramework::new(n, attacks.iter().copied()).unwrap();
+        prop_assert_eq!(af.attack_count(), attacks.len());
+        for a in 0..n {
+            let targets: Vec<u32> =
+                attacks.iter().filter(|&&(x, _)| x == a).map(|&(_, b)| b as u32).collect();
+            prop_assert_eq!(af.attacked_by(a), &targets[..]);
+            let mut attackers: Vec<u32> =
+                attacks.iter().filter(|&&(_, y)| y == a).map(|&(x, _)| x as u32).collect();
+            attackers.sort_unstable();
+            prop_assert_eq!(af.attackers(a), &attackers[..]);
+            prop_assert_eq!(af.in_degree(a), attackers.len());
+        }
+        let mut grouped = attacks.clone();
+        grouped.sort_by_key(|&(a, _)| a);
+        prop_assert_eq!(af.attack_pairs().collect::<Vec<_>>(), grouped);
+    }
+}

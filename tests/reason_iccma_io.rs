@@ -85,8 +85,8 @@ fn formats_are_sniffed_from_content() {
 }
 
 #[test]
-fn large_files_are_parsed_in_pieces_on_two_threads() {
-    // Over 4 MiB: several pieces, parsed two at a time; the same framework
+fn large_files_are_parsed_in_pieces() {
+    // Over 4 MiB: several pieces of whole lines; the same framework
     // whether read from a file or from memory, attacks in file order.
     let n = 400_000;
     let mut text = format!("p af {n}\n");
@@ -145,7 +145,7 @@ proptest! {
 
 #[test]
 fn long_and_colliding_names_are_told_apart() {
-    // Names longer than 8 bytes go through the hash path of the name table.
+    // Many long names sharing a prefix: each is found by its own bytes.
     let names: Vec<String> = (0..20_000)
         .map(|i| format!("argument-with-a-long-name-{i}"))
         .collect();
@@ -168,4 +168,42 @@ fn long_and_colliding_names_are_told_apart() {
     }
     let dup = format!("{apx}arg({}).\n", names[123]);
     assert!(iccma::read_apx(dup.as_bytes()).is_err());
+}
+
+#[test]
+fn format_names_parse_in_any_case() {
+    for (text, format) in [
+        ("i23", IccmaFormat::I23),
+        ("AF", IccmaFormat::I23),
+        ("Apx", IccmaFormat::Apx),
+        ("TGF", IccmaFormat::Tgf),
+    ] {
+        assert_eq!(text.parse::<IccmaFormat>().unwrap(), format);
+        let path = std::path::PathBuf::from(format!("x.{text}"));
+        assert_eq!(IccmaFormat::from_path(&path), Some(format));
+    }
+    assert_eq!(IccmaFormat::I23.to_string(), "i23");
+    assert_eq!(IccmaFormat::from_path("x.json".as_ref()), None);
+    let err = "csv".parse::<IccmaFormat>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown framework format \"csv\" (expected one of: i23, apx, tgf)"
+    );
+}
+
+#[test]
+fn short_last_lines_and_crlf_read_alike_from_files_and_readers() {
+    // Reading a file reserves room for attacks from its size: the last line
+    // may be shorter than the reservation assumes, and CRLF longer.
+    let dir = tempfile::tempdir().unwrap();
+    for text in ["p af 2\n1 2", "p af 1\r\n1 1\r\n", "p af 3\n1 2\n2 3\n3 1"] {
+        let path = dir.path().join("short.i23");
+        std::fs::write(&path, text).unwrap();
+        let from_file = iccma::read_path(&path, None).unwrap();
+        assert_eq!(from_file, iccma::read_i23(text.as_bytes()).unwrap());
+        assert_eq!(
+            from_file.attack_count(),
+            text.trim_end().lines().count() - 1
+        );
+    }
 }

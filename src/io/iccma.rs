@@ -2,7 +2,9 @@
 //! competitions: `i23` (ICCMA 2023), `apx` (ASPARTIX, ICCMA 2015–2021) and
 //! `tgf` (Trivial Graph Format, ICCMA 2015–2019).
 //!
-//! The readers work on bytes, without regular expressions or a `String` per
+//! ICCMA files are large and solvers are timed on them, so this module is
+//! the crate's one hand-tuned path (single-threaded, like every other):
+//! the readers work on bytes, without regular expressions or a `String` per
 //! line, and report a malformed input as an
 //! [`ErrorKind::Parse`](crate::ErrorKind::Parse) error with its 1-based line
 //! and column. All readers and writers are O(input size).
@@ -22,38 +24,42 @@
 //! # Ok(()) }
 //! ```
 
+use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
-use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind, ParseCategory, Result};
 use crate::model::framework::Names;
 use crate::model::ArgumentationFramework;
+use crate::vocabulary::vocabulary;
 
-/// One of the ICCMA file formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum IccmaFormat {
-    /// ICCMA 2023: a header `p af N`, then one attack `a b` per line
-    /// (arguments are `1..=N`), `#` comment lines.
-    I23,
-    /// ASPARTIX: `arg(a).` and `att(a,b).` facts; `%` comments.
-    Apx,
-    /// Trivial Graph Format: one argument per line, a line `#`, then one
-    /// attack `a b` per line.
-    Tgf,
+vocabulary! {
+    /// One of the ICCMA file formats. Parsed in any ASCII case; `af` is
+    /// another name for `i23`.
+    ///
+    /// ```
+    /// use argraph::iccma::IccmaFormat;
+    /// assert_eq!("AF".parse::<IccmaFormat>().unwrap(), IccmaFormat::I23);
+    /// assert!("csv".parse::<IccmaFormat>().is_err());
+    /// ```
+    IccmaFormat, "framework format" ignore_case {
+        /// ICCMA 2023: a header `p af N`, then one attack `a b` per line
+        /// (arguments are `1..=N`), `#` comment lines.
+        I23 => "i23" | "af",
+        /// ASPARTIX: `arg(a).` and `att(a,b).` facts; `%` comments.
+        Apx => "apx",
+        /// Trivial Graph Format: one argument per line, a line `#`, then one
+        /// attack `a b` per line.
+        Tgf => "tgf",
+    }
 }
 
 impl IccmaFormat {
     /// The format a file name's extension names: `.i23` and `.af` → `i23`,
-    /// `.apx` → `apx`, `.tgf` → `tgf`.
+    /// `.apx` → `apx`, `.tgf` → `tgf`, in any case.
     pub fn from_path(path: &Path) -> Option<IccmaFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "i23" | "af" => Some(IccmaFormat::I23),
-            "apx" => Some(IccmaFormat::Apx),
-            "tgf" => Some(IccmaFormat::Tgf),
-            _ => None,
-        }
+        path.extension()?.to_str()?.parse().ok()
     }
 
     /// Guesses the format from the start of a document: `p af` → `i23`,
@@ -62,7 +68,7 @@ impl IccmaFormat {
         let mut rest = bytes;
         loop {
             let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-            let line = trim(&rest[..line_end]);
+            let line = rest[..line_end].trim_ascii();
             if line.is_empty() || (line[0] == b'%') || (line[0] == b'#' && line.len() > 1) {
                 if line_end == rest.len() {
                     return IccmaFormat::Tgf;
@@ -90,20 +96,6 @@ impl IccmaFormat {
     }
 }
 
-impl FromStr for IccmaFormat {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "i23" | "af" => Ok(IccmaFormat::I23),
-            "apx" => Ok(IccmaFormat::Apx),
-            "tgf" => Ok(IccmaFormat::Tgf),
-            _ => Err(format!(
-                "unknown framework format {s:?} (expected one of: i23, apx, tgf)"
-            )),
-        }
-    }
-}
-
 /// Reads a framework from a file, in the given format or, if `None`, in the
 /// format its extension names (see [`IccmaFormat::from_path`]) or, failing
 /// that, the one its content looks like. Errors carry the path.
@@ -114,14 +106,20 @@ impl FromStr for IccmaFormat {
 pub fn read_path(path: &Path, format: Option<IccmaFormat>) -> Result<ArgumentationFramework> {
     let run = || -> Result<ArgumentationFramework> {
         let file = File::open(path)?;
-        let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
         match format.or_else(|| IccmaFormat::from_path(path)) {
-            Some(IccmaFormat::I23) => read_i23(file),
-            Some(IccmaFormat::Apx) => read_apx(file),
-            Some(IccmaFormat::Tgf) => read_tgf(file),
+            Some(IccmaFormat::I23) => {
+                let size = file.metadata().map_or(0, |m| m.len() as usize);
+                parse_i23(file, size)
+            }
+            Some(format) => read(file, format),
             None => {
+                let size = file.metadata().map_or(0, |m| m.len() as usize);
                 let bytes = read_all(file, size)?;
-                read_bytes(&bytes, IccmaFormat::sniff(&bytes))
+                match IccmaFormat::sniff(&bytes) {
+                    IccmaFormat::I23 => parse_i23(&bytes[..], bytes.len()),
+                    IccmaFormat::Apx => parse_apx(&bytes),
+                    IccmaFormat::Tgf => parse_tgf(&bytes),
+                }
             }
         }
     };
@@ -137,14 +135,6 @@ pub fn read(reader: impl Read, format: IccmaFormat) -> Result<ArgumentationFrame
         IccmaFormat::I23 => read_i23(reader),
         IccmaFormat::Apx => read_apx(reader),
         IccmaFormat::Tgf => read_tgf(reader),
-    }
-}
-
-fn read_bytes(bytes: &[u8], format: IccmaFormat) -> Result<ArgumentationFramework> {
-    match format {
-        IccmaFormat::I23 => read_i23(bytes),
-        IccmaFormat::Apx => parse_apx(bytes),
-        IccmaFormat::Tgf => parse_tgf(bytes),
     }
 }
 
@@ -169,30 +159,62 @@ pub fn write(af: &ArgumentationFramework, writer: impl Write, format: IccmaForma
 
 // ---------------------------------------------------------------- i23 ----
 
-/// The size of the pieces the input is read in.
-const CHUNK: usize = 4 << 20;
+/// The size of the pieces an `i23` input is read in.
+const PIECE: usize = 1 << 20;
 
-/// A parse error located relative to the start of a slice of lines.
-struct LineError {
-    line: usize,
-    column: usize,
-    category: ParseCategory,
-    message: String,
+/// An input read in pieces of whole lines, so that a large file is never
+/// held in memory whole.
+struct Pieces<R> {
+    reader: R,
+    piece: Vec<u8>,
+    /// The start of the line the last piece cut off, to begin the next one.
+    carry: Vec<u8>,
+    done: bool,
 }
 
-impl LineError {
-    fn into_error(self, lines_before: usize) -> Error {
-        Error::parse(
-            "ICCMA i23",
-            self.category,
-            self.line + lines_before,
-            self.column,
-            self.message,
-        )
+impl<R: Read> Pieces<R> {
+    fn new(reader: R) -> Self {
+        Pieces {
+            reader,
+            piece: Vec::with_capacity(PIECE + 4096),
+            carry: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// The next piece: whole lines (the last piece's last line may lack its
+    /// `\n`), about [`PIECE`] bytes; `None` after the end of the input.
+    fn next_piece(&mut self) -> io::Result<Option<&[u8]>> {
+        if self.done {
+            return Ok(None);
+        }
+        self.piece.clear();
+        self.piece.append(&mut self.carry);
+        loop {
+            let start = self.piece.len();
+            let read = (&mut self.reader)
+                .take(PIECE as u64)
+                .read_to_end(&mut self.piece)?;
+            if read < PIECE {
+                self.done = true;
+                return Ok(Some(&self.piece));
+            }
+            // The bytes before `start` hold no line end.
+            if let Some(last) = self.piece[start..].iter().rposition(|&b| b == b'\n') {
+                let end = start + last + 1;
+                self.carry.extend_from_slice(&self.piece[end..]);
+                self.piece.truncate(end);
+                return Ok(Some(&self.piece));
+            }
+        }
     }
 }
 
-/// What scanning for the header found.
+fn i23_error(line: usize, column: usize, category: ParseCategory, message: String) -> Error {
+    Error::parse(IccmaFormat::I23.label(), category, line, column, message)
+}
+
+/// What scanning a piece for the header found.
 enum Header {
     /// The header: `N`, the position after its line, the lines up to and
     /// including it.
@@ -201,126 +223,54 @@ enum Header {
     NotYet(usize),
 }
 
-/// Refills `buf` with `carry` and then up to [`CHUNK`] bytes of input, keeps
-/// whole lines in `buf` and moves a trailing partial line to `carry`.
-/// Returns `true` at the end of the input (then `buf` holds everything
-/// left, and `carry` is empty).
-fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, carry: &mut Vec<u8>) -> io::Result<bool> {
-    buf.clear();
-    buf.append(carry);
-    let mut target = if buf.len() < CHUNK {
-        CHUNK
-    } else {
-        buf.len() + CHUNK
-    };
-    loop {
-        while buf.len() < target {
-            let want = (target - buf.len()) as u64;
-            if reader.by_ref().take(want).read_to_end(buf)? == 0 {
-                return Ok(true);
-            }
-        }
-        match buf.iter().rposition(|&b| b == b'\n') {
-            Some(p) => {
-                carry.extend_from_slice(&buf[p + 1..]);
-                buf.truncate(p + 1);
-                return Ok(false);
-            }
-            // A line longer than a piece: read on.
-            None => target = buf.len() + CHUNK,
-        }
-    }
-}
-
-type Parsed = (Vec<u32>, Vec<u32>, usize);
-
-fn parse_piece(part: &[u8], n: u32) -> std::result::Result<Parsed, LineError> {
-    let (mut src, mut dst) = (Vec::new(), Vec::new());
-    // Every attack line takes at least 4 bytes; untouched capacity costs
-    // address space, not memory.
-    src.reserve(part.len() / 4);
-    dst.reserve(part.len() / 4);
-    let lines = parse_attacks(part, n, &mut src, &mut dst)?;
-    src.shrink_to_fit();
-    dst.shrink_to_fit();
-    Ok((src, dst, lines))
-}
-
 /// Reads an ICCMA 2023 `i23` framework: optional `#` comment lines and blank
 /// lines anywhere, a header `p af N`, then attacks `a b` with `1 <= a, b <=
 /// N`, one per line. Arguments are named `1..=N`.
 ///
-/// The input is streamed in 4 MiB pieces of whole lines, two at a time: one
-/// is parsed on a second thread while this one parses the other, so a large
-/// file is parsed on two cores without ever being held in memory whole.
-/// O(input size) time, O(n + m) memory.
+/// The input is read in pieces of whole lines (1 MiB), so a large file is
+/// never held in memory whole. O(input size) time, O(n + m) memory.
 ///
 /// # Errors
 /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the line and column of
 /// the first malformed line (missing or repeated header, a token that is not
 /// a number, an argument outside `1..=N`, trailing text); I/O errors.
-pub fn read_i23(mut reader: impl Read) -> Result<ArgumentationFramework> {
-    let mut carry = Vec::new();
-    let mut a = Vec::with_capacity(CHUNK + 4096);
+pub fn read_i23(reader: impl Read) -> Result<ArgumentationFramework> {
+    parse_i23(reader, 0)
+}
+
+/// Reads an `i23` input of about `size` bytes, if known (else 0).
+fn parse_i23(reader: impl Read, size: usize) -> Result<ArgumentationFramework> {
+    let mut pieces = Pieces::new(reader);
     let mut lines_before = 0;
-    // The header, usually in the first piece.
-    let n = loop {
-        let eof = fill(&mut reader, &mut a, &mut carry)?;
-        match find_header(&a).map_err(|e| e.into_error(lines_before))? {
-            Header::Found(n, pos, lines) => {
-                lines_before += lines;
-                let mut rest = a[pos..].to_vec();
-                rest.append(&mut carry);
-                carry = rest;
-                break n;
-            }
-            Header::NotYet(lines) => {
-                lines_before += lines;
-                if eof {
-                    return Err(missing_header(lines_before));
+    let mut header = None;
+    // An attack line takes at least 4 bytes: reserving for that many
+    // attacks spares growing (and copying) the arrays; capacity never
+    // written to costs address space, not memory.
+    let (mut src, mut dst) = (Vec::with_capacity(size / 4), Vec::with_capacity(size / 4));
+    while let Some(piece) = pieces.next_piece()? {
+        let (n, attacks) = match header {
+            Some(n) => (n, piece),
+            None => match find_header(piece, lines_before)? {
+                Header::Found(n, end, lines) => {
+                    lines_before += lines;
+                    header = Some(n);
+                    (n, &piece[end..])
                 }
-            }
-        }
-    };
-    let mut b = Vec::with_capacity(CHUNK + 4096);
-    let mut chunks = Vec::new();
-    loop {
-        let eof_a = fill(&mut reader, &mut a, &mut carry)?;
-        let eof_b = eof_a || fill(&mut reader, &mut b, &mut carry)?;
-        if eof_a {
-            b.clear();
-        }
-        let (ra, rb) = if b.is_empty() {
-            (parse_piece(&a, n), Ok((Vec::new(), Vec::new(), 0)))
-        } else {
-            std::thread::scope(|scope| {
-                let hb = scope.spawn(|| parse_piece(&b, n));
-                let ra = parse_piece(&a, n);
-                (ra, hb.join().expect("parser thread does not panic"))
-            })
+                Header::NotYet(lines) => {
+                    lines_before += lines;
+                    continue;
+                }
+            },
         };
-        for r in [ra, rb] {
-            let (src, dst, lines) = r.map_err(|e| e.into_error(lines_before))?;
-            lines_before += lines;
-            if !src.is_empty() {
-                chunks.push((src, dst));
-            }
-        }
-        if eof_b {
-            break;
-        }
+        lines_before += parse_attacks(attacks, n, lines_before, &mut src, &mut dst)?;
     }
-    ArgumentationFramework::from_chunks(n, Names::Numbered, chunks)
+    let n = header.ok_or_else(|| missing_header(lines_before))?;
+    ArgumentationFramework::from_parts(n, Names::Numbered, src, dst)
 }
 
 fn missing_header(lines: usize) -> Error {
-    Error::parse(
-        "ICCMA i23",
-        ParseCategory::Eof,
-        lines.max(1),
-        1,
-        "missing header `p af N`",
-    )
+    let message = "missing header `p af N`".to_string();
+    i23_error(lines.max(1), 1, ParseCategory::Eof, message)
 }
 
 #[inline]
@@ -328,74 +278,87 @@ fn is_blank(b: u8) -> bool {
     b == b' ' || b == b'\t' || b == b'\r'
 }
 
-/// Skips comment and blank lines up to the header `p af N` and parses it.
-fn find_header(bytes: &[u8]) -> std::result::Result<Header, LineError> {
-    let len = bytes.len();
+/// The position of the first byte at or after `i` that is not a blank,
+/// or `end`.
+fn skip_blanks(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end && is_blank(bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The position of the `\n` that ends the line at `start`, or the end.
+fn line_end(bytes: &[u8], start: usize) -> usize {
+    bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| start + p)
+}
+
+/// Skips comment and blank lines up to the header `p af N` and parses it;
+/// `lines_before` lines came before `bytes`.
+fn find_header(bytes: &[u8], lines_before: usize) -> Result<Header> {
     let mut i = 0;
     let mut line = 0;
-    while i < len {
+    while i < bytes.len() {
         line += 1;
         let start = i;
-        let eol = bytes[i..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(len, |p| i + p);
-        while i < eol && is_blank(bytes[i]) {
-            i += 1;
-        }
+        let eol = line_end(bytes, i);
+        i = skip_blanks(bytes, i, eol);
         if i == eol || bytes[i] == b'#' {
             i = eol + 1;
             continue;
         }
-        let err = |pos: usize, msg: &str| LineError {
-            line,
-            column: pos - start + 1,
-            category: ParseCategory::Syntax,
-            message: msg.to_string(),
-        };
-        let mut k = i;
-        for word in [&b"p"[..], &b"af"[..]] {
-            let ok = bytes[k..eol].starts_with(word)
-                && k + word.len() < eol
-                && is_blank(bytes[k + word.len()]);
-            if !ok {
-                return Err(err(
-                    k,
-                    "expected the header `p af N` before the first attack",
-                ));
-            }
-            k += word.len();
-            while k < eol && is_blank(bytes[k]) {
-                k += 1;
-            }
-        }
-        let (n, e) = number(bytes, k);
-        if e == k {
-            return Err(err(k, "expected the number of arguments after `p af`"));
-        }
-        if n >= u32::MAX as u64 {
-            return Err(err(k, "too many arguments (at most 2^32 - 2)"));
-        }
-        let mut t = e;
-        while t < eol && is_blank(bytes[t]) {
-            t += 1;
-        }
-        if t < eol {
-            return Err(err(t, "expected the end of the header line"));
-        }
-        return Ok(Header::Found(n as u32, (eol + 1).min(len), line));
+        let n = header_line(bytes, i, eol).map_err(|(pos, message)| {
+            let (line, column) = (lines_before + line, pos - start + 1);
+            i23_error(line, column, ParseCategory::Syntax, message.to_string())
+        })?;
+        return Ok(Header::Found(n, (eol + 1).min(bytes.len()), line));
     }
     Ok(Header::NotYet(line))
 }
 
+/// Parses the header line `p af N` from its first non-blank byte `i` to
+/// `eol`; an error is its position and message.
+fn header_line(
+    bytes: &[u8],
+    i: usize,
+    eol: usize,
+) -> std::result::Result<u32, (usize, &'static str)> {
+    let mut k = i;
+    for word in [&b"p"[..], &b"af"[..]] {
+        let ok = bytes[k..eol].starts_with(word)
+            && k + word.len() < eol
+            && is_blank(bytes[k + word.len()]);
+        if !ok {
+            return Err((k, "expected the header `p af N` before the first attack"));
+        }
+        k = skip_blanks(bytes, k + word.len(), eol);
+    }
+    let (n, end) = number(bytes, k);
+    if end == k {
+        return Err((k, "expected the number of arguments after `p af`"));
+    }
+    if n >= u32::MAX as u64 {
+        return Err((k, "too many arguments (at most 2^32 - 2)"));
+    }
+    let trailing = skip_blanks(bytes, end, eol);
+    if trailing < eol {
+        return Err((trailing, "expected the end of the header line"));
+    }
+    Ok(n as u32)
+}
+
 /// Parses attack lines (complete lines; the last may lack its `\n` at the
-/// end of the input); returns the number of lines.
+/// end of the input), `lines_before` lines having come before them; returns
+/// the number of lines.
 fn parse_attacks(
     bytes: &[u8],
     n: u32,
+    lines_before: usize,
     src: &mut Vec<u32>,
     dst: &mut Vec<u32>,
-) -> std::result::Result<usize, LineError> {
+) -> Result<usize> {
     let len = bytes.len();
     let n = n as u64;
     let mut i = 0;
@@ -417,99 +380,69 @@ fn parse_attacks(
                 continue;
             }
         }
-        i = slow_line(bytes, i, n, line, src, dst)?;
+        let eol = line_end(bytes, i);
+        let attack = general_line(bytes, i, eol, n).map_err(|(pos, category, message)| {
+            i23_error(lines_before + line, pos - i + 1, category, message)
+        })?;
+        if let Some((a, b)) = attack {
+            src.push(a);
+            dst.push(b);
+        }
+        i = eol + 1;
     }
     Ok(line)
 }
 
-/// Parses one line the general way (blanks, `\r`, comments) and reports
-/// what is wrong with it; returns the position after the line.
-fn slow_line(
+/// Parses the line `bytes[start..eol]` the general way (blanks, `\r`,
+/// comments): its attack (0-based), if any, or the position, category and
+/// message of what is wrong with it.
+fn general_line(
     bytes: &[u8],
     start: usize,
+    eol: usize,
     n: u64,
-    line: usize,
-    src: &mut Vec<u32>,
-    dst: &mut Vec<u32>,
-) -> std::result::Result<usize, LineError> {
-    let len = bytes.len();
-    let eol = bytes[start..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(len, |p| start + p);
-    let err = |pos: usize, category: ParseCategory, message: String| LineError {
-        line,
-        column: pos - start + 1,
-        category,
-        message,
-    };
-    let mut i = start;
-    while i < eol && is_blank(bytes[i]) {
-        i += 1;
-    }
+) -> std::result::Result<Option<(u32, u32)>, (usize, ParseCategory, String)> {
+    let syntax = |pos: usize, message: String| (pos, ParseCategory::Syntax, message);
+    let i = skip_blanks(bytes, start, eol);
     if i == eol || bytes[i] == b'#' {
-        return Ok(eol + 1);
+        return Ok(None);
     }
     if bytes[i] == b'p' {
-        return Err(err(
-            i,
-            ParseCategory::Syntax,
-            "a second header `p af …`".to_string(),
-        ));
+        return Err(syntax(i, "a second header `p af …`".to_string()));
     }
+    let expected_number = |at: usize| {
+        let found = show(bytes, at);
+        syntax(at, format!("expected an argument number, found {found}"))
+    };
     let (a, j) = number(bytes, i);
     if j == i {
-        return Err(err(
-            j,
-            ParseCategory::Syntax,
-            format!("expected an argument number, found {}", show(bytes, j)),
-        ));
+        return Err(expected_number(j));
     }
     if j == eol || !is_blank(bytes[j]) {
-        return Err(err(
-            j,
-            ParseCategory::Syntax,
-            format!(
-                "expected a space after the attacker, found {}",
-                show(bytes, j)
-            ),
-        ));
+        let found = show(bytes, j);
+        let message = format!("expected a space after the attacker, found {found}");
+        return Err(syntax(j, message));
     }
-    let mut k = j;
-    while k < eol && is_blank(bytes[k]) {
-        k += 1;
-    }
+    let k = skip_blanks(bytes, j, eol);
     let (b, e) = number(bytes, k);
     if e == k {
-        return Err(err(
-            k,
-            ParseCategory::Syntax,
-            format!("expected an argument number, found {}", show(bytes, k)),
-        ));
+        return Err(expected_number(k));
     }
-    let mut t = e;
-    while t < eol && is_blank(bytes[t]) {
-        t += 1;
-    }
+    let t = skip_blanks(bytes, e, eol);
     if t < eol {
-        return Err(err(
+        let found = show(bytes, t);
+        return Err(syntax(
             t,
-            ParseCategory::Syntax,
-            format!("expected the end of the line, found {}", show(bytes, t)),
+            format!("expected the end of the line, found {found}"),
         ));
     }
     for (v, at) in [(a, i), (b, k)] {
         if v == 0 || v > n {
-            return Err(err(
-                at,
-                ParseCategory::Data,
-                format!("argument {v} is outside 1..={n}"),
-            ));
+            let message = format!("argument {v} is outside 1..={n}");
+            return Err((at, ParseCategory::Data, message));
         }
     }
-    src.push(a as u32 - 1);
-    dst.push(b as u32 - 1);
-    Ok(eol + 1)
+    Ok(Some((a as u32 - 1, b as u32 - 1)))
 }
 
 /// Parses a decimal number at `i` (at most 19 digits); returns it and the
@@ -556,341 +489,127 @@ fn show(bytes: &[u8], i: usize) -> String {
 /// # Errors
 /// I/O errors.
 pub fn write_i23(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
-    let mut out = Out::new(writer);
-    out.bytes(b"p af ")?;
-    out.uint(af.len() as u64)?;
-    out.bytes(b"\n")?;
+    let mut out = BufWriter::with_capacity(OUT_BUF, writer);
+    out.write_all(b"p af ")?;
+    write_number(&mut out, af.len())?;
+    out.write_all(b"\n")?;
     if !af.is_numbered() {
         for a in 0..af.len() {
-            out.bytes(b"# ")?;
-            out.uint(a as u64 + 1)?;
-            out.bytes(b" ")?;
-            out.bytes(af.name(a).replace(['\n', '\r'], " ").as_bytes())?;
-            out.bytes(b"\n")?;
+            out.write_all(b"# ")?;
+            write_number(&mut out, a + 1)?;
+            out.write_all(b" ")?;
+            out.write_all(af.name(a).replace(['\n', '\r'], " ").as_bytes())?;
+            out.write_all(b"\n")?;
         }
     }
-    attack_lines(&mut out, af, b"", b" ", b"\n")?;
-    out.finish()
+    let number = |out: &mut BufWriter<_>, a: usize| write_number(out, a + 1);
+    write_attacks(&mut out, af, [b"", b" ", b"\n"], number)?;
+    Ok(out.flush()?)
 }
 
-/// The size of [`Out`]'s buffer: the writes it hands on are this large.
-const OUT_BUF: usize = 1 << 20;
+// ------------------------------------------------------------ writing ----
 
-/// A buffered writer with fast integer formatting: a fixed buffer that
-/// small pieces are copied into (constant-length pieces without a call to
-/// `memcpy`), handed on to the inner writer [`OUT_BUF`] bytes at a time.
-pub(crate) struct Out<W: Write> {
-    buf: Box<[u8]>,
-    len: usize,
-    inner: W,
+/// The writers' buffer: large enough that the writes it hands on cost
+/// little next to the formatting.
+const OUT_BUF: usize = 1 << 16;
+
+fn write_number(out: &mut impl Write, v: usize) -> io::Result<()> {
+    out.write_all(itoa::Buffer::new().format(v).as_bytes())
 }
 
-impl<W: Write> Out<W> {
-    pub(crate) fn new(inner: W) -> Self {
-        Out {
-            buf: vec![0u8; OUT_BUF].into_boxed_slice(),
-            len: 0,
-            inner,
-        }
-    }
-
-    /// Hands the buffer on to the inner writer.
-    #[cold]
-    fn drain(&mut self) -> io::Result<()> {
-        self.inner.write_all(&self.buf[..self.len])?;
-        self.len = 0;
-        Ok(())
-    }
-
-    /// Makes room for `k <= OUT_BUF` more bytes.
-    #[inline]
-    fn room(&mut self, k: usize) -> io::Result<()> {
-        if self.len + k > self.buf.len() {
-            self.drain()?;
-        }
-        Ok(())
-    }
-
-    #[inline]
-    pub(crate) fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
-        if b.len() > self.buf.len() {
-            self.drain()?;
-            return self.inner.write_all(b);
-        }
-        self.room(b.len())?;
-        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
-        self.len += b.len();
-        Ok(())
-    }
-
-    /// Appends `v` in decimal; the caller has made room for 20 bytes.
-    #[inline]
-    fn put_uint(&mut self, v: u64) {
-        let mut digits = itoa::Buffer::new();
-        let d = digits.format(v).as_bytes();
-        self.buf[self.len..self.len + d.len()].copy_from_slice(d);
-        self.len += d.len();
-    }
-
-    /// Appends a constant-length piece; the caller has made room for it.
-    #[inline]
-    fn put<const K: usize>(&mut self, b: &[u8; K]) {
-        self.buf[self.len..self.len + K].copy_from_slice(b);
-        self.len += K;
-    }
-
-    #[inline]
-    pub(crate) fn uint(&mut self, v: u64) -> io::Result<()> {
-        self.room(20)?;
-        self.put_uint(v);
-        Ok(())
-    }
-
-    /// Writes `<pre>a<mid>b<post>` with `a` and `b` in decimal: one ICCMA
-    /// line (`att(a,b).\n`, `a b\n`, `arg(a).\n` with `b` left out).
-    #[inline]
-    fn line<const P: usize, const M: usize, const Q: usize>(
-        &mut self,
-        pre: &[u8; P],
-        a: u64,
-        mid: &[u8; M],
-        b: Option<u64>,
-        post: &[u8; Q],
-    ) -> io::Result<()> {
-        self.room(P + M + Q + 40)?;
-        self.put(pre);
-        self.put_uint(a);
-        if let Some(b) = b {
-            self.put(mid);
-            self.put_uint(b);
-        }
-        self.put(post);
-        Ok(())
-    }
-
-    pub(crate) fn finish(mut self) -> Result<()> {
-        self.drain()?;
-        self.inner.flush()?;
-        Ok(())
+/// Writes argument `a` as `apx` and `tgf` name it: its number in a numbered
+/// framework, else its name.
+fn write_name(out: &mut impl Write, af: &ArgumentationFramework, a: usize) -> io::Result<()> {
+    if af.is_numbered() {
+        write_number(out, a + 1)
+    } else {
+        out.write_all(af.name(a).as_bytes())
     }
 }
 
-/// Attack lines per block of [`attack_lines`].
-const BLOCK_LINES: usize = 1 << 16;
-
-/// The inner writer of a block's [`Out`], sized so that it never drains:
-/// a drain would be a bug, reported as an error rather than lost bytes.
-struct NoDrain;
-
-impl Write for NoDrain {
-    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-        Err(io::Error::other("an ICCMA block outgrew its buffer"))
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Writes `<pre>a<mid>b<post>` for every attack `(a, b)`, numbered from 1,
-/// grouped by attacker (the order of [`ArgumentationFramework::attack_pairs`]).
-/// With more than two blocks of [`BLOCK_LINES`] attacks, the odd blocks are
-/// formatted on a second thread while this one formats and writes the even
-/// ones, in order.
-fn attack_lines<W: Write, const P: usize, const M: usize, const Q: usize>(
-    out: &mut Out<W>,
+/// Writes `<before>a<between>b<after>` for every attack `(a, b)`, grouped by
+/// attacker (the order of [`ArgumentationFramework::attack_pairs`]), with
+/// `name` writing each argument.
+fn write_attacks<W: Write>(
+    out: &mut W,
     af: &ArgumentationFramework,
-    pre: &[u8; P],
-    mid: &[u8; M],
-    post: &[u8; Q],
+    [before, between, after]: [&[u8]; 3],
+    name: impl Fn(&mut W, usize) -> io::Result<()>,
 ) -> io::Result<()> {
-    /// The lines of the attackers `from..to`.
-    fn lines<V: Write, const P: usize, const M: usize, const Q: usize>(
-        out: &mut Out<V>,
-        af: &ArgumentationFramework,
-        (from, to): (usize, usize),
-        (pre, mid, post): (&[u8; P], &[u8; M], &[u8; Q]),
-    ) -> io::Result<()> {
-        for a in from..to {
-            for &b in af.attacked_by(a) {
-                out.line(pre, a as u64 + 1, mid, Some(b as u64 + 1), post)?;
+    for a in 0..af.len() {
+        for &b in af.attacked_by(a) {
+            out.write_all(before)?;
+            name(out, a)?;
+            out.write_all(between)?;
+            name(out, b as usize)?;
+            out.write_all(after)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks that every name of a named framework can be written as an `apx`
+/// or `tgf` token (the numbers of a numbered one always can), before
+/// anything is written.
+fn check_names(af: &ArgumentationFramework, format: &str, forbidden: &[char]) -> Result<()> {
+    if af.is_numbered() {
+        return Ok(());
+    }
+    for a in 0..af.len() {
+        let name = af.name(a);
+        let bad = |ch: char| ch.is_whitespace() || forbidden.contains(&ch);
+        if name.is_empty() || name.chars().any(bad) {
+            return Err(Error::new(ErrorKind::InvalidInput(format!(
+                "argument name {name:?} cannot be written in {format}: it is empty or holds whitespace or one of {forbidden:?}"
+            ))));
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------- apx, tgf ----
+
+/// The arguments declared so far in an `apx` or `tgf` document: each
+/// name's index (keyed by the input's own bytes, so no `String` per
+/// argument) and the names in order.
+struct Declared<'a> {
+    index: HashMap<&'a [u8], u32, foldhash::fast::RandomState>,
+    names: Names,
+}
+
+impl<'a> Declared<'a> {
+    fn new() -> Self {
+        Declared {
+            index: HashMap::default(),
+            names: Names::table(),
+        }
+    }
+
+    /// Declares a new argument; `false` if it is declared already.
+    fn declare(&mut self, name: &'a str) -> bool {
+        let next = self.index.len() as u32;
+        match self.index.entry(name.as_bytes()) {
+            std::collections::hash_map::Entry::Occupied(_) => false,
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(next);
+                self.names.push(name);
+                true
             }
-        }
-        Ok(())
-    }
-    let n = af.len();
-    if af.attack_count() <= 2 * BLOCK_LINES {
-        return lines(out, af, (0, n), (pre, mid, post));
-    }
-    // Attacker ranges of about BLOCK_LINES attacks each.
-    let mut bounds = vec![0];
-    let mut count = 0;
-    for a in 0..n {
-        count += af.attacked_by(a).len();
-        if count >= BLOCK_LINES {
-            bounds.push(a + 1);
-            count = 0;
-        }
-    }
-    if bounds.last() != Some(&n) {
-        bounds.push(n);
-    }
-    let blocks = bounds.len() - 1;
-    let width = P + M + Q + 2 * (n.checked_ilog10().unwrap_or(0) as usize + 1);
-    let render = |k: usize| -> io::Result<Vec<u8>> {
-        let (from, to) = (bounds[k], bounds[k + 1]);
-        let count: usize = (from..to).map(|a| af.attacked_by(a).len()).sum();
-        let mut block = Out {
-            buf: vec![0u8; count * width + P + M + Q + 64].into_boxed_slice(),
-            len: 0,
-            inner: NoDrain,
-        };
-        lines(&mut block, af, (from, to), (pre, mid, post))?;
-        let mut bytes = block.buf.into_vec();
-        bytes.truncate(block.len);
-        Ok(bytes)
-    };
-    super::write_blocks(blocks, render, |bytes| out.bytes(bytes))
-}
-
-// ---------------------------------------------------------------- apx ----
-
-/// A name → index table over a packed string table (open addressing with
-/// linear probing), so that reading named formats allocates no `String` per
-/// argument. Each slot keeps a 64-bit key — the name's bytes themselves for
-/// names of at most 8 bytes (most ICCMA names), a hash otherwise — so a
-/// lookup touches one slot in the common case instead of chasing the
-/// string table.
-struct NameIndex {
-    text: String,
-    ends: Vec<usize>,
-    slots: Vec<Slot>,
-}
-
-#[derive(Clone, Copy)]
-struct Slot {
-    key: u64,
-    len: u32,
-    index: u32,
-}
-
-const EMPTY: Slot = Slot {
-    key: 0,
-    len: 0,
-    index: u32::MAX,
-};
-
-impl NameIndex {
-    fn new() -> NameIndex {
-        NameIndex {
-            text: String::new(),
-            ends: Vec::new(),
-            slots: vec![EMPTY; 16],
-        }
-    }
-
-    fn hash(name: &[u8]) -> u64 {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h: u64 = 0;
-        let mut chunks = name.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        h
-    }
-
-    /// The slot key of a name: its bytes if they fit, else its hash.
-    fn key(name: &[u8]) -> u64 {
-        if name.len() <= 8 {
-            let mut b = [0u8; 8];
-            b[..name.len()].copy_from_slice(name);
-            u64::from_le_bytes(b)
-        } else {
-            Self::hash(name)
-        }
-    }
-
-    /// MurmurHash3's 64-bit finaliser: spreads a key over the low bits the
-    /// table uses.
-    fn spread(mut h: u64) -> u64 {
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-
-    fn name(&self, i: u32) -> &[u8] {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text.as_bytes()[start..self.ends[i]]
-    }
-
-    /// The slot where `name` (with key `key`) is or would go.
-    fn slot(&self, name: &[u8], key: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut s = Self::spread(key ^ name.len() as u64) as usize & mask;
-        loop {
-            let slot = self.slots[s];
-            if slot.index == u32::MAX
-                || (slot.key == key
-                    && slot.len as usize == name.len()
-                    && (name.len() <= 8 || self.name(slot.index) == name))
-            {
-                return s;
-            }
-            s = (s + 1) & mask;
         }
     }
 
     fn get(&self, name: &[u8]) -> Option<u32> {
-        let v = self.slots[self.slot(name, Self::key(name))].index;
-        (v != u32::MAX).then_some(v)
+        self.index.get(name).copied()
     }
 
-    /// Inserts a new name; `Err(existing index)` if it is already there.
-    fn insert(&mut self, name: &str) -> std::result::Result<u32, u32> {
-        if (self.ends.len() + 1) * 2 > self.slots.len() {
-            let mut slots = vec![EMPTY; self.slots.len() * 2];
-            std::mem::swap(&mut slots, &mut self.slots);
-            let mask = self.slots.len() - 1;
-            for slot in slots.into_iter().filter(|s| s.index != u32::MAX) {
-                let mut s = Self::spread(slot.key ^ slot.len as u64) as usize & mask;
-                while self.slots[s].index != u32::MAX {
-                    s = (s + 1) & mask;
-                }
-                self.slots[s] = slot;
-            }
+    fn into_framework(self, src: Vec<u32>, dst: Vec<u32>) -> Result<ArgumentationFramework> {
+        let n = self.index.len();
+        if n >= u32::MAX as usize {
+            return Err(Error::new(ErrorKind::InvalidInput(
+                "too many arguments (at most 2^32 - 2)".to_string(),
+            )));
         }
-        let bytes = name.as_bytes();
-        let key = Self::key(bytes);
-        let s = self.slot(bytes, key);
-        if self.slots[s].index != u32::MAX {
-            return Err(self.slots[s].index);
-        }
-        let i = self.ends.len() as u32;
-        self.text.push_str(name);
-        self.ends.push(self.text.len());
-        self.slots[s] = Slot {
-            key,
-            len: bytes.len() as u32,
-            index: i,
-        };
-        Ok(i)
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn into_names(self) -> Names {
-        Names::Table {
-            text: self.text,
-            ends: self.ends,
-        }
+        ArgumentationFramework::from_parts(n as u32, self.names, src, dst)
     }
 }
 
@@ -899,7 +618,7 @@ impl NameIndex {
 struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
-    format: &'static str,
+    format: IccmaFormat,
 }
 
 impl<'a> Cursor<'a> {
@@ -914,7 +633,7 @@ impl<'a> Cursor<'a> {
             .chars()
             .count()
             + 1;
-        Error::parse(self.format, category, line, column, msg)
+        Error::parse(self.format.label(), category, line, column, msg)
     }
 
     fn error(&self, msg: impl Into<String>) -> Error {
@@ -927,21 +646,21 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips whitespace and `%` comments (to the end of the line).
-    fn skip_space(&mut self, comment: u8) {
+    fn skip_space(&mut self) {
         while let Some(&b) = self.bytes.get(self.pos) {
             if b.is_ascii_whitespace() {
                 self.pos += 1;
-            } else if b == comment {
-                while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
-                    self.pos += 1;
-                }
+            } else if b == b'%' {
+                self.pos = line_end(self.bytes, self.pos);
             } else {
                 break;
             }
         }
     }
 
+    /// Expects `token` after any whitespace and comments.
     fn expect(&mut self, token: u8) -> Result<()> {
+        self.skip_space();
         if self.bytes.get(self.pos) == Some(&token) {
             self.pos += 1;
             Ok(())
@@ -954,8 +673,10 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// An apx name: bytes up to `(`, `)`, `,` or whitespace.
-    fn apx_name(&mut self) -> Result<&'a str> {
+    /// An apx name after any whitespace and comments: bytes up to `(`,
+    /// `)`, `,` or whitespace; with its position.
+    fn apx_name(&mut self) -> Result<(usize, &'a str)> {
+        self.skip_space();
         let start = self.pos;
         while let Some(&b) = self.bytes.get(self.pos) {
             if b == b'(' || b == b')' || b == b',' || b.is_ascii_whitespace() {
@@ -969,8 +690,19 @@ impl<'a> Cursor<'a> {
                 show(self.bytes, self.pos)
             )));
         }
-        std::str::from_utf8(&self.bytes[start..self.pos])
-            .map_err(|_| self.error_at(start, ParseCategory::Syntax, "argument name is not UTF-8"))
+        let name = std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| {
+            self.error_at(start, ParseCategory::Syntax, "argument name is not UTF-8")
+        })?;
+        Ok((start, name))
+    }
+
+    /// The index of a declared argument named next.
+    fn declared(&mut self, declared: &Declared<'a>) -> Result<u32> {
+        let (at, name) = self.apx_name()?;
+        declared.get(name.as_bytes()).ok_or_else(|| {
+            let message = format!("undeclared argument {name:?}");
+            self.error_at(at, ParseCategory::Data, message)
+        })
     }
 }
 
@@ -998,16 +730,16 @@ fn parse_apx(bytes: &[u8]) -> Result<ArgumentationFramework> {
     let mut c = Cursor {
         bytes,
         pos: 0,
-        format: IccmaFormat::Apx.label(),
+        format: IccmaFormat::Apx,
     };
-    let mut names = NameIndex::new();
+    let mut declared = Declared::new();
     let (mut src, mut dst) = (Vec::new(), Vec::new());
     loop {
-        c.skip_space(b'%');
-        if c.pos >= bytes.len() {
+        c.skip_space();
+        let rest = &bytes[c.pos..];
+        if rest.is_empty() {
             break;
         }
-        let rest = &bytes[c.pos..];
         let is_arg = rest.starts_with(b"arg");
         if !is_arg && !rest.starts_with(b"att") {
             return Err(c.error(format!(
@@ -1016,72 +748,22 @@ fn parse_apx(bytes: &[u8]) -> Result<ArgumentationFramework> {
             )));
         }
         c.pos += 3;
-        c.skip_space(b'%');
         c.expect(b'(')?;
-        c.skip_space(b'%');
-        let at = c.pos;
-        let a = c.apx_name()?;
         if is_arg {
-            if names.insert(a).is_err() {
-                return Err(c.error_at(
-                    at,
-                    ParseCategory::Data,
-                    format!("argument {a:?} is declared twice"),
-                ));
+            let (at, name) = c.apx_name()?;
+            if !declared.declare(name) {
+                let message = format!("argument {name:?} is declared twice");
+                return Err(c.error_at(at, ParseCategory::Data, message));
             }
         } else {
-            let ia = names.get(a.as_bytes()).ok_or_else(|| {
-                c.error_at(
-                    at,
-                    ParseCategory::Data,
-                    format!("undeclared argument {a:?}"),
-                )
-            })?;
-            c.skip_space(b'%');
+            src.push(c.declared(&declared)?);
             c.expect(b',')?;
-            c.skip_space(b'%');
-            let at = c.pos;
-            let b = c.apx_name()?;
-            let ib = names.get(b.as_bytes()).ok_or_else(|| {
-                c.error_at(
-                    at,
-                    ParseCategory::Data,
-                    format!("undeclared argument {b:?}"),
-                )
-            })?;
-            src.push(ia);
-            dst.push(ib);
+            dst.push(c.declared(&declared)?);
         }
-        c.skip_space(b'%');
         c.expect(b')')?;
-        c.skip_space(b'%');
         c.expect(b'.')?;
     }
-    let n = names.len() as u32;
-    if names.len() >= u32::MAX as usize {
-        return Err(too_many());
-    }
-    ArgumentationFramework::from_parts(n, names.into_names(), src, dst)
-}
-
-fn too_many() -> Error {
-    Error::new(ErrorKind::InvalidInput(
-        "too many arguments (at most 2^32 - 2)".to_string(),
-    ))
-}
-
-/// Checks that a name can be written as an apx or tgf token.
-fn check_name(name: &str, format: &str, forbidden: &[char]) -> Result<()> {
-    if name.is_empty()
-        || name
-            .chars()
-            .any(|ch| ch.is_whitespace() || forbidden.contains(&ch))
-    {
-        return Err(Error::new(ErrorKind::InvalidInput(format!(
-            "argument name {name:?} cannot be written in {format}: it is empty or holds whitespace or one of {forbidden:?}"
-        ))));
-    }
-    Ok(())
+    declared.into_framework(src, dst)
 }
 
 /// Writes an `apx` document: `arg(a).` per argument, then `att(a,b).` per
@@ -1091,47 +773,17 @@ fn check_name(name: &str, format: &str, forbidden: &[char]) -> Result<()> {
 /// [`ErrorKind::InvalidInput`] if a name is empty or holds whitespace, `(`,
 /// `)`, `,` or `%`; I/O errors.
 pub fn write_apx(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
-    if af.is_numbered() {
-        // Names `1..=n`, formatted on the fly (always valid apx names).
-        let mut out = Out::new(writer);
-        for a in 1..=af.len() as u64 {
-            out.line(b"arg(", a, b"", None, b").\n")?;
-        }
-        attack_lines(&mut out, af, b"att(", b",", b").\n")?;
-        return out.finish();
+    check_names(af, "apx", &['(', ')', ',', '%'])?;
+    let mut out = BufWriter::with_capacity(OUT_BUF, writer);
+    for a in 0..af.len() {
+        out.write_all(b"arg(")?;
+        write_name(&mut out, af, a)?;
+        out.write_all(b").\n")?;
     }
-    let names = prepared_names(af, "apx", &['(', ')', ',', '%'])?;
-    let mut out = Out::new(writer);
-    for name in &names {
-        out.bytes(b"arg(")?;
-        out.bytes(name.as_bytes())?;
-        out.bytes(b").\n")?;
-    }
-    for (a, b) in af.attack_pairs() {
-        out.bytes(b"att(")?;
-        out.bytes(names[a].as_bytes())?;
-        out.bytes(b",")?;
-        out.bytes(names[b].as_bytes())?;
-        out.bytes(b").\n")?;
-    }
-    out.finish()
+    let name = |out: &mut BufWriter<_>, a: usize| write_name(out, af, a);
+    write_attacks(&mut out, af, [b"att(", b",", b").\n"], name)?;
+    Ok(out.flush()?)
 }
-
-fn prepared_names<'a>(
-    af: &'a ArgumentationFramework,
-    format: &str,
-    forbidden: &[char],
-) -> Result<Vec<std::borrow::Cow<'a, str>>> {
-    (0..af.len())
-        .map(|a| {
-            let name = af.name(a);
-            check_name(&name, format, forbidden)?;
-            Ok(name)
-        })
-        .collect()
-}
-
-// ---------------------------------------------------------------- tgf ----
 
 /// Reads a Trivial Graph Format framework: one argument per line (its name
 /// is the line's first token; the rest, a label, is ignored), a line `#`,
@@ -1157,71 +809,69 @@ fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
     let c = Cursor {
         bytes,
         pos: 0,
-        format: IccmaFormat::Tgf.label(),
+        format: IccmaFormat::Tgf,
     };
-    let mut names = NameIndex::new();
+    let mut declared = Declared::new();
     let (mut src, mut dst) = (Vec::new(), Vec::new());
-    let mut in_edges = false;
+    let mut in_attacks = false;
     let mut pos = 0;
     while pos < bytes.len() {
-        let end = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| pos + p);
-        let line = &bytes[pos..end];
-        // Tokens of the line, with their offsets.
-        let mut tokens = line
-            .split(|b| b.is_ascii_whitespace())
-            .scan(0usize, |off, tok| {
-                let start = *off;
-                *off += tok.len() + 1;
-                Some((pos + start, tok))
-            })
-            .filter(|(_, t)| !t.is_empty());
-        let as_str = |at: usize, tok: &[u8]| -> Result<String> {
-            std::str::from_utf8(tok)
-                .map(str::to_string)
-                .map_err(|_| c.error_at(at, ParseCategory::Syntax, "name is not UTF-8"))
-        };
-        if let Some((at, first)) = tokens.next() {
-            if !in_edges && first == b"#" {
-                in_edges = true;
-            } else if !in_edges {
-                let name = as_str(at, first)?;
-                if names.insert(&name).is_err() {
-                    return Err(c.error_at(
-                        at,
-                        ParseCategory::Data,
-                        format!("argument {name:?} is declared twice"),
-                    ));
-                }
-            } else {
-                let Some((at2, second)) = tokens.next() else {
-                    return Err(c.error_at(
-                        end,
-                        ParseCategory::Syntax,
-                        "expected an attack `a b`, found one name",
-                    ));
+        let end = line_end(bytes, pos);
+        let mut tokens = tokens(bytes, pos, end);
+        match tokens.next() {
+            None => {}
+            Some((_, b"#")) if !in_attacks => in_attacks = true,
+            Some((at, name)) if !in_attacks => declare_tgf(&c, &mut declared, at, name)?,
+            Some(first) => {
+                let Some(second) = tokens.next() else {
+                    let message = "expected an attack `a b`, found one name";
+                    return Err(c.error_at(end, ParseCategory::Syntax, message));
                 };
-                for (at, tok, list) in [(at, first, &mut src), (at2, second, &mut dst)] {
-                    let idx = names.get(tok).ok_or_else(|| {
-                        c.error_at(
-                            at,
-                            ParseCategory::Data,
-                            format!("undeclared argument {:?}", String::from_utf8_lossy(tok)),
-                        )
-                    })?;
-                    list.push(idx);
-                }
+                src.push(declared_tgf(&c, &declared, first)?);
+                dst.push(declared_tgf(&c, &declared, second)?);
             }
         }
         pos = end + 1;
     }
-    if names.len() >= u32::MAX as usize {
-        return Err(too_many());
+    declared.into_framework(src, dst)
+}
+
+/// The whitespace-separated tokens of `bytes[start..end]`, with their
+/// positions.
+fn tokens(bytes: &[u8], start: usize, end: usize) -> impl Iterator<Item = (usize, &[u8])> {
+    bytes[start..end]
+        .split(|b| b.is_ascii_whitespace())
+        .scan(start, |at, token| {
+            let token_at = *at;
+            *at += token.len() + 1;
+            Some((token_at, token))
+        })
+        .filter(|(_, token)| !token.is_empty())
+}
+
+/// Declares the `tgf` argument `name`, found at `at`.
+fn declare_tgf<'a>(
+    c: &Cursor<'a>,
+    declared: &mut Declared<'a>,
+    at: usize,
+    name: &'a [u8],
+) -> Result<()> {
+    let name = std::str::from_utf8(name)
+        .map_err(|_| c.error_at(at, ParseCategory::Syntax, "name is not UTF-8"))?;
+    if !declared.declare(name) {
+        let message = format!("argument {name:?} is declared twice");
+        return Err(c.error_at(at, ParseCategory::Data, message));
     }
-    let n = names.len() as u32;
-    ArgumentationFramework::from_parts(n, names.into_names(), src, dst)
+    Ok(())
+}
+
+/// The index of the declared `tgf` argument `name`, found at `at`.
+fn declared_tgf(c: &Cursor, declared: &Declared, (at, name): (usize, &[u8])) -> Result<u32> {
+    declared.get(name).ok_or_else(|| {
+        let name = String::from_utf8_lossy(name);
+        let message = format!("undeclared argument {name:?}");
+        c.error_at(at, ParseCategory::Data, message)
+    })
 }
 
 /// Writes a Trivial Graph Format document: one name per line, `#`, then
@@ -1231,47 +881,21 @@ fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
 /// [`ErrorKind::InvalidInput`] if a name is empty, holds whitespace or is
 /// `#`; I/O errors.
 pub fn write_tgf(af: &ArgumentationFramework, writer: impl Write) -> Result<()> {
-    if af.is_numbered() {
-        // Names `1..=n`, formatted on the fly (always valid tgf names).
-        let mut out = Out::new(writer);
-        for a in 1..=af.len() as u64 {
-            out.line(b"", a, b"", None, b"\n")?;
-        }
-        out.bytes(b"#\n")?;
-        attack_lines(&mut out, af, b"", b" ", b"\n")?;
-        return out.finish();
-    }
-    let names = prepared_names(af, "tgf", &[])?;
-    if names.iter().any(|n| n == "#") {
+    check_names(af, "tgf", &[])?;
+    if !af.is_numbered() && (0..af.len()).any(|a| af.name(a) == "#") {
         return Err(Error::new(ErrorKind::InvalidInput(
             "an argument named \"#\" cannot be written in tgf".to_string(),
         )));
     }
-    let mut out = Out::new(writer);
-    for name in &names {
-        out.bytes(name.as_bytes())?;
-        out.bytes(b"\n")?;
+    let mut out = BufWriter::with_capacity(OUT_BUF, writer);
+    for a in 0..af.len() {
+        write_name(&mut out, af, a)?;
+        out.write_all(b"\n")?;
     }
-    out.bytes(b"#\n")?;
-    for (a, b) in af.attack_pairs() {
-        out.bytes(names[a].as_bytes())?;
-        out.bytes(b" ")?;
-        out.bytes(names[b].as_bytes())?;
-        out.bytes(b"\n")?;
-    }
-    out.finish()
-}
-
-fn trim(line: &[u8]) -> &[u8] {
-    let start = line
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(line.len());
-    let end = line
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |p| p + 1);
-    &line[start..end]
+    out.write_all(b"#\n")?;
+    let name = |out: &mut BufWriter<_>, a: usize| write_name(out, af, a);
+    write_attacks(&mut out, af, [b"", b" ", b"\n"], name)?;
+    Ok(out.flush()?)
 }
 
 #[cfg(test)]
@@ -1313,17 +937,17 @@ mod tests {
     }
 
     #[test]
-    fn pieces_parsed_in_parallel_locate_errors() {
+    fn errors_late_in_a_large_file_name_their_line() {
         let n = 1_000_000;
         let mut text = format!("# generated\np af {n}\n");
         for a in 1..=n {
             text.push_str(&format!("{a} {}\n", (a * 7) % n + 1));
         }
-        assert!(text.len() > 3 * CHUNK);
+        assert!(text.len() > 3 * PIECE);
         let af = read_i23(text.as_bytes()).unwrap();
         assert_eq!(af.attack_count(), n);
         assert_eq!(af.attacked_by(n - 1), &[((n * 7) % n) as u32]);
-        // An error late in the file: line numbers count both halves.
+        // An error late in the file: line numbers count every piece before it.
         let bad_line = n - 5 + 2; // attack n-5 sits on line (n-5) + 2
         let mut lines: Vec<&str> = text.lines().collect();
         lines[bad_line - 1] = "12 x";
@@ -1350,19 +974,32 @@ mod tests {
     }
 
     #[test]
-    fn out_formats_every_digit_count() {
-        let mut values = vec![0u64, 1, 9, 10, 11, 99, 100, 101, u64::MAX, u64::MAX - 1];
+    fn numbers_are_written_with_every_digit_count() {
+        let mut values = vec![
+            0usize,
+            1,
+            9,
+            10,
+            11,
+            99,
+            100,
+            101,
+            usize::MAX,
+            usize::MAX - 1,
+        ];
         for k in 1..20 {
-            let p = 10u64.pow(k);
+            let p = 10usize.pow(k);
             values.extend([p - 1, p, p + 1, p / 10 * 3 + 7]);
         }
         let mut bytes = Vec::new();
-        let mut out = Out::new(&mut bytes);
         for &v in &values {
-            out.line(b"<", v, b",", Some(v / 3), b">").unwrap();
-            out.uint(v).unwrap();
+            bytes.push(b'<');
+            write_number(&mut bytes, v).unwrap();
+            bytes.push(b',');
+            write_number(&mut bytes, v / 3).unwrap();
+            bytes.push(b'>');
+            write_number(&mut bytes, v).unwrap();
         }
-        out.finish().unwrap();
         let expected: String = values
             .iter()
             .map(|v| format!("<{v},{}>{v}", v / 3))
@@ -1371,10 +1008,9 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// A numbered framework is written by a path of its own that formats
-        /// the numbers on the fly; the bytes are those of the general path
-        /// (the same framework with the names "1", "2", … as strings), and
-        /// for i23 those of `format!`.
+        /// A numbered framework's arguments are written as numbers formatted
+        /// on the fly; the bytes are those of the same framework with the
+        /// names "1", "2", … as strings, and for i23 those of `format!`.
         #[test]
         fn numbered_writers_give_the_bytes_of_the_named_ones(
             n in 1usize..300,
@@ -1403,7 +1039,9 @@ mod tests {
     }
 
     #[test]
-    fn blocks_formatted_on_two_threads_give_the_same_bytes() {
+    fn large_numbered_frameworks_give_the_bytes_of_named_ones() {
+        // Sizes of the blocks the writers once formatted on two threads.
+        const BLOCK_LINES: usize = 1 << 16;
         let n = 50_000;
         let m = 3 * BLOCK_LINES + 17;
         // Pseudo-random attacks, and one attacker with a block's worth.

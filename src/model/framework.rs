@@ -164,44 +164,12 @@ impl ArgumentationFramework {
     /// Builds the CSR arrays from parallel attacker/target arrays, all
     /// entries `< n`. O(n + m).
     pub(crate) fn from_parts(n: u32, names: Names, src: Vec<u32>, dst: Vec<u32>) -> Result<Self> {
-        Self::from_chunks(n, names, vec![(src, dst)])
-    }
-
-    /// Builds the CSR arrays from chunks of parallel attacker/target arrays
-    /// (in order), all entries `< n`. O(n + m). The two directions are
-    /// built by counting sort on two threads when there are many attacks.
-    pub(crate) fn from_chunks(
-        n: u32,
-        names: Names,
-        chunks: Vec<(Vec<u32>, Vec<u32>)>,
-    ) -> Result<Self> {
-        let m: usize = chunks.iter().map(|(s, _)| s.len()).sum();
-        if m >= u32::MAX as usize {
+        if src.len() >= u32::MAX as usize {
             return Err(too_large("attacks"));
         }
         let n = n as usize;
-        let by_src: Vec<(&[u32], &[u32])> = chunks.iter().map(|(s, d)| (&s[..], &d[..])).collect();
-        let count_in = || {
-            let mut off = vec![0u32; n + 1];
-            for (_, dst) in &chunks {
-                for &d in dst {
-                    off[d as usize + 1] += 1;
-                }
-            }
-            for i in 0..n {
-                off[i + 1] += off[i];
-            }
-            off
-        };
-        let ((out_off, out_adj), in_off) = if m >= PARALLEL_THRESHOLD {
-            std::thread::scope(|scope| {
-                let out = scope.spawn(|| csr(n, &by_src, m));
-                let inn = count_in();
-                (out.join().expect("CSR thread does not panic"), inn)
-            })
-        } else {
-            (csr(n, &by_src, m), count_in())
-        };
+        let (in_off, _) = key_offsets(n, dst.iter().copied());
+        let (out_off, out_adj) = group_by_key(n, &src, dst);
         Ok(ArgumentationFramework {
             n: n as u32,
             names,
@@ -217,17 +185,8 @@ impl ArgumentationFramework {
     /// the out-arrays. O(n + m).
     fn in_adj(&self) -> &[u32] {
         self.in_adj.get_or_init(|| {
-            let n = self.len();
-            let mut pos: Vec<u32> = self.in_off[..n].to_vec();
-            let mut adj = vec![0u32; self.out_adj.len()];
-            for s in 0..n {
-                for &d in self.attacked_by(s) {
-                    let p = &mut pos[d as usize];
-                    adj[*p as usize] = s as u32;
-                    *p += 1;
-                }
-            }
-            adj
+            let by_target = self.attack_pairs().map(|(a, b)| (b as u32, a as u32));
+            scatter(&self.in_off, by_target)
         })
     }
 
@@ -340,44 +299,48 @@ impl ArgumentationFramework {
     }
 }
 
-/// From this many attacks on, the two CSR directions are built on two threads.
-const PARALLEL_THRESHOLD: usize = 200_000;
+/// Groups `values` by their `keys` (parallel arrays, keys `< n`) by
+/// counting sort, into compressed sparse rows: the values of key `k` are
+/// `values[offsets[k]..offsets[k + 1]]`, in input order. O(n + m); when the
+/// keys come sorted (as in most files, grouped by attacker) the values are
+/// already grouped and are moved, not copied. The crate's one CSR builder.
+pub(crate) fn group_by_key(n: usize, keys: &[u32], values: Vec<u32>) -> (Vec<u32>, Vec<u32>) {
+    let (offsets, sorted) = key_offsets(n, keys.iter().copied());
+    if sorted {
+        return (offsets, values);
+    }
+    let values = scatter(&offsets, keys.iter().copied().zip(values));
+    (offsets, values)
+}
 
-/// Counting sort of the pairs `(key[k], value[k])` of every chunk by key:
-/// offsets and values, the values of one key in input order. O(n + m).
-/// When the keys are already sorted (as in most generated files, grouped by
-/// attacker) the values are copied in one pass, without scattering.
-fn csr(n: usize, chunks: &[(&[u32], &[u32])], m: usize) -> (Vec<u32>, Vec<u32>) {
-    let mut off = vec![0u32; n + 1];
+/// The row offsets of the keys (`n + 1` of them, from a count of each key
+/// and its prefix sums), and whether the keys came sorted. O(n + m).
+fn key_offsets(n: usize, keys: impl Iterator<Item = u32>) -> (Vec<u32>, bool) {
+    let mut offsets = vec![0u32; n + 1];
     let mut sorted = true;
-    let mut last = 0u32;
-    for (keys, _) in chunks {
-        for &k in *keys {
-            off[k as usize + 1] += 1;
-            sorted &= k >= last;
-            last = k;
-        }
+    let mut last = 0;
+    for key in keys {
+        offsets[key as usize + 1] += 1;
+        sorted &= key >= last;
+        last = key;
     }
     for i in 0..n {
-        off[i + 1] += off[i];
+        offsets[i + 1] += offsets[i];
     }
-    let mut adj = Vec::with_capacity(m);
-    if sorted {
-        for (_, values) in chunks {
-            adj.extend_from_slice(values);
-        }
-        return (off, adj);
+    (offsets, sorted)
+}
+
+/// Puts each value in the next free place of its key's row. O(n + m).
+fn scatter(offsets: &[u32], pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
+    let n = offsets.len() - 1;
+    let mut next = offsets[..n].to_vec();
+    let mut values = vec![0u32; offsets[n] as usize];
+    for (key, value) in pairs {
+        let place = &mut next[key as usize];
+        values[*place as usize] = value;
+        *place += 1;
     }
-    adj.resize(m, 0);
-    let mut pos: Vec<u32> = off[..n].to_vec();
-    for (keys, values) in chunks {
-        for (&k, &v) in keys.iter().zip(*values) {
-            let p = &mut pos[k as usize];
-            adj[*p as usize] = v;
-            *p += 1;
-        }
-    }
-    (off, adj)
+    values
 }
 
 impl PartialEq for ArgumentationFramework {

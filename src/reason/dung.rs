@@ -244,9 +244,16 @@ impl<'a> Reasoner<'a> {
                 None => Answer::yes(None),
             });
         }
-        // Works on the undecided part `rest`, where the grounded labelling
-        // left `a`.
+        self.skeptical_preferred(sat, qa)
+    }
+
+    /// Skeptical preferred acceptance of argument `qa` of the undecided
+    /// part, where the grounded labelling left it: the CEGAR loop that
+    /// [`skeptical`](Self::skeptical) describes, on `sat`'s admissible-set
+    /// encoding of that part.
+    fn skeptical_preferred(&self, mut sat: Sat, qa: usize) -> Result<Answer> {
         let af = &self.rest.as_ref().ok_or_else(internal)?.0;
+        let not_a = -Sat::lit(qa);
         let with_a = -not_a;
         // An admissible set attacking `a` grows into a preferred extension
         // attacking `a`, hence without it. Asked first, for a bounded

@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(short = 'a', value_name = "ARG")]
     arg: Option<String>,
     /// The file format, when the extension does not say it.
-    #[arg(long = "fo", value_name = "FORMAT", value_parser = crate::eval::parse::<IccmaFormat>)]
+    #[arg(long = "fo", value_name = "FORMAT", value_parser = clap::value_parser!(IccmaFormat))]
     format: Option<IccmaFormat>,
 }
 
@@ -109,26 +109,14 @@ fn witness(
     ext: &[usize],
 ) -> std::io::Result<()> {
     out.write_all(b"w")?;
-    let mut buf = [0u8; 20];
+    let mut digits = itoa::Buffer::new();
     for &a in ext {
         out.write_all(b" ")?;
         if af.is_numbered() {
-            out.write_all(itoa(a as u64 + 1, &mut buf))?;
+            out.write_all(digits.format(a + 1).as_bytes())?;
         } else {
             out.write_all(af.name(a).as_bytes())?;
         }
     }
     out.write_all(b"\n")
-}
-
-fn itoa(mut v: u64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            return &buf[i..];
-        }
-    }
 }
