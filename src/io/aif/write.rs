@@ -7,8 +7,8 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::raw::DocExt;
-use super::{collapsible, derive_attack, derive_evidence, Flavor, Ty, MA_LABEL};
+use super::document::{DocumentExtension, NodeType};
+use super::{collapsible, derive_attack, derive_evidence, Flavor, MA_LABEL};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::report::Report;
 use crate::model::{ArgumentGraph, AttackKind, EdgeKind, EdgeRef, Node, NodeKind, Provenance};
@@ -73,7 +73,7 @@ struct OutNode<'a> {
     wanted: Option<u64>,
     id: u64,
     text: &'a str,
-    ty: Ty,
+    ty: NodeType,
     native: Option<&'a Map<String, Value>>,
     ext: ExtOut<'a>,
 }
@@ -112,7 +112,7 @@ fn wanted_id(m: Option<&Map<String, Value>>) -> Option<u64> {
 
 /// The text of a scheme node written for an edge: `data.aif.text`, else its
 /// scheme name, else the default scheme name of its type.
-fn scheme_text(ty: Ty, native: Option<&Map<String, Value>>) -> &str {
+fn scheme_text(ty: NodeType, native: Option<&Map<String, Value>>) -> &str {
     str_field(native, "text")
         .or_else(|| str_field(native, "scheme"))
         .or_else(|| ty.default_scheme().map(|(n, _)| n))
@@ -143,13 +143,13 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
                         if g.outgoing(n.id())
                             .all(|e| e.kind() == EdgeKind::Attacks && e.to().id() != n.id()) =>
                     {
-                        Ty::Ca
+                        NodeType::Ca
                     }
-                    Some("MA") => Ty::Ma,
-                    _ => Ty::Ra,
+                    Some("MA") => NodeType::Ma,
+                    _ => NodeType::Ra,
                 }
             } else {
-                Ty::I
+                NodeType::I
             };
             OutNode {
                 wanted: numeric(n.id()),
@@ -181,17 +181,21 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
                 let (direct, ty, ext) = if e.kind() == EdgeKind::Supports {
                     supports_out[a] += 1;
                     supports_in[b] += 1;
-                    let direct = out[a].ty != Ty::I || out[b].ty != Ty::I;
+                    let direct = out[a].ty != NodeType::I || out[b].ty != NodeType::I;
                     let ty = if str_field(native, "type") == Some("MA") {
-                        Ty::Ma
+                        NodeType::Ma
                     } else {
-                        Ty::Ra
+                        NodeType::Ra
                     };
-                    let derived = (!direct && ty == Ty::Ma).then_some(MA_LABEL);
+                    let derived = (!direct && ty == NodeType::Ma).then_some(MA_LABEL);
                     (direct, ty, ExtOut::edge(&e, derived, None))
                 } else {
                     let derived = derive_attack(e.to().kind());
-                    (out[a].ty == Ty::Ca, Ty::Ca, ExtOut::edge(&e, None, derived))
+                    (
+                        out[a].ty == NodeType::Ca,
+                        NodeType::Ca,
+                        ExtOut::edge(&e, None, derived),
+                    )
                 };
                 if direct {
                     edges.push(OutEdge {
@@ -262,8 +266,8 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
         out.push(OutNode {
             wanted: group.wanted,
             id: 0,
-            text: scheme_text(Ty::Pa, group.native),
-            ty: Ty::Pa,
+            text: scheme_text(NodeType::Pa, group.native),
+            ty: NodeType::Pa,
             native: group.native,
             ext: ExtOut::default(),
         });
@@ -342,7 +346,7 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
             + edges.iter().filter(|e| !e.ext.is_empty()).count(),
     );
 
-    let doc_ext = DocExt {
+    let doc_ext = DocumentExtension {
         version: 1,
         title: g.title().map(str::to_string),
         description: g.description().map(str::to_string),
@@ -378,7 +382,7 @@ fn scheme_between<'a>(
     out: &mut Vec<OutNode<'a>>,
     edges: &mut Vec<OutEdge<'a>>,
     (a, b): (usize, usize),
-    ty: Ty,
+    ty: NodeType,
     native: Option<&'a Map<String, Value>>,
     ext: ExtOut<'a>,
 ) {
@@ -437,7 +441,7 @@ struct Doc<'a> {
     flavor: Flavor,
     nodes: &'a [OutNode<'a>],
     edges: &'a [OutEdge<'a>],
-    ext: &'a DocExt,
+    ext: &'a DocumentExtension,
     /// OVA's (x, y) of every node.
     positions: Vec<(usize, usize)>,
 }
@@ -548,7 +552,7 @@ fn scheme_of<'a>(n: &'a OutNode<'a>) -> (Option<&'a str>, Option<String>) {
 impl Serialize for Fulfillments<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(None)?;
-        for n in self.0.nodes.iter().filter(|n| n.ty != Ty::I) {
+        for n in self.0.nodes.iter().filter(|n| n.ty != NodeType::I) {
             if let (_, Some(scheme)) = scheme_of(n) {
                 let mut entry = Map::new();
                 entry.insert("nodeID".into(), Value::from(n.id));
@@ -630,7 +634,7 @@ impl Serialize for NodeSer<'_> {
                 m.serialize_entry(k, v)?;
             }
         }
-        if n.ty != Ty::I {
+        if n.ty != NodeType::I {
             let given = |k: &str| n.native.is_some_and(|m| m.contains_key(k));
             if let (Some(name), Some(id)) = scheme_of(n) {
                 if !given("scheme") {
