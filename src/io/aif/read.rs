@@ -591,7 +591,8 @@ fn drop_default_scheme(ty: NodeType, fields: &mut Map<String, Value>) -> Option<
     let default_name = scheme.is_none_or(|s| s == name);
     let default_id = fields.get("schemeID").is_none_or(|v| match v {
         Value::String(s) => s == id,
-        other => other.to_string() == id,
+        Value::Number(n) => n.to_string() == id,
+        _ => false,
     });
     let in_use = scheme.unwrap_or(name).to_string();
     if default_name && default_id {
