@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::ser::Serializer;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -25,18 +25,39 @@ pub(super) const W_PREFERENCE: &str =
 const RESERVED: &[&str] = &["nodeID", "text", "type", "argraph"];
 
 /// What the `"argraph"` key of a node or edge holds; empty fields are not written.
-#[derive(Default)]
+#[derive(Default, Serialize)]
 struct ExtensionFields<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<NodeKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
+    #[serde(skip_serializing_if = "<[Provenance]>::is_empty")]
     provenance: &'a [Provenance],
+    #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     attack: Option<Option<AttackKind>>,
-    /// (target node, the frames edge).
-    frames: Vec<(usize, EdgeRef<'a>)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    frames: Vec<FrameJson<'a>>,
+}
+
+/// A `frames` edge, kept on its framing node.
+#[derive(Serialize)]
+struct FrameJson<'a> {
+    /// The AIF id of the framed node.
+    to: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a Value>,
 }
 
 impl<'a> ExtensionFields<'a> {
@@ -393,7 +414,13 @@ impl<'a> Aif<'a> {
             };
         }
         for (a, b, e) in frames {
-            self.nodes[a].ext.frames.push((b, e));
+            let frame = FrameJson {
+                to: self.nodes[b].id.to_string(),
+                label: e.edge().label(),
+                weight: e.weight(),
+                data: e.edge().data(),
+            };
+            self.nodes[a].ext.frames.push(frame);
         }
     }
 }
@@ -426,32 +453,30 @@ impl<'a> Preference<'a> {
 
 /// Writes the document, pretty, with a final newline.
 fn serialize<W: Write>(g: &ArgumentGraph, aif: &Aif<'_>, flavor: Flavor, writer: W) -> Result<()> {
-    let doc_ext = DocumentExtension {
+    let argraph = DocumentExtension {
         version: 1,
         title: g.title().map(str::to_string),
         description: g.description().map(str::to_string),
         sources: g.sources().to_vec(),
     };
-    let positions = match flavor {
-        Flavor::Ova => layers(aif.nodes.len(), &aif.edges),
-        Flavor::AifDb => Vec::new(),
-    };
-    let doc = Doc {
-        flavor,
-        nodes: &aif.nodes,
-        edges: &aif.edges,
-        ext: &doc_ext,
-        positions,
-    };
     let mut ser = serde_json::Serializer::with_formatter(
         writer,
         serde_json::ser::PrettyFormatter::with_indent(b"  "),
     );
-    doc.serialize(&mut ser)
-        .map_err(|e| match e.io_error_kind() {
-            Some(kind) => Error::from(std::io::Error::new(kind, e.to_string())),
-            None => Error::new(ErrorKind::InvalidInput(format!("cannot write AIF: {e}"))),
-        })?;
+    let written = match flavor {
+        Flavor::AifDb => AifDbDocument {
+            nodes: node_list(&aif.nodes, flavor),
+            edges: edge_list(&aif.nodes, &aif.edges, flavor),
+            locutions: [],
+            argraph: &argraph,
+        }
+        .serialize(&mut ser),
+        Flavor::Ova => ova_document(aif, &argraph).serialize(&mut ser),
+    };
+    written.map_err(|e| match e.io_error_kind() {
+        Some(kind) => Error::from(std::io::Error::new(kind, e.to_string())),
+        None => Error::new(ErrorKind::InvalidInput(format!("cannot write AIF: {e}"))),
+    })?;
     ser.into_inner().write_all(b"\n")?;
     Ok(())
 }
@@ -477,15 +502,6 @@ fn assign_ids(out: &mut [AifNode<'_>]) {
         used.insert(next);
         n.id = next;
     }
-}
-
-struct Doc<'a> {
-    flavor: Flavor,
-    nodes: &'a [AifNode<'a>],
-    edges: &'a [AifEdge<'a>],
-    ext: &'a DocumentExtension,
-    /// OVA's (x, y) of every node.
-    positions: Vec<(usize, usize)>,
 }
 
 /// A layered layout for OVA: conclusions on top, each node one layer
@@ -532,53 +548,116 @@ impl Serialize for AifId {
     }
 }
 
-struct NodeList<'a>(&'a Doc<'a>);
-struct EdgeList<'a>(&'a Doc<'a>);
-struct ExtensionJson<'a>(&'a ExtensionFields<'a>, &'a [AifNode<'a>]);
-
-impl Serialize for Doc<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        match self.flavor {
-            Flavor::AifDb => {
-                m.serialize_entry("nodes", &NodeList(self))?;
-                m.serialize_entry("edges", &EdgeList(self))?;
-                m.serialize_entry("locutions", &[(); 0])?;
-            }
-            Flavor::Ova => {
-                m.serialize_entry("AIF", &OvaAif(self))?;
-                m.serialize_entry("OVA", &OvaLayout(self))?;
-                m.serialize_entry("text", "")?;
-                m.serialize_entry("dialog", &false)?;
-            }
-        }
-        m.serialize_entry("argraph", self.ext)?;
-        m.end()
-    }
+/// AIFdb's document.
+#[derive(Serialize)]
+struct AifDbDocument<'a> {
+    nodes: Vec<NodeJson<'a>>,
+    edges: Vec<EdgeJson>,
+    locutions: [(); 0],
+    argraph: &'a DocumentExtension,
 }
 
-struct OvaAif<'a>(&'a Doc<'a>);
-struct OvaLayout<'a>(&'a Doc<'a>);
-struct Fulfillments<'a>(&'a Doc<'a>);
-
-impl Serialize for OvaAif<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("nodes", &NodeList(self.0))?;
-        m.serialize_entry("edges", &EdgeList(self.0))?;
-        m.serialize_entry("schemefulfillments", &Fulfillments(self.0))?;
-        for key in [
-            "participants",
-            "locutions",
-            "descriptorfulfillments",
-            "cqdescriptorfulfillments",
-        ] {
-            m.serialize_entry(key, &[(); 0])?;
-        }
-        m.end()
-    }
+/// OVA3's document.
+#[derive(Serialize)]
+struct OvaDocument<'a> {
+    #[serde(rename = "AIF")]
+    aif: OvaAif<'a>,
+    #[serde(rename = "OVA")]
+    ova: OvaLayout,
+    text: &'static str,
+    dialog: bool,
+    argraph: &'a DocumentExtension,
 }
 
+#[derive(Serialize)]
+struct OvaAif<'a> {
+    nodes: Vec<NodeJson<'a>>,
+    edges: Vec<EdgeJson>,
+    schemefulfillments: Vec<FulfillmentJson>,
+    participants: [(); 0],
+    locutions: [(); 0],
+    descriptorfulfillments: [(); 0],
+    cqdescriptorfulfillments: [(); 0],
+}
+
+#[derive(Serialize)]
+struct FulfillmentJson {
+    #[serde(rename = "nodeID")]
+    node: u64,
+    #[serde(rename = "schemeID")]
+    scheme: String,
+}
+
+/// OVA's layout: where each node is drawn.
+#[derive(Serialize)]
+struct OvaLayout {
+    firstname: &'static str,
+    surname: &'static str,
+    url: &'static str,
+    nodes: Vec<OvaPosition>,
+    edges: Vec<OvaLink>,
+}
+
+#[derive(Serialize)]
+struct OvaPosition {
+    #[serde(rename = "nodeID")]
+    node: u64,
+    visible: bool,
+    x: usize,
+    y: usize,
+    timestamp: &'static str,
+}
+
+#[derive(Serialize)]
+struct OvaLink {
+    #[serde(rename = "fromID")]
+    from: u64,
+    #[serde(rename = "toID")]
+    to: u64,
+    visible: bool,
+}
+
+#[derive(Serialize)]
+struct NodeJson<'a> {
+    #[serde(rename = "nodeID")]
+    id: AifId,
+    text: &'a str,
+    #[serde(rename = "type")]
+    ty: NodeType,
+    /// `data.aif` of the node, but for the keys written here.
+    #[serde(flatten, serialize_with = "native_fields")]
+    native: Option<&'a Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme: Option<&'a str>,
+    #[serde(rename = "schemeID", skip_serializing_if = "Option::is_none")]
+    scheme_id: Option<String>,
+    #[serde(skip_serializing_if = "ExtensionFields::is_empty")]
+    argraph: &'a ExtensionFields<'a>,
+}
+
+fn native_fields<S: Serializer>(
+    native: &Option<&Map<String, Value>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    let fields = native.iter().flat_map(|m| m.iter());
+    s.collect_map(fields.filter(|(k, _)| !RESERVED.contains(&k.as_str())))
+}
+
+#[derive(Serialize)]
+struct EdgeJson {
+    #[serde(rename = "edgeID")]
+    id: AifId,
+    #[serde(rename = "fromID")]
+    from: AifId,
+    #[serde(rename = "toID")]
+    to: AifId,
+    /// AIFdb writes `null`; OVA has no such key.
+    #[serde(rename = "formEdgeID", skip_serializing_if = "Option::is_none")]
+    form: Option<()>,
+}
+
+/// The scheme name and id of a scheme node: `data.aif`'s, or the default
+/// pair of its type when it gives neither.
 fn scheme_of<'a>(n: &'a AifNode<'a>) -> (Option<&'a str>, Option<String>) {
     let name = str_field(n.native, "scheme");
     let id = n.native.and_then(|m| m.get("schemeID")).map(|v| match v {
@@ -591,191 +670,81 @@ fn scheme_of<'a>(n: &'a AifNode<'a>) -> (Option<&'a str>, Option<String>) {
     }
 }
 
-impl Serialize for Fulfillments<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for n in self.0.nodes.iter().filter(|n| n.ty != NodeType::I) {
-            if let (_, Some(scheme)) = scheme_of(n) {
-                let mut entry = Map::new();
-                entry.insert("nodeID".into(), Value::from(n.id));
-                entry.insert("schemeID".into(), Value::String(scheme));
-                seq.serialize_element(&entry)?;
-            }
+/// The nodes as written: the scheme of a scheme node when `data.aif` does
+/// not give it, and the extension.
+fn node_list<'a>(nodes: &'a [AifNode<'a>], flavor: Flavor) -> Vec<NodeJson<'a>> {
+    let list = nodes.iter().map(|n| {
+        let given = |k: &str| n.native.is_some_and(|m| m.contains_key(k));
+        let (scheme, scheme_id) = match scheme_of(n) {
+            (Some(name), Some(id)) if n.ty != NodeType::I => (
+                Some(name).filter(|_| !given("scheme")),
+                Some(id).filter(|_| !given("schemeID")),
+            ),
+            _ => (None, None),
+        };
+        NodeJson {
+            id: AifId(n.id, flavor),
+            text: n.text,
+            ty: n.ty,
+            native: n.native,
+            scheme,
+            scheme_id,
+            argraph: &n.ext,
         }
-        seq.end()
-    }
+    });
+    list.collect()
 }
 
-impl Serialize for OvaLayout<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        struct Positions<'a>(&'a Doc<'a>);
-        impl Serialize for Positions<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.nodes.len()))?;
-                for (n, &(x, y)) in self.0.nodes.iter().zip(&self.0.positions) {
-                    let mut m = Map::new();
-                    m.insert("nodeID".into(), Value::from(n.id));
-                    m.insert("visible".into(), Value::Bool(true));
-                    m.insert("x".into(), Value::from(x));
-                    m.insert("y".into(), Value::from(y));
-                    m.insert("timestamp".into(), Value::String(String::new()));
-                    seq.serialize_element(&m)?;
-                }
-                seq.end()
-            }
-        }
-        struct Links<'a>(&'a Doc<'a>);
-        impl Serialize for Links<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.edges.len()))?;
-                for e in self.0.edges {
-                    let mut m = Map::new();
-                    m.insert("fromID".into(), Value::from(self.0.nodes[e.from].id));
-                    m.insert("toID".into(), Value::from(self.0.nodes[e.to].id));
-                    m.insert("visible".into(), Value::Bool(true));
-                    seq.serialize_element(&m)?;
-                }
-                seq.end()
-            }
-        }
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("firstname", "")?;
-        m.serialize_entry("surname", "")?;
-        m.serialize_entry("url", "")?;
-        m.serialize_entry("nodes", &Positions(self.0))?;
-        m.serialize_entry("edges", &Links(self.0))?;
-        m.end()
-    }
+fn edge_list(nodes: &[AifNode<'_>], edges: &[AifEdge<'_>], flavor: Flavor) -> Vec<EdgeJson> {
+    let list = edges.iter().zip(1..).map(|(e, id)| EdgeJson {
+        id: AifId(id, flavor),
+        from: AifId(nodes[e.from].id, flavor),
+        to: AifId(nodes[e.to].id, flavor),
+        form: (flavor == Flavor::AifDb).then_some(()),
+    });
+    list.collect()
 }
 
-impl Serialize for NodeList<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let doc = self.0;
-        let mut seq = s.serialize_seq(Some(doc.nodes.len()))?;
-        for n in doc.nodes {
-            seq.serialize_element(&NodeJson(n, doc))?;
-        }
-        seq.end()
-    }
-}
-
-struct NodeJson<'a>(&'a AifNode<'a>, &'a Doc<'a>);
-
-impl Serialize for NodeJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let (n, doc) = (self.0, self.1);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("nodeID", &AifId(n.id, doc.flavor))?;
-        m.serialize_entry("text", n.text)?;
-        m.serialize_entry("type", n.ty.as_str())?;
-        if let Some(native) = n.native {
-            for (k, v) in native
-                .iter()
-                .filter(|(k, _)| !RESERVED.contains(&k.as_str()))
-            {
-                m.serialize_entry(k, v)?;
-            }
-        }
-        if n.ty != NodeType::I {
-            let given = |k: &str| n.native.is_some_and(|m| m.contains_key(k));
-            if let (Some(name), Some(id)) = scheme_of(n) {
-                if !given("scheme") {
-                    m.serialize_entry("scheme", name)?;
-                }
-                if !given("schemeID") {
-                    m.serialize_entry("schemeID", &id)?;
-                }
-            }
-        }
-        if !n.ext.is_empty() {
-            m.serialize_entry("argraph", &ExtensionJson(&n.ext, doc.nodes))?;
-        }
-        m.end()
-    }
-}
-
-impl Serialize for EdgeList<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let doc = self.0;
-        let mut seq = s.serialize_seq(Some(doc.edges.len()))?;
-        for (i, e) in doc.edges.iter().enumerate() {
-            seq.serialize_element(&EdgeJson(i as u64 + 1, e, doc))?;
-        }
-        seq.end()
-    }
-}
-
-struct EdgeJson<'a>(u64, &'a AifEdge<'a>, &'a Doc<'a>);
-
-impl Serialize for EdgeJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let (id, e, doc) = (self.0, self.1, self.2);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("edgeID", &AifId(id, doc.flavor))?;
-        m.serialize_entry("fromID", &AifId(doc.nodes[e.from].id, doc.flavor))?;
-        m.serialize_entry("toID", &AifId(doc.nodes[e.to].id, doc.flavor))?;
-        if doc.flavor == Flavor::AifDb {
-            m.serialize_entry("formEdgeID", &())?;
-        }
-        if !e.ext.is_empty() {
-            m.serialize_entry("argraph", &ExtensionJson(&e.ext, doc.nodes))?;
-        }
-        m.end()
-    }
-}
-
-impl Serialize for ExtensionJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let (x, nodes) = (self.0, self.1);
-        let mut m = s.serialize_map(None)?;
-        if let Some(id) = x.id {
-            m.serialize_entry("id", id)?;
-        }
-        if let Some(k) = x.kind {
-            m.serialize_entry("kind", k.as_str())?;
-        }
-        if let Some(l) = x.label {
-            m.serialize_entry("label", &l)?;
-        }
-        if let Some(w) = x.weight {
-            m.serialize_entry("weight", &w)?;
-        }
-        if !x.tags.is_empty() {
-            m.serialize_entry("tags", x.tags)?;
-        }
-        if !x.provenance.is_empty() {
-            m.serialize_entry("provenance", x.provenance)?;
-        }
-        if let Some(d) = x.data {
-            m.serialize_entry("data", d)?;
-        }
-        if let Some(a) = x.attack {
-            m.serialize_entry("attack", &a.map(AttackKind::as_str))?;
-        }
-        if !x.frames.is_empty() {
-            struct Frames<'a>(&'a [(usize, EdgeRef<'a>)], &'a [AifNode<'a>]);
-            impl Serialize for Frames<'_> {
-                fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                    let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                    for (to, e) in self.0 {
-                        let mut m = Map::new();
-                        m.insert("to".into(), Value::String(self.1[*to].id.to_string()));
-                        if let Some(l) = e.label() {
-                            m.insert("label".into(), Value::String(l.into()));
-                        }
-                        if let Some(w) = e.weight() {
-                            m.insert("weight".into(), Value::from(w));
-                        }
-                        if let Some(d) = e.edge().data() {
-                            m.insert("data".into(), d.clone());
-                        }
-                        seq.serialize_element(&m)?;
-                    }
-                    seq.end()
-                }
-            }
-            m.serialize_entry("frames", &Frames(&x.frames, nodes))?;
-        }
-        m.end()
+/// The OVA wrapper of the AIF document: scheme fulfillments and a layout.
+fn ova_document<'a>(aif: &'a Aif<'a>, argraph: &'a DocumentExtension) -> OvaDocument<'a> {
+    let nodes = &aif.nodes;
+    let fulfillments = nodes.iter().filter(|n| n.ty != NodeType::I);
+    let fulfillments = fulfillments.filter_map(|n| {
+        let scheme = scheme_of(n).1?;
+        Some(FulfillmentJson { node: n.id, scheme })
+    });
+    let positions = nodes.iter().zip(layers(nodes.len(), &aif.edges));
+    let positions = positions.map(|(n, (x, y))| OvaPosition {
+        node: n.id,
+        visible: true,
+        x,
+        y,
+        timestamp: "",
+    });
+    let links = aif.edges.iter().map(|e| OvaLink {
+        from: nodes[e.from].id,
+        to: nodes[e.to].id,
+        visible: true,
+    });
+    OvaDocument {
+        aif: OvaAif {
+            nodes: node_list(nodes, Flavor::Ova),
+            edges: edge_list(nodes, &aif.edges, Flavor::Ova),
+            schemefulfillments: fulfillments.collect(),
+            participants: [],
+            locutions: [],
+            descriptorfulfillments: [],
+            cqdescriptorfulfillments: [],
+        },
+        ova: OvaLayout {
+            firstname: "",
+            surname: "",
+            url: "",
+            nodes: positions.collect(),
+            edges: links.collect(),
+        },
+        text: "",
+        dialog: false,
+        argraph,
     }
 }
