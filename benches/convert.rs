@@ -199,6 +199,22 @@ fn main() {
             argraph::json::to_writer_pretty(&g, &mut w).unwrap();
             std::io::Write::flush(&mut w).unwrap();
         });
+        let bytes = std::fs::read(&input).unwrap();
+        let mut value = None;
+        t.time("  of which Value read (from memory)", || {
+            value = Some(serde_json::from_slice::<serde_json::Value>(&bytes).unwrap())
+        });
+        t.time("  of which Value pretty write (to memory)", || {
+            serde_json::to_writer_pretty(Vec::new(), value.as_ref().unwrap()).unwrap()
+        });
+        let mut graph = None;
+        t.time("  of which AIF read (from memory)", || {
+            graph = Some(argraph::aif::from_slice(&bytes).unwrap().graph)
+        });
+        t.time("  of which argraph JSON pretty write (to memory)", || {
+            argraph::json::to_writer_pretty(graph.as_ref().unwrap(), Vec::new()).unwrap()
+        });
+        drop((value, graph));
         t.time(
             "convert AIF -> argraph JSON (library, atomic, fdatasync)",
             || {

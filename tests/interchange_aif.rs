@@ -573,5 +573,8 @@ fn ids_are_matched_exactly_as_written() {
     assert_eq!(g.edge_count(), 1);
     let e = edge(g, "7", "07");
     assert_eq!(e.kind(), EdgeKind::Supports);
-    assert_eq!(imported.report.count("node without a nodeID (set aside)"), 1);
+    assert_eq!(
+        imported.report.count("node without a nodeID (set aside)"),
+        1
+    );
 }

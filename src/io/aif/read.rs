@@ -194,7 +194,7 @@ struct InputNode {
     text: Option<String>,
     /// Its fields argraph has no place for, in order.
     fields: Map<String, Value>,
-    extension: Option<Extension>,
+    extension: Option<Box<Extension>>,
 }
 
 /// The input nodes kept, and how to find them.
@@ -282,7 +282,7 @@ fn read_nodes(
 /// The edges of the input between nodes kept, once each.
 struct SortedEdges {
     /// Between I-nodes and scheme nodes, in file order: (from, to, extension).
-    structural: Vec<(usize, usize, Option<Extension>)>,
+    structural: Vec<(usize, usize, Option<Box<Extension>>)>,
     /// Touching an L, YA or TA node.
     dialogue: Vec<(usize, usize)>,
 }
@@ -363,7 +363,7 @@ struct Shape {
 }
 
 impl Shape {
-    fn new(nodes: &[InputNode], structural: &[(usize, usize, Option<Extension>)]) -> Shape {
+    fn new(nodes: &[InputNode], structural: &[(usize, usize, Option<Box<Extension>>)]) -> Shape {
         let n = nodes.len();
         let mut shape = Shape {
             ins: vec![Vec::new(); n],
@@ -437,7 +437,7 @@ struct GraphNode {
     /// Whether its kind comes from the structure (the leaf-premise rule).
     derived: bool,
     text: String,
-    extension: Option<Extension>,
+    extension: Option<Box<Extension>>,
     data: AifData,
     /// Position in the input's `nodes` array.
     index: usize,
@@ -646,7 +646,7 @@ fn collapsed_edges(
         let mut e = GraphEdge::new(shape.first_in[i], (from, to), kind);
         e.label = (n.node_type == NodeType::Ma).then(|| MA_LABEL.to_string());
         if let Some(x) = n.extension.take() {
-            e.apply(x);
+            e.apply(*x);
         }
         if !written_by_argraph {
             let scheme = drop_default_scheme(n.node_type, &mut n.fields);
@@ -661,7 +661,7 @@ fn collapsed_edges(
 
 /// The structural edges between two nodes of the graph, as they are.
 fn direct_edges(
-    structural: Vec<(usize, usize, Option<Extension>)>,
+    structural: Vec<(usize, usize, Option<Box<Extension>>)>,
     nodes: &[InputNode],
     shape: &Shape,
 ) -> Vec<GraphEdge> {
@@ -677,7 +677,7 @@ fn direct_edges(
         };
         let mut e = GraphEdge::new(k, (from, to), kind);
         if let Some(x) = extension {
-            e.apply(x);
+            e.apply(*x);
         }
         edges.push(e);
     }
