@@ -543,3 +543,38 @@ fn many_repeated_node_fields_keep_first_place_and_last_value() {
         Some(&json!({"aif": Value::Object(expected)}))
     );
 }
+
+/// Ids are matched exactly as written (an integer id as its decimal
+/// string): `"07"`, `"+7"`, `"7.0"` and `" 7"` are not `"7"`, and `""` is
+/// no id at all. (Replaces a unit test of the reader's former numeric id
+/// keys, which had to be equal exactly when the ids were.)
+#[test]
+fn ids_are_matched_exactly_as_written() {
+    let ids = ["7", "07", "+7", "7.0", " 7", "0", "18446744073709551615"];
+    let mut nodes: Vec<Value> = ids
+        .iter()
+        .map(|id| json!({"nodeID": id, "text": format!("node {id}"), "type": "I"}))
+        .collect();
+    nodes.push(json!({"nodeID": 99, "text": "Default Inference", "type": "RA"}));
+    nodes.push(json!({"nodeID": "", "text": "no id", "type": "I"}));
+    let edges = json!([
+        {"edgeID": "1", "fromID": 7, "toID": "99"},
+        {"edgeID": "2", "fromID": 99, "toID": "07"},
+        {"edgeID": "3", "fromID": "99", "toID": ""}
+    ]);
+    let doc = json!({"nodes": nodes, "edges": edges});
+    let imported = aif::from_slice(&serde_json::to_vec(&doc).unwrap()).unwrap();
+    let g = &imported.graph;
+    assert_eq!(g.node_count(), ids.len());
+    for id in ids {
+        assert_eq!(g.node(id).unwrap().text(), format!("node {id}"));
+    }
+    // 7 -> RA 99 -> 07: one supports edge, from "7" to "07" and nothing else.
+    assert_eq!(g.edge_count(), 1);
+    let e = edge(g, "7", "07");
+    assert_eq!(e.kind(), EdgeKind::Supports);
+    assert_eq!(
+        imported.report.count("node without a nodeID (set aside)"),
+        1
+    );
+}

@@ -94,7 +94,7 @@
 //! # Ok(()) }
 //! ```
 
-mod raw;
+mod document;
 mod read;
 mod write;
 
@@ -104,6 +104,7 @@ use std::path::Path;
 use crate::error::Result;
 use crate::io::report::{Imported, Report};
 use crate::model::{ArgumentGraph, AttackKind, NodeKind};
+use document::NodeType;
 
 pub(crate) use read::json_error;
 
@@ -201,54 +202,25 @@ pub fn save(graph: &ArgumentGraph, flavor: Flavor, path: impl AsRef<Path>) -> Re
     Ok(report)
 }
 
-/// The AIF node types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Ty {
-    I,
-    Ra,
-    Ca,
-    Ma,
-    Pa,
-    L,
-    Ya,
-    Ta,
-}
-
-impl Ty {
-    /// A type name, in any case.
-    fn parse(s: &str) -> Option<Ty> {
-        const ALL: [Ty; 8] = [Ty::I, Ty::Ra, Ty::Ca, Ty::Ma, Ty::Pa, Ty::L, Ty::Ya, Ty::Ta];
-        ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Ty::I => "I",
-            Ty::Ra => "RA",
-            Ty::Ca => "CA",
-            Ty::Ma => "MA",
-            Ty::Pa => "PA",
-            Ty::L => "L",
-            Ty::Ya => "YA",
-            Ty::Ta => "TA",
-        }
-    }
-
+impl NodeType {
     fn is_scheme(self) -> bool {
-        matches!(self, Ty::Ra | Ty::Ca | Ty::Ma | Ty::Pa)
+        matches!(
+            self,
+            NodeType::Ra | NodeType::Ca | NodeType::Ma | NodeType::Pa
+        )
     }
 
     fn is_dialogue(self) -> bool {
-        matches!(self, Ty::L | Ty::Ya | Ty::Ta)
+        matches!(self, NodeType::L | NodeType::Ya | NodeType::Ta)
     }
 
     /// The scheme name and id OVA gives a new node of this type.
     fn default_scheme(self) -> Option<(&'static str, &'static str)> {
         match self {
-            Ty::Ra => Some(("Default Inference", "72")),
-            Ty::Ca => Some(("Default Conflict", "71")),
-            Ty::Ma => Some(("Default Rephrase", "144")),
-            Ty::Pa => Some(("Default Preference", "161")),
+            NodeType::Ra => Some(("Default Inference", "72")),
+            NodeType::Ca => Some(("Default Conflict", "71")),
+            NodeType::Ma => Some(("Default Rephrase", "144")),
+            NodeType::Pa => Some(("Default Preference", "161")),
             _ => None,
         }
     }
@@ -260,19 +232,21 @@ impl Ty {
 /// which argument nodes need the `"kind": "argument"` extension to stay
 /// nodes.
 fn collapsible(
-    ty: Ty,
+    ty: NodeType,
     forced: bool,
     ins: &[usize],
     outs: &[usize],
-    ty_of: impl Fn(usize) -> Ty,
+    ty_of: impl Fn(usize) -> NodeType,
 ) -> bool {
     if forced || ins.len() != 1 || outs.len() != 1 {
         return false;
     }
     let (src, dst) = (ins[0], outs[0]);
     match ty {
-        Ty::Ra | Ty::Ma => ty_of(src) == Ty::I && ty_of(dst) == Ty::I,
-        Ty::Ca => !matches!(ty_of(src), Ty::Ca | Ty::Pa) && ty_of(dst) != Ty::Pa,
+        NodeType::Ra | NodeType::Ma => ty_of(src) == NodeType::I && ty_of(dst) == NodeType::I,
+        NodeType::Ca => {
+            !matches!(ty_of(src), NodeType::Ca | NodeType::Pa) && ty_of(dst) != NodeType::Pa
+        }
         _ => false,
     }
 }

@@ -3,12 +3,12 @@
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::ser::Serializer;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::raw::DocExt;
-use super::{collapsible, derive_attack, derive_evidence, Flavor, Ty, MA_LABEL};
+use super::document::{DocumentExtension, NodeType};
+use super::{collapsible, derive_attack, derive_evidence, Flavor, MA_LABEL};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::report::Report;
 use crate::model::{ArgumentGraph, AttackKind, EdgeKind, EdgeRef, Node, NodeKind, Provenance};
@@ -25,21 +25,42 @@ pub(super) const W_PREFERENCE: &str =
 const RESERVED: &[&str] = &["nodeID", "text", "type", "argraph"];
 
 /// What the `"argraph"` key of a node or edge holds; empty fields are not written.
-#[derive(Default)]
-struct ExtOut<'a> {
+#[derive(Default, Serialize)]
+struct ExtensionFields<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<NodeKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
+    #[serde(skip_serializing_if = "<[Provenance]>::is_empty")]
     provenance: &'a [Provenance],
+    #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     attack: Option<Option<AttackKind>>,
-    /// (target node, the frames edge).
-    frames: Vec<(usize, EdgeRef<'a>)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    frames: Vec<FrameJson<'a>>,
 }
 
-impl<'a> ExtOut<'a> {
+/// A `frames` edge, kept on its framing node.
+#[derive(Serialize)]
+struct FrameJson<'a> {
+    /// The AIF id of the framed node.
+    to: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a Value>,
+}
+
+impl<'a> ExtensionFields<'a> {
     fn is_empty(&self) -> bool {
         self.id.is_none()
             && self.kind.is_none()
@@ -56,32 +77,62 @@ impl<'a> ExtOut<'a> {
         e: &EdgeRef<'a>,
         derived_label: Option<&str>,
         derived_attack: Option<AttackKind>,
-    ) -> ExtOut<'a> {
-        ExtOut {
+    ) -> ExtensionFields<'a> {
+        ExtensionFields {
             label: (e.label() != derived_label).then(|| e.edge().label()),
             weight: e.weight(),
             data: e.edge().data(),
             attack: (e.kind() == EdgeKind::Attacks && e.attack() != derived_attack)
                 .then(|| e.attack()),
-            ..ExtOut::default()
+            ..ExtensionFields::default()
         }
     }
 }
 
-struct OutNode<'a> {
+/// A node of the AIF document.
+struct AifNode<'a> {
     /// The nodeID wanted (from the argraph id or `data.aif.nodeID`), if it is a number.
     wanted: Option<u64>,
     id: u64,
     text: &'a str,
-    ty: Ty,
+    ty: NodeType,
     native: Option<&'a Map<String, Value>>,
-    ext: ExtOut<'a>,
+    ext: ExtensionFields<'a>,
 }
 
-struct OutEdge<'a> {
+impl<'a> AifNode<'a> {
+    fn new(
+        wanted: Option<u64>,
+        text: &'a str,
+        ty: NodeType,
+        native: Option<&'a Map<String, Value>>,
+    ) -> AifNode<'a> {
+        AifNode {
+            wanted,
+            id: 0,
+            text,
+            ty,
+            native,
+            ext: ExtensionFields::default(),
+        }
+    }
+}
+
+struct AifEdge<'a> {
     from: usize,
     to: usize,
-    ext: ExtOut<'a>,
+    ext: ExtensionFields<'a>,
+}
+
+impl AifEdge<'_> {
+    /// An edge with nothing in its extension.
+    fn plain(from: usize, to: usize) -> Self {
+        AifEdge {
+            from,
+            to,
+            ext: ExtensionFields::default(),
+        }
+    }
 }
 
 fn numeric(s: &str) -> Option<u64> {
@@ -112,307 +163,327 @@ fn wanted_id(m: Option<&Map<String, Value>>) -> Option<u64> {
 
 /// The text of a scheme node written for an edge: `data.aif.text`, else its
 /// scheme name, else the default scheme name of its type.
-fn scheme_text(ty: Ty, native: Option<&Map<String, Value>>) -> &str {
+fn scheme_text(ty: NodeType, native: Option<&Map<String, Value>>) -> &str {
     str_field(native, "text")
         .or_else(|| str_field(native, "scheme"))
         .or_else(|| ty.default_scheme().map(|(n, _)| n))
         .unwrap_or(ty.as_str())
 }
 
-struct Group<'a> {
-    wanted: Option<u64>,
-    native: Option<&'a Map<String, Value>>,
+pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> Result<Report> {
+    let mut report = Report::new();
+    let mut aif = Aif::new(g);
+    let frames = aif.add_edges(g);
+    report.kept_n(K_FRAMES, frames.len());
+    aif.add_preferences(&mut report);
+    assign_ids(&mut aif.nodes);
+    let (ins, outs) = aif.neighbours(&mut report);
+    aif.add_extensions(&ins, &outs, frames);
+    report.kept_n(
+        K_EXT,
+        aif.nodes.iter().filter(|n| !n.ext.is_empty()).count()
+            + aif.edges.iter().filter(|e| !e.ext.is_empty()).count(),
+    );
+    serialize(g, &aif, flavor, writer)?;
+    Ok(report)
+}
+
+/// The AIF document as it is composed: the graph's nodes first (same
+/// positions), then the scheme nodes written for edges and preferences.
+struct Aif<'a> {
+    graph_nodes: Vec<&'a Node>,
+    index: HashMap<&'a str, usize>,
+    nodes: Vec<AifNode<'a>>,
+    edges: Vec<AifEdge<'a>>,
+    /// Per graph node: supports edges in and out, and whether it is framed.
+    supports_in: Vec<usize>,
+    supports_out: Vec<usize>,
+    framed: Vec<bool>,
+}
+
+/// A `frames` edge: (framing node, framed node, the edge).
+type FramesEdge<'a> = (usize, usize, EdgeRef<'a>);
+
+impl<'a> Aif<'a> {
+    /// The graph's nodes with their AIF types: argument nodes are RA, or
+    /// CA or MA when they came from one (a CA only if it still only attacks).
+    fn new(g: &'a ArgumentGraph) -> Aif<'a> {
+        let graph_nodes: Vec<&Node> = g.nodes().collect();
+        let index = graph_nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id(), i))
+            .collect();
+        let nodes = graph_nodes
+            .iter()
+            .map(|n| {
+                let native = aif_part(n.data());
+                let only_attacks = || {
+                    g.outgoing(n.id())
+                        .all(|e| e.kind() == EdgeKind::Attacks && e.to().id() != n.id())
+                };
+                let ty = match (n.kind(), str_field(native, "type")) {
+                    (NodeKind::Argument, Some("CA")) if only_attacks() => NodeType::Ca,
+                    (NodeKind::Argument, Some("MA")) => NodeType::Ma,
+                    (NodeKind::Argument, _) => NodeType::Ra,
+                    _ => NodeType::I,
+                };
+                AifNode::new(numeric(n.id()), n.text(), ty, native)
+            })
+            .collect();
+        let n = graph_nodes.len();
+        Aif {
+            graph_nodes,
+            index,
+            nodes,
+            edges: Vec::new(),
+            supports_in: vec![0; n],
+            supports_out: vec![0; n],
+            framed: vec![false; n],
+        }
+    }
+
+    /// Writes each supports and attacks edge: as it is when it touches an
+    /// argument node, through a new RA, MA or CA node between two I-nodes.
+    /// Returns the frames edges, which AIF has no place for.
+    fn add_edges(&mut self, g: &'a ArgumentGraph) -> Vec<FramesEdge<'a>> {
+        let mut frames = Vec::new();
+        for e in g.edges() {
+            let (a, b) = (self.index[e.from().id()], self.index[e.to().id()]);
+            let native = aif_part(e.edge().data());
+            let (direct, ty, ext) = match e.kind() {
+                EdgeKind::Frames => {
+                    self.framed[b] = true;
+                    frames.push((a, b, e));
+                    continue;
+                }
+                EdgeKind::Supports => {
+                    self.supports_out[a] += 1;
+                    self.supports_in[b] += 1;
+                    let direct = self.nodes[a].ty != NodeType::I || self.nodes[b].ty != NodeType::I;
+                    let ty = match str_field(native, "type") {
+                        Some("MA") => NodeType::Ma,
+                        _ => NodeType::Ra,
+                    };
+                    let derived = (!direct && ty == NodeType::Ma).then_some(MA_LABEL);
+                    (direct, ty, ExtensionFields::edge(&e, derived, None))
+                }
+                EdgeKind::Attacks => {
+                    let derived = derive_attack(e.to().kind());
+                    let direct = self.nodes[a].ty == NodeType::Ca;
+                    (
+                        direct,
+                        NodeType::Ca,
+                        ExtensionFields::edge(&e, None, derived),
+                    )
+                }
+            };
+            if direct {
+                self.edges.push(AifEdge {
+                    from: a,
+                    to: b,
+                    ext,
+                });
+            } else {
+                let s = self.nodes.len();
+                let text = scheme_text(ty, native);
+                self.nodes.push(AifNode {
+                    ext,
+                    ..AifNode::new(wanted_id(native), text, ty, native)
+                });
+                self.edges.push(AifEdge::plain(a, s));
+                self.edges.push(AifEdge::plain(s, b));
+            }
+        }
+        frames
+    }
+
+    /// Preferences recorded in `data.aif_preferences` become PA nodes, one
+    /// per PA node id recorded (records without one get a PA node each).
+    fn add_preferences(&mut self, report: &mut Report) {
+        let mut groups: Vec<Preference<'a>> = Vec::new();
+        let mut by_pa: HashMap<String, usize> = HashMap::new();
+        for (p, n) in self.graph_nodes.iter().enumerate() {
+            let Some(records) = n.data().and_then(|d| d.get("aif_preferences")) else {
+                continue;
+            };
+            let Some(records) = records.as_array() else {
+                report.warn(W_PREFERENCE, || format!("node {:?}", n.id()));
+                continue;
+            };
+            for r in records {
+                let over = r.get("over").and_then(Value::as_str);
+                let over = over.and_then(|o| self.index.get(o).copied());
+                let (Some(d), Some(pa)) = (over, r.get("pa").and_then(Value::as_object)) else {
+                    report.warn(W_PREFERENCE, || format!("node {:?}", n.id()));
+                    continue;
+                };
+                let key = match pa.get("nodeID") {
+                    Some(Value::String(s)) => Some(s.clone()),
+                    Some(Value::Number(x)) => Some(x.to_string()),
+                    _ => None,
+                };
+                let gi = match key.as_ref().and_then(|k| by_pa.get(k)) {
+                    Some(&gi) => gi,
+                    None => {
+                        groups.push(Preference::new(pa));
+                        if let Some(k) = key {
+                            by_pa.insert(k, groups.len() - 1);
+                        }
+                        groups.len() - 1
+                    }
+                };
+                groups[gi].add(p, d);
+            }
+        }
+        for group in groups {
+            let s = self.nodes.len();
+            let text = scheme_text(NodeType::Pa, Some(group.native));
+            let native = Some(group.native);
+            self.nodes
+                .push(AifNode::new(wanted_id(native), text, NodeType::Pa, native));
+            self.edges
+                .extend(group.preferred.iter().map(|&p| AifEdge::plain(p, s)));
+            self.edges
+                .extend(group.dispreferred.iter().map(|&d| AifEdge::plain(s, d)));
+        }
+    }
+
+    /// What the reader would see: distinct, loop-free neighbour lists
+    /// (parallel edges reported).
+    fn neighbours(&self, report: &mut Report) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+        let mut ins: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        let mut outs: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        let mut seen = HashSet::new();
+        for e in &self.edges {
+            if !seen.insert((e.from, e.to)) {
+                report.warn(W_PARALLEL, || {
+                    format!("{:?} -> {:?}", self.node_name(e.from), self.node_name(e.to))
+                });
+                continue;
+            }
+            outs[e.from].push(e.to);
+            ins[e.to].push(e.from);
+        }
+        (ins, outs)
+    }
+
+    fn node_name(&self, i: usize) -> String {
+        match self.graph_nodes.get(i) {
+            Some(n) => n.id().to_string(),
+            None => format!("{} node {}", self.nodes[i].ty.as_str(), self.nodes[i].id),
+        }
+    }
+
+    /// The extension of every node of the graph: what the reader would not
+    /// derive from the AIF structure (a kind, an id that is not the AIF
+    /// id) and what AIF has no place for.
+    fn add_extensions(
+        &mut self,
+        ins: &[Vec<usize>],
+        outs: &[Vec<usize>],
+        frames: Vec<FramesEdge<'a>>,
+    ) {
+        for (i, n) in self.graph_nodes.iter().enumerate() {
+            let kind = match n.kind() {
+                NodeKind::Argument => {
+                    let ty = self.nodes[i].ty;
+                    let stays = self.framed[i]
+                        || collapsible(ty, false, &ins[i], &outs[i], |j| self.nodes[j].ty);
+                    stays.then_some(NodeKind::Argument)
+                }
+                k => {
+                    let derived = if derive_evidence(self.supports_in[i], self.supports_out[i]) {
+                        NodeKind::Evidence
+                    } else {
+                        NodeKind::Claim
+                    };
+                    (k != derived).then_some(k)
+                }
+            };
+            let id_text = self.nodes[i].id.to_string();
+            self.nodes[i].ext = ExtensionFields {
+                id: (n.id() != id_text).then(|| n.id()),
+                kind,
+                label: n.label().map(Some),
+                weight: n.weight(),
+                tags: n.tags(),
+                provenance: n.provenance(),
+                data: n.data(),
+                ..ExtensionFields::default()
+            };
+        }
+        for (a, b, e) in frames {
+            let frame = FrameJson {
+                to: self.nodes[b].id.to_string(),
+                label: e.edge().label(),
+                weight: e.weight(),
+                data: e.edge().data(),
+            };
+            self.nodes[a].ext.frames.push(frame);
+        }
+    }
+}
+
+/// A PA node to write: the records that share its id.
+struct Preference<'a> {
+    native: &'a Map<String, Value>,
     preferred: Vec<usize>,
     dispreferred: Vec<usize>,
 }
 
-pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> Result<Report> {
-    let mut report = Report::new();
-    let nodes: Vec<&Node> = g.nodes().collect();
-    let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
-
-    // The AIF type of every node.
-    let mut out: Vec<OutNode<'_>> = nodes
-        .iter()
-        .map(|n| {
-            let native = aif_part(n.data());
-            let ty = if n.kind() == NodeKind::Argument {
-                match str_field(native, "type") {
-                    // Only attacks, none on itself (a CA edge into a CA means an attack on it).
-                    Some("CA")
-                        if g.outgoing(n.id())
-                            .all(|e| e.kind() == EdgeKind::Attacks && e.to().id() != n.id()) =>
-                    {
-                        Ty::Ca
-                    }
-                    Some("MA") => Ty::Ma,
-                    _ => Ty::Ra,
-                }
-            } else {
-                Ty::I
-            };
-            OutNode {
-                wanted: numeric(n.id()),
-                id: 0,
-                text: n.text(),
-                ty,
-                native,
-                ext: ExtOut::default(),
-            }
-        })
-        .collect();
-    let mut edges: Vec<OutEdge<'_>> = Vec::with_capacity(g.edge_count() * 2);
-
-    let mut supports_in = vec![0usize; nodes.len()];
-    let mut supports_out = vec![0usize; nodes.len()];
-    let mut framed = vec![false; nodes.len()];
-    let mut frames: Vec<(usize, usize, EdgeRef<'_>)> = Vec::new();
-    for e in g.edges() {
-        let (a, b) = (index[e.from().id()], index[e.to().id()]);
-        match e.kind() {
-            EdgeKind::Frames => {
-                framed[b] = true;
-                frames.push((a, b, e));
-            }
-            EdgeKind::Supports | EdgeKind::Attacks => {
-                let native = aif_part(e.edge().data());
-                // Whether the edge joins an argument node (written as is) or
-                // two I-nodes (written through a scheme node of type `ty`).
-                let (direct, ty, ext) = if e.kind() == EdgeKind::Supports {
-                    supports_out[a] += 1;
-                    supports_in[b] += 1;
-                    let direct = out[a].ty != Ty::I || out[b].ty != Ty::I;
-                    let ty = if str_field(native, "type") == Some("MA") {
-                        Ty::Ma
-                    } else {
-                        Ty::Ra
-                    };
-                    let derived = (!direct && ty == Ty::Ma).then_some(MA_LABEL);
-                    (direct, ty, ExtOut::edge(&e, derived, None))
-                } else {
-                    let derived = derive_attack(e.to().kind());
-                    (out[a].ty == Ty::Ca, Ty::Ca, ExtOut::edge(&e, None, derived))
-                };
-                if direct {
-                    edges.push(OutEdge {
-                        from: a,
-                        to: b,
-                        ext,
-                    });
-                } else {
-                    scheme_between(&mut out, &mut edges, (a, b), ty, native, ext);
-                }
-            }
-        }
-    }
-    report.kept_n(K_FRAMES, frames.len());
-
-    // Preferences recorded in data.aif_preferences become PA nodes.
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut by_pa: HashMap<String, usize> = HashMap::new();
-    for (p, n) in nodes.iter().enumerate() {
-        let Some(records) = n.data().and_then(|d| d.get("aif_preferences")) else {
-            continue;
-        };
-        let Some(records) = records.as_array() else {
-            report.warn(W_PREFERENCE, || format!("node {:?}", n.id()));
-            continue;
-        };
-        for r in records {
-            let over = r
-                .get("over")
-                .and_then(Value::as_str)
-                .and_then(|o| index.get(o).copied());
-            let pa = r.get("pa").and_then(Value::as_object);
-            let (Some(d), Some(_)) = (over, pa) else {
-                report.warn(W_PREFERENCE, || format!("node {:?}", n.id()));
-                continue;
-            };
-            let key = match pa.and_then(|m| m.get("nodeID")) {
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(Value::Number(x)) => Some(x.to_string()),
-                _ => None,
-            };
-            let gi = match key.as_ref().and_then(|k| by_pa.get(k)) {
-                Some(&gi) => gi,
-                None => {
-                    groups.push(Group {
-                        wanted: wanted_id(pa),
-                        native: pa,
-                        preferred: Vec::new(),
-                        dispreferred: Vec::new(),
-                    });
-                    if let Some(k) = key {
-                        by_pa.insert(k, groups.len() - 1);
-                    }
-                    groups.len() - 1
-                }
-            };
-            let group = &mut groups[gi];
-            if !group.preferred.contains(&p) {
-                group.preferred.push(p);
-            }
-            if !group.dispreferred.contains(&d) {
-                group.dispreferred.push(d);
-            }
-        }
-    }
-    for group in &groups {
-        let s = out.len();
-        out.push(OutNode {
-            wanted: group.wanted,
-            id: 0,
-            text: scheme_text(Ty::Pa, group.native),
-            ty: Ty::Pa,
-            native: group.native,
-            ext: ExtOut::default(),
-        });
-        for &p in &group.preferred {
-            edges.push(OutEdge {
-                from: p,
-                to: s,
-                ext: ExtOut::default(),
-            });
-        }
-        for &d in &group.dispreferred {
-            edges.push(OutEdge {
-                from: s,
-                to: d,
-                ext: ExtOut::default(),
-            });
+impl<'a> Preference<'a> {
+    fn new(native: &'a Map<String, Value>) -> Preference<'a> {
+        Preference {
+            native,
+            preferred: Vec::new(),
+            dispreferred: Vec::new(),
         }
     }
 
-    assign_ids(&mut out);
-
-    // What the reader would see: distinct, loop-free neighbour lists.
-    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); out.len()];
-    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); out.len()];
-    let mut seen = HashSet::with_capacity(edges.len());
-    for e in &edges {
-        if !seen.insert((e.from, e.to)) {
-            report.warn(W_PARALLEL, || {
-                format!(
-                    "{:?} -> {:?}",
-                    node_name(&nodes, &out, e.from),
-                    node_name(&nodes, &out, e.to)
-                )
-            });
-            continue;
+    fn add(&mut self, preferred: usize, dispreferred: usize) {
+        if !self.preferred.contains(&preferred) {
+            self.preferred.push(preferred);
         }
-        outs[e.from].push(e.to);
-        ins[e.to].push(e.from);
+        if !self.dispreferred.contains(&dispreferred) {
+            self.dispreferred.push(dispreferred);
+        }
     }
+}
 
-    // The extension of every node of the graph.
-    for (i, n) in nodes.iter().enumerate() {
-        let kind = match n.kind() {
-            NodeKind::Argument => {
-                let ty = out[i].ty;
-                (framed[i] || collapsible(ty, false, &ins[i], &outs[i], |j| out[j].ty))
-                    .then_some(NodeKind::Argument)
-            }
-            k => {
-                let derived = if derive_evidence(supports_in[i], supports_out[i]) {
-                    NodeKind::Evidence
-                } else {
-                    NodeKind::Claim
-                };
-                (k != derived).then_some(k)
-            }
-        };
-        let id_text = out[i].id.to_string();
-        out[i].ext = ExtOut {
-            id: (n.id() != id_text).then(|| n.id()),
-            kind,
-            label: n.label().map(Some),
-            weight: n.weight(),
-            tags: n.tags(),
-            provenance: n.provenance(),
-            data: n.data(),
-            ..ExtOut::default()
-        };
-    }
-    for (a, b, e) in frames {
-        out[a].ext.frames.push((b, e));
-    }
-    report.kept_n(
-        K_EXT,
-        out.iter().filter(|n| !n.ext.is_empty()).count()
-            + edges.iter().filter(|e| !e.ext.is_empty()).count(),
-    );
-
-    let doc_ext = DocExt {
+/// Writes the document, pretty, with a final newline.
+fn serialize<W: Write>(g: &ArgumentGraph, aif: &Aif<'_>, flavor: Flavor, writer: W) -> Result<()> {
+    let argraph = DocumentExtension {
         version: 1,
         title: g.title().map(str::to_string),
         description: g.description().map(str::to_string),
         sources: g.sources().to_vec(),
     };
-    let positions = match flavor {
-        Flavor::Ova => layers(out.len(), &edges),
-        Flavor::AifDb => Vec::new(),
-    };
-    let doc = Doc {
-        flavor,
-        nodes: &out,
-        edges: &edges,
-        ext: &doc_ext,
-        positions,
-    };
     let mut ser = serde_json::Serializer::with_formatter(
         writer,
         serde_json::ser::PrettyFormatter::with_indent(b"  "),
     );
-    doc.serialize(&mut ser)
-        .map_err(|e| match e.io_error_kind() {
-            Some(kind) => Error::from(std::io::Error::new(kind, e.to_string())),
-            None => Error::new(ErrorKind::InvalidInput(format!("cannot write AIF: {e}"))),
-        })?;
-    let mut w = ser.into_inner();
-    w.write_all(b"\n")?;
-    Ok(report)
-}
-
-/// Adds a scheme node of type `ty` for one edge `a -> b`, and its two AIF edges.
-fn scheme_between<'a>(
-    out: &mut Vec<OutNode<'a>>,
-    edges: &mut Vec<OutEdge<'a>>,
-    (a, b): (usize, usize),
-    ty: Ty,
-    native: Option<&'a Map<String, Value>>,
-    ext: ExtOut<'a>,
-) {
-    let s = out.len();
-    out.push(OutNode {
-        wanted: wanted_id(native),
-        id: 0,
-        text: scheme_text(ty, native),
-        ty,
-        native,
-        ext,
-    });
-    edges.push(OutEdge {
-        from: a,
-        to: s,
-        ext: ExtOut::default(),
-    });
-    edges.push(OutEdge {
-        from: s,
-        to: b,
-        ext: ExtOut::default(),
-    });
-}
-
-fn node_name(nodes: &[&Node], out: &[OutNode<'_>], i: usize) -> String {
-    match nodes.get(i) {
-        Some(n) => n.id().to_string(),
-        None => format!("{} node {}", out[i].ty.as_str(), out[i].id),
-    }
+    let written = match flavor {
+        Flavor::AifDb => AifDbDocument {
+            nodes: node_list(&aif.nodes, flavor),
+            edges: edge_list(&aif.nodes, &aif.edges, flavor),
+            locutions: [],
+            argraph: &argraph,
+        }
+        .serialize(&mut ser),
+        Flavor::Ova => ova_document(aif, &argraph).serialize(&mut ser),
+    };
+    written.map_err(|e| match e.io_error_kind() {
+        Some(kind) => Error::from(std::io::Error::new(kind, e.to_string())),
+        None => Error::new(ErrorKind::InvalidInput(format!("cannot write AIF: {e}"))),
+    })?;
+    ser.into_inner().write_all(b"\n")?;
+    Ok(())
 }
 
 /// Keeps every wanted numeric id that is free (graph nodes first), then
 /// numbers the rest from 1, skipping ids in use.
-fn assign_ids(out: &mut [OutNode<'_>]) {
+fn assign_ids(out: &mut [AifNode<'_>]) {
     let mut used = HashSet::with_capacity(out.len());
     for n in out.iter_mut() {
         if let Some(w) = n.wanted {
@@ -433,19 +504,10 @@ fn assign_ids(out: &mut [OutNode<'_>]) {
     }
 }
 
-struct Doc<'a> {
-    flavor: Flavor,
-    nodes: &'a [OutNode<'a>],
-    edges: &'a [OutEdge<'a>],
-    ext: &'a DocExt,
-    /// OVA's (x, y) of every node.
-    positions: Vec<(usize, usize)>,
-}
-
 /// A layered layout for OVA: conclusions on top, each node one layer
 /// below the lowest node it points to (the longest path to a node with no
 /// outgoing edge), nodes on a cycle in the top layer. Iterative, O(n + m).
-fn layers(n: usize, edges: &[OutEdge<'_>]) -> Vec<(usize, usize)> {
+fn layers(n: usize, edges: &[AifEdge<'_>]) -> Vec<(usize, usize)> {
     let mut out_left = vec![0usize; n];
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
     for e in edges {
@@ -475,9 +537,9 @@ fn layers(n: usize, edges: &[OutEdge<'_>]) -> Vec<(usize, usize)> {
 }
 
 /// A node or edge id: a string (AIFdb) or an integer (OVA).
-struct IdOut(u64, Flavor);
+struct AifId(u64, Flavor);
 
-impl Serialize for IdOut {
+impl Serialize for AifId {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self.1 {
             Flavor::AifDb => s.collect_str(&self.0),
@@ -486,54 +548,117 @@ impl Serialize for IdOut {
     }
 }
 
-struct NodesOut<'a>(&'a Doc<'a>);
-struct EdgesOut<'a>(&'a Doc<'a>);
-struct ExtSer<'a>(&'a ExtOut<'a>, &'a [OutNode<'a>]);
-
-impl Serialize for Doc<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        match self.flavor {
-            Flavor::AifDb => {
-                m.serialize_entry("nodes", &NodesOut(self))?;
-                m.serialize_entry("edges", &EdgesOut(self))?;
-                m.serialize_entry("locutions", &[(); 0])?;
-            }
-            Flavor::Ova => {
-                m.serialize_entry("AIF", &OvaAif(self))?;
-                m.serialize_entry("OVA", &OvaLayout(self))?;
-                m.serialize_entry("text", "")?;
-                m.serialize_entry("dialog", &false)?;
-            }
-        }
-        m.serialize_entry("argraph", self.ext)?;
-        m.end()
-    }
+/// AIFdb's document.
+#[derive(Serialize)]
+struct AifDbDocument<'a> {
+    nodes: Vec<NodeJson<'a>>,
+    edges: Vec<EdgeJson>,
+    locutions: [(); 0],
+    argraph: &'a DocumentExtension,
 }
 
-struct OvaAif<'a>(&'a Doc<'a>);
-struct OvaLayout<'a>(&'a Doc<'a>);
-struct Fulfillments<'a>(&'a Doc<'a>);
-
-impl Serialize for OvaAif<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("nodes", &NodesOut(self.0))?;
-        m.serialize_entry("edges", &EdgesOut(self.0))?;
-        m.serialize_entry("schemefulfillments", &Fulfillments(self.0))?;
-        for key in [
-            "participants",
-            "locutions",
-            "descriptorfulfillments",
-            "cqdescriptorfulfillments",
-        ] {
-            m.serialize_entry(key, &[(); 0])?;
-        }
-        m.end()
-    }
+/// OVA3's document.
+#[derive(Serialize)]
+struct OvaDocument<'a> {
+    #[serde(rename = "AIF")]
+    aif: OvaAif<'a>,
+    #[serde(rename = "OVA")]
+    ova: OvaLayout,
+    text: &'static str,
+    dialog: bool,
+    argraph: &'a DocumentExtension,
 }
 
-fn scheme_of<'a>(n: &'a OutNode<'a>) -> (Option<&'a str>, Option<String>) {
+#[derive(Serialize)]
+struct OvaAif<'a> {
+    nodes: Vec<NodeJson<'a>>,
+    edges: Vec<EdgeJson>,
+    schemefulfillments: Vec<FulfillmentJson>,
+    participants: [(); 0],
+    locutions: [(); 0],
+    descriptorfulfillments: [(); 0],
+    cqdescriptorfulfillments: [(); 0],
+}
+
+#[derive(Serialize)]
+struct FulfillmentJson {
+    #[serde(rename = "nodeID")]
+    node: u64,
+    #[serde(rename = "schemeID")]
+    scheme: String,
+}
+
+/// OVA's layout: where each node is drawn.
+#[derive(Serialize)]
+struct OvaLayout {
+    firstname: &'static str,
+    surname: &'static str,
+    url: &'static str,
+    nodes: Vec<OvaPosition>,
+    edges: Vec<OvaLink>,
+}
+
+#[derive(Serialize)]
+struct OvaPosition {
+    #[serde(rename = "nodeID")]
+    node: u64,
+    visible: bool,
+    x: usize,
+    y: usize,
+    timestamp: &'static str,
+}
+
+#[derive(Serialize)]
+struct OvaLink {
+    #[serde(rename = "fromID")]
+    from: u64,
+    #[serde(rename = "toID")]
+    to: u64,
+    visible: bool,
+}
+
+#[derive(Serialize)]
+struct NodeJson<'a> {
+    #[serde(rename = "nodeID")]
+    id: AifId,
+    text: &'a str,
+    #[serde(rename = "type")]
+    ty: NodeType,
+    /// `data.aif` of the node, but for the keys written here.
+    #[serde(flatten, serialize_with = "native_fields")]
+    native: Option<&'a Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme: Option<&'a str>,
+    #[serde(rename = "schemeID", skip_serializing_if = "Option::is_none")]
+    scheme_id: Option<String>,
+    #[serde(skip_serializing_if = "ExtensionFields::is_empty")]
+    argraph: &'a ExtensionFields<'a>,
+}
+
+fn native_fields<S: Serializer>(
+    native: &Option<&Map<String, Value>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    let fields = native.iter().flat_map(|m| m.iter());
+    s.collect_map(fields.filter(|(k, _)| !RESERVED.contains(&k.as_str())))
+}
+
+#[derive(Serialize)]
+struct EdgeJson {
+    #[serde(rename = "edgeID")]
+    id: AifId,
+    #[serde(rename = "fromID")]
+    from: AifId,
+    #[serde(rename = "toID")]
+    to: AifId,
+    /// AIFdb writes `null`; OVA has no such key.
+    #[serde(rename = "formEdgeID", skip_serializing_if = "Option::is_none")]
+    form: Option<()>,
+}
+
+/// The scheme name and id of a scheme node: `data.aif`'s, or the default
+/// pair of its type when it gives neither.
+fn scheme_of<'a>(n: &'a AifNode<'a>) -> (Option<&'a str>, Option<String>) {
     let name = str_field(n.native, "scheme");
     let id = n.native.and_then(|m| m.get("schemeID")).map(|v| match v {
         Value::String(s) => s.clone(),
@@ -545,191 +670,81 @@ fn scheme_of<'a>(n: &'a OutNode<'a>) -> (Option<&'a str>, Option<String>) {
     }
 }
 
-impl Serialize for Fulfillments<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for n in self.0.nodes.iter().filter(|n| n.ty != Ty::I) {
-            if let (_, Some(scheme)) = scheme_of(n) {
-                let mut entry = Map::new();
-                entry.insert("nodeID".into(), Value::from(n.id));
-                entry.insert("schemeID".into(), Value::String(scheme));
-                seq.serialize_element(&entry)?;
-            }
+/// The nodes as written: the scheme of a scheme node when `data.aif` does
+/// not give it, and the extension.
+fn node_list<'a>(nodes: &'a [AifNode<'a>], flavor: Flavor) -> Vec<NodeJson<'a>> {
+    let list = nodes.iter().map(|n| {
+        let given = |k: &str| n.native.is_some_and(|m| m.contains_key(k));
+        let (scheme, scheme_id) = match scheme_of(n) {
+            (Some(name), Some(id)) if n.ty != NodeType::I => (
+                Some(name).filter(|_| !given("scheme")),
+                Some(id).filter(|_| !given("schemeID")),
+            ),
+            _ => (None, None),
+        };
+        NodeJson {
+            id: AifId(n.id, flavor),
+            text: n.text,
+            ty: n.ty,
+            native: n.native,
+            scheme,
+            scheme_id,
+            argraph: &n.ext,
         }
-        seq.end()
-    }
+    });
+    list.collect()
 }
 
-impl Serialize for OvaLayout<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        struct Positions<'a>(&'a Doc<'a>);
-        impl Serialize for Positions<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.nodes.len()))?;
-                for (n, &(x, y)) in self.0.nodes.iter().zip(&self.0.positions) {
-                    let mut m = Map::new();
-                    m.insert("nodeID".into(), Value::from(n.id));
-                    m.insert("visible".into(), Value::Bool(true));
-                    m.insert("x".into(), Value::from(x));
-                    m.insert("y".into(), Value::from(y));
-                    m.insert("timestamp".into(), Value::String(String::new()));
-                    seq.serialize_element(&m)?;
-                }
-                seq.end()
-            }
-        }
-        struct Links<'a>(&'a Doc<'a>);
-        impl Serialize for Links<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                let mut seq = s.serialize_seq(Some(self.0.edges.len()))?;
-                for e in self.0.edges {
-                    let mut m = Map::new();
-                    m.insert("fromID".into(), Value::from(self.0.nodes[e.from].id));
-                    m.insert("toID".into(), Value::from(self.0.nodes[e.to].id));
-                    m.insert("visible".into(), Value::Bool(true));
-                    seq.serialize_element(&m)?;
-                }
-                seq.end()
-            }
-        }
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("firstname", "")?;
-        m.serialize_entry("surname", "")?;
-        m.serialize_entry("url", "")?;
-        m.serialize_entry("nodes", &Positions(self.0))?;
-        m.serialize_entry("edges", &Links(self.0))?;
-        m.end()
-    }
+fn edge_list(nodes: &[AifNode<'_>], edges: &[AifEdge<'_>], flavor: Flavor) -> Vec<EdgeJson> {
+    let list = edges.iter().zip(1..).map(|(e, id)| EdgeJson {
+        id: AifId(id, flavor),
+        from: AifId(nodes[e.from].id, flavor),
+        to: AifId(nodes[e.to].id, flavor),
+        form: (flavor == Flavor::AifDb).then_some(()),
+    });
+    list.collect()
 }
 
-impl Serialize for NodesOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let doc = self.0;
-        let mut seq = s.serialize_seq(Some(doc.nodes.len()))?;
-        for n in doc.nodes {
-            seq.serialize_element(&NodeSer(n, doc))?;
-        }
-        seq.end()
-    }
-}
-
-struct NodeSer<'a>(&'a OutNode<'a>, &'a Doc<'a>);
-
-impl Serialize for NodeSer<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let (n, doc) = (self.0, self.1);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("nodeID", &IdOut(n.id, doc.flavor))?;
-        m.serialize_entry("text", n.text)?;
-        m.serialize_entry("type", n.ty.as_str())?;
-        if let Some(native) = n.native {
-            for (k, v) in native
-                .iter()
-                .filter(|(k, _)| !RESERVED.contains(&k.as_str()))
-            {
-                m.serialize_entry(k, v)?;
-            }
-        }
-        if n.ty != Ty::I {
-            let given = |k: &str| n.native.is_some_and(|m| m.contains_key(k));
-            if let (Some(name), Some(id)) = scheme_of(n) {
-                if !given("scheme") {
-                    m.serialize_entry("scheme", name)?;
-                }
-                if !given("schemeID") {
-                    m.serialize_entry("schemeID", &id)?;
-                }
-            }
-        }
-        if !n.ext.is_empty() {
-            m.serialize_entry("argraph", &ExtSer(&n.ext, doc.nodes))?;
-        }
-        m.end()
-    }
-}
-
-impl Serialize for EdgesOut<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let doc = self.0;
-        let mut seq = s.serialize_seq(Some(doc.edges.len()))?;
-        for (i, e) in doc.edges.iter().enumerate() {
-            seq.serialize_element(&EdgeSer(i as u64 + 1, e, doc))?;
-        }
-        seq.end()
-    }
-}
-
-struct EdgeSer<'a>(u64, &'a OutEdge<'a>, &'a Doc<'a>);
-
-impl Serialize for EdgeSer<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let (id, e, doc) = (self.0, self.1, self.2);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("edgeID", &IdOut(id, doc.flavor))?;
-        m.serialize_entry("fromID", &IdOut(doc.nodes[e.from].id, doc.flavor))?;
-        m.serialize_entry("toID", &IdOut(doc.nodes[e.to].id, doc.flavor))?;
-        if doc.flavor == Flavor::AifDb {
-            m.serialize_entry("formEdgeID", &())?;
-        }
-        if !e.ext.is_empty() {
-            m.serialize_entry("argraph", &ExtSer(&e.ext, doc.nodes))?;
-        }
-        m.end()
-    }
-}
-
-impl Serialize for ExtSer<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let (x, nodes) = (self.0, self.1);
-        let mut m = s.serialize_map(None)?;
-        if let Some(id) = x.id {
-            m.serialize_entry("id", id)?;
-        }
-        if let Some(k) = x.kind {
-            m.serialize_entry("kind", k.as_str())?;
-        }
-        if let Some(l) = x.label {
-            m.serialize_entry("label", &l)?;
-        }
-        if let Some(w) = x.weight {
-            m.serialize_entry("weight", &w)?;
-        }
-        if !x.tags.is_empty() {
-            m.serialize_entry("tags", x.tags)?;
-        }
-        if !x.provenance.is_empty() {
-            m.serialize_entry("provenance", x.provenance)?;
-        }
-        if let Some(d) = x.data {
-            m.serialize_entry("data", d)?;
-        }
-        if let Some(a) = x.attack {
-            m.serialize_entry("attack", &a.map(AttackKind::as_str))?;
-        }
-        if !x.frames.is_empty() {
-            struct Frames<'a>(&'a [(usize, EdgeRef<'a>)], &'a [OutNode<'a>]);
-            impl Serialize for Frames<'_> {
-                fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                    let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                    for (to, e) in self.0 {
-                        let mut m = Map::new();
-                        m.insert("to".into(), Value::String(self.1[*to].id.to_string()));
-                        if let Some(l) = e.label() {
-                            m.insert("label".into(), Value::String(l.into()));
-                        }
-                        if let Some(w) = e.weight() {
-                            m.insert("weight".into(), Value::from(w));
-                        }
-                        if let Some(d) = e.edge().data() {
-                            m.insert("data".into(), d.clone());
-                        }
-                        seq.serialize_element(&m)?;
-                    }
-                    seq.end()
-                }
-            }
-            m.serialize_entry("frames", &Frames(&x.frames, nodes))?;
-        }
-        m.end()
+/// The OVA wrapper of the AIF document: scheme fulfillments and a layout.
+fn ova_document<'a>(aif: &'a Aif<'a>, argraph: &'a DocumentExtension) -> OvaDocument<'a> {
+    let nodes = &aif.nodes;
+    let fulfillments = nodes.iter().filter(|n| n.ty != NodeType::I);
+    let fulfillments = fulfillments.filter_map(|n| {
+        let scheme = scheme_of(n).1?;
+        Some(FulfillmentJson { node: n.id, scheme })
+    });
+    let positions = nodes.iter().zip(layers(nodes.len(), &aif.edges));
+    let positions = positions.map(|(n, (x, y))| OvaPosition {
+        node: n.id,
+        visible: true,
+        x,
+        y,
+        timestamp: "",
+    });
+    let links = aif.edges.iter().map(|e| OvaLink {
+        from: nodes[e.from].id,
+        to: nodes[e.to].id,
+        visible: true,
+    });
+    OvaDocument {
+        aif: OvaAif {
+            nodes: node_list(nodes, Flavor::Ova),
+            edges: edge_list(nodes, &aif.edges, Flavor::Ova),
+            schemefulfillments: fulfillments.collect(),
+            participants: [],
+            locutions: [],
+            descriptorfulfillments: [],
+            cqdescriptorfulfillments: [],
+        },
+        ova: OvaLayout {
+            firstname: "",
+            surname: "",
+            url: "",
+            nodes: positions.collect(),
+            edges: links.collect(),
+        },
+        text: "",
+        dialog: false,
+        argraph,
     }
 }
