@@ -482,7 +482,7 @@ pub fn convert(
     // Framework to framework: streamed, no rich graph.
     if let (Some(f), Some(t)) = (from.and_then(Format::iccma), to.iccma()) {
         let af = iccma::read_path(input, Some(f))?;
-        crate::io::write_file(output, |w| iccma::write(&af, w, t))?;
+        crate::file::write_file(output, |w| iccma::write(&af, w, t))?;
         let (from, content) = (from.expect("an ICCMA format"), Content::Framework(af));
         return Ok(Conversion {
             from,
@@ -492,7 +492,7 @@ pub fn convert(
             written: Report::new(),
         });
     }
-    let bytes = crate::io::read_file(input)?;
+    let bytes = crate::file::read_file(input)?;
     let from = match from {
         Some(f) => f,
         None => Format::detect(&bytes).map_err(|e| e.at_path(input))?,
@@ -500,7 +500,7 @@ pub fn convert(
     let imported = read(&bytes, from).map_err(|e| e.at_path(input))?;
     drop(bytes);
     let mut written = Report::new();
-    crate::io::write_file(output, |w| {
+    crate::file::write_file(output, |w| {
         written = write(&imported.graph, to, w)?;
         Ok(())
     })?;

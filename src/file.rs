@@ -89,3 +89,16 @@ pub(crate) fn read_with<T>(
     reader.read_to_end(&mut bytes)?;
     parse(&bytes)
 }
+
+/// Parses a whole JSON document with `serde_json`. Input that is UTF-8
+/// (checked once, quickly) is parsed as a `str`, which spares serde_json
+/// checking every string again; otherwise the slice parser says where the
+/// input breaks. Shared by the readers of large JSON documents.
+pub(crate) fn parse_json<'de, T: serde::Deserialize<'de>>(
+    bytes: &'de [u8],
+) -> serde_json::Result<T> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    }
+}

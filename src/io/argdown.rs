@@ -56,7 +56,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, ParseCategory, Result};
 use crate::io::report::{short, Imported, Report};
-use crate::model::{ArgumentGraph, AttackKind, Data, EdgeKind, NodeKind};
+use crate::model::{ArgumentGraph, AttackKind, EdgeKind, NodeKind};
 use words::{EndType, RelationType};
 
 const FORMAT: &str = "Argdown JSON";
@@ -231,8 +231,7 @@ struct RawRelation {
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: RawDoc =
-        serde_json::from_slice(bytes).map_err(|e| super::aif::json_error(e, FORMAT))?;
+    let doc: RawDoc = serde_json::from_slice(bytes).map_err(|e| Error::json(e, FORMAT))?;
     build(doc)
 }
 
@@ -243,12 +242,12 @@ pub fn from_str(text: &str) -> Result<Imported> {
 
 /// Reads Argdown JSON from a reader (read to the end first). See [`from_slice`].
 pub fn from_reader<R: Read>(reader: R) -> Result<Imported> {
-    super::read_with(reader, from_slice)
+    crate::file::read_with(reader, from_slice)
 }
 
 /// Reads an Argdown JSON file; errors carry the path. See [`from_slice`].
 pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
-    super::load_with(path.as_ref(), from_slice)
+    crate::file::load_with(path.as_ref(), from_slice)
 }
 
 fn shape_error(what: &str, title: &str, e: serde_json::Error) -> Error {
@@ -598,7 +597,7 @@ impl Draft {
             supports_in[e.to] += 1;
         }
         for (i, n) in self.nodes.iter_mut().enumerate() {
-            if n.derive && super::aif::derive_evidence(supports_in[i], supports_out[i]) {
+            if n.derive && NodeKind::is_leaf_premise(supports_in[i], supports_out[i]) {
                 n.kind = NodeKind::Evidence;
             }
         }
@@ -616,7 +615,7 @@ impl Draft {
                 Ok(node) => {
                     node.label = n.label;
                     node.tags = n.tags;
-                    node.data = n.data.and_then(Data::from_value);
+                    node.data = n.data.filter(|v| !v.is_null());
                 }
                 Err(e) => problems.extend(e.problems().iter().cloned()),
             }
@@ -633,7 +632,7 @@ impl Draft {
             let attack = match (e.derive, to) {
                 (false, _) => e.attack,
                 (true, NodeKind::Argument) => None,
-                (true, to) => super::aif::derive_attack(to),
+                (true, to) => AttackKind::implied_by(to),
             };
             match g.add_edge(&ids[e.from], &ids[e.to], kind, attack) {
                 Ok(edge) => {

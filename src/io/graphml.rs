@@ -240,7 +240,7 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Repor
 /// Saves a graph as a GraphML file, atomically. See [`to_writer`].
 pub fn save(graph: &ArgumentGraph, path: impl AsRef<Path>) -> Result<Report> {
     let mut report = Report::new();
-    super::write_file(path.as_ref(), |w| {
+    crate::file::write_file(path.as_ref(), |w| {
         report = to_writer(graph, &mut *w)?;
         Ok(())
     })?;

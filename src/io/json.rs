@@ -43,10 +43,10 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
+use crate::error::{Error, ErrorKind, Location, Problem, Result, Rule};
 use crate::model::{
-    check_edge, check_weight, provenance_problems, source_problems, ArgumentGraph, AttackKind,
-    Data, Edge, EdgeKind, Node, NodeKind, Provenance, Source,
+    check_edge, provenance_problems, source_problems, ArgumentGraph, AttackKind, Edge, EdgeKind,
+    Node, NodeKind, Provenance, Source,
 };
 
 /// The format version this build reads and writes.
@@ -160,7 +160,7 @@ struct VersionProbe {
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let raw = match parse_document::<RawDocument<'_>>(bytes) {
+    let raw = match crate::file::parse_json::<RawDocument<'_>>(bytes) {
         Ok(raw) => {
             version_ok(raw.argraph.as_ref())?;
             raw
@@ -169,23 +169,10 @@ pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
         // rather than report its shape.
         Err(e) => {
             check_version(bytes)?;
-            return Err(parse_error(e));
+            return Err(Error::json(e, "JSON"));
         }
     };
     build(raw)
-}
-
-/// Parses a whole JSON document with `serde_json`. Input that is UTF-8
-/// (checked once, quickly) is parsed as a `str`, which spares serde_json
-/// checking every string again; otherwise the slice parser says where the
-/// input breaks. Shared by the readers of large JSON documents.
-pub(crate) fn parse_document<'de, T: serde::Deserialize<'de>>(
-    bytes: &'de [u8],
-) -> serde_json::Result<T> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(bytes),
-    }
 }
 
 /// Reads a graph from a JSON string. See [`from_slice`].
@@ -205,7 +192,7 @@ pub fn from_str(text: &str) -> Result<ArgumentGraph> {
 /// assert!(g.is_empty());
 /// ```
 pub fn from_reader<R: Read>(reader: R) -> Result<ArgumentGraph> {
-    super::read_with(reader, from_slice)
+    crate::file::read_with(reader, from_slice)
 }
 
 /// Reads a graph from a file; errors carry the path. See [`from_slice`].
@@ -215,7 +202,7 @@ pub fn from_reader<R: Read>(reader: R) -> Result<ArgumentGraph> {
 /// # Ok::<(), argraph::Error>(())
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
-    super::load_with(path.as_ref(), from_slice)
+    crate::file::load_with(path.as_ref(), from_slice)
 }
 
 /// On a failed parse: is this a document of another version (or none)?
@@ -240,24 +227,6 @@ fn version_ok(found: Option<&Value>) -> Result<()> {
 
 /// A `serde_json` error as argraph's parse error: its category, line and
 /// column, and its message without serde_json's own "at line … column …".
-pub(crate) fn parse_error(e: serde_json::Error) -> Error {
-    use serde_json::error::Category;
-    let category = match e.classify() {
-        Category::Syntax | Category::Io => ParseCategory::Syntax,
-        Category::Data => ParseCategory::Data,
-        Category::Eof => ParseCategory::Eof,
-    };
-    let (line, column) = (e.line(), e.column());
-    let text = e.to_string();
-    let message = text
-        .strip_suffix(&format!(" at line {line} column {column}"))
-        .unwrap_or(&text);
-    let message = match category {
-        ParseCategory::Eof => format!("{message} (the input is truncated)"),
-        _ => message.to_string(),
-    };
-    Error::parse("JSON", category, line, column, message)
-}
 
 /// The kind each node id is first declared with (`None`: a node with that
 /// id exists but its kind is unusable, so its edges are not judged), and
@@ -339,7 +308,7 @@ fn check_node(
     let id = required(&n.id, "id", problems, at);
     let kind = required(&n.kind, "kind", problems, at).and_then(|k| parse_word(k, problems, at));
     let text = required(&n.text, "text", problems, at);
-    let weight = weight_of(&n.weight, problems, at);
+    let weight = crate::model::weight_of(&n.weight, problems, at);
     for msg in provenance_problems(declared, &n.provenance) {
         problems.push(Problem::new(Rule::UndeclaredSource, at(), msg));
     }
@@ -380,7 +349,7 @@ fn check_edge_fields(
     let to = required(&e.to, "to", problems, at);
     let kind = required(&e.kind, "kind", problems, at).and(parse_field(&e.kind, problems, at));
     let attack = parse_field(&e.attack, problems, at);
-    let weight = weight_of(&e.weight, problems, at);
+    let weight = crate::model::weight_of(&e.weight, problems, at);
     let (from, to, kind) = (from?, to?, kind?);
     let (from_kind, to_kind) = (kinds.get(from).copied(), kinds.get(to).copied());
     // An endpoint whose own kind is broken was reported with its node.
@@ -419,7 +388,7 @@ fn assemble(
         node.weight = c.weight;
         node.tags = n.tags;
         node.provenance = n.provenance;
-        node.data = n.data.and_then(Data::from_value);
+        node.data = n.data.filter(|v| !v.is_null());
         index.push(g.insert_checked_node(node));
     }
     for (e, checked) in raw.edges.into_iter().zip(edges) {
@@ -427,7 +396,7 @@ fn assemble(
         let mut edge = Edge::new(c.kind, c.attack);
         edge.weight = c.weight;
         edge.label = e.label;
-        edge.data = e.data.and_then(Data::from_value);
+        edge.data = e.data.filter(|v| !v.is_null());
         g.graph_mut().add_edge(index[c.from], index[c.to], edge);
     }
     if let Some(t) = raw.title {
@@ -452,23 +421,6 @@ fn required<'a>(
         problems.push(Problem::new(Rule::MissingField, at(), msg));
     }
     value
-}
-
-/// Checks a weight: `None` when there is none or it is bad (then a problem
-/// says so).
-pub(crate) fn weight_of(
-    weight: &Option<Value>,
-    problems: &mut Vec<Problem>,
-    at: &dyn Fn() -> Location,
-) -> Option<f64> {
-    let w = weight.as_ref()?;
-    let checked = match w.as_f64() {
-        Some(x) => check_weight(x).map(|()| x),
-        None => Err(format!("weight must be a number in [0, 1], found {w}")),
-    };
-    checked
-        .map_err(|msg| problems.push(Problem::new(Rule::BadWeight, at(), msg)))
-        .ok()
 }
 
 /// A field holding a word of a closed vocabulary (a kind, an attack
@@ -537,7 +489,7 @@ struct NodeOut<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     provenance: &'a [Provenance],
     #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a Data>,
+    data: Option<&'a Value>,
 }
 
 #[derive(Serialize)]
@@ -552,7 +504,7 @@ struct EdgeOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<&'a Data>,
+    data: Option<&'a Value>,
 }
 
 /// The graph's nodes, serialised straight from its iterator.
@@ -648,7 +600,7 @@ pub fn to_string_pretty(graph: &ArgumentGraph) -> Result<String> {
 /// # Ok(()) }
 /// ```
 pub fn save(graph: &ArgumentGraph, path: impl AsRef<Path>) -> Result<()> {
-    super::write_file(path.as_ref(), |w| {
+    crate::file::write_file(path.as_ref(), |w| {
         to_writer_pretty(graph, &mut *w)?;
         w.write_all(b"\n")?;
         Ok(())

@@ -56,3 +56,32 @@ vocabulary! {
         Undercut => "undercut",
     }
 }
+
+impl AttackKind {
+    /// The subtype an attack has by the kind of node it attacks, for
+    /// formats that do not say: a claim is rebutted, evidence undermined,
+    /// an argument node undercut; a framing is attacked without a subtype.
+    ///
+    /// ```
+    /// use argraph::{AttackKind, NodeKind};
+    /// assert_eq!(AttackKind::implied_by(NodeKind::Evidence), Some(AttackKind::Undermine));
+    /// assert_eq!(AttackKind::implied_by(NodeKind::Framing), None);
+    /// ```
+    pub fn implied_by(target: NodeKind) -> Option<AttackKind> {
+        match target {
+            NodeKind::Argument => Some(AttackKind::Undercut),
+            NodeKind::Evidence => Some(AttackKind::Undermine),
+            NodeKind::Claim => Some(AttackKind::Rebut),
+            NodeKind::Framing => None,
+        }
+    }
+}
+
+impl NodeKind {
+    /// The leaf-premise rule by which formats without node kinds tell
+    /// evidence from claims: evidence supports something and nothing
+    /// supports it.
+    pub(crate) fn is_leaf_premise(supports_in: usize, supports_out: usize) -> bool {
+        supports_out > 0 && supports_in == 0
+    }
+}

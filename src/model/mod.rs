@@ -1,15 +1,13 @@
 //! The model: typed nodes and edges in an [`ArgumentGraph`].
 
-mod data;
 pub(crate) mod framework;
 mod graph;
 mod kinds;
 mod node;
 
-pub(crate) use data::Data;
 pub use framework::ArgumentationFramework;
 pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
 pub use kinds::{AttackKind, EdgeKind, NodeKind};
-pub(crate) use node::check_weight;
+pub(crate) use node::weight_of;
 pub use node::{Edge, Node, Provenance, Source, DEFAULT_WEIGHT};

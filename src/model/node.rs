@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::data::Data;
 use super::kinds::{AttackKind, EdgeKind, NodeKind};
+use crate::error::{Error, Location, Problem, Rule};
 
 /// Where a node comes from in a declared source: the source id, a locator
 /// such as `"§4 ¶2"`, and a short verbatim anchor phrase.
@@ -131,12 +131,8 @@ pub(crate) fn check_weight(w: f64) -> Result<(), String> {
     }
 }
 
-fn weight_error(location: crate::Location, msg: String) -> crate::Error {
-    crate::Error::invalid(vec![crate::Problem::new(
-        crate::Rule::BadWeight,
-        location,
-        msg,
-    )])
+fn weight_error(location: Location, msg: String) -> Error {
+    Error::invalid(vec![Problem::new(crate::Rule::BadWeight, location, msg)])
 }
 
 /// A node of an [`ArgumentGraph`](crate::ArgumentGraph): a claim, a piece
@@ -166,7 +162,7 @@ pub struct Node {
     pub(crate) weight: Option<f64>,
     pub(crate) tags: Vec<String>,
     pub(crate) provenance: Vec<Provenance>,
-    pub(crate) data: Option<Data>,
+    pub(crate) data: Option<Value>,
 }
 
 impl Node {
@@ -231,7 +227,7 @@ impl Node {
 
     /// The user's own fields, if any. O(1).
     pub fn data(&self) -> Option<&Value> {
-        self.data.as_ref().map(Data::value)
+        self.data.as_ref()
     }
 
     /// Replaces the text.
@@ -263,7 +259,7 @@ impl Node {
     pub fn set_weight(&mut self, weight: f64) -> crate::Result<&mut Node> {
         check_weight(weight).map_err(|msg| {
             weight_error(
-                crate::Location::Node {
+                Location::Node {
                     index: None,
                     id: Some(self.id.clone()),
                 },
@@ -295,7 +291,7 @@ impl Node {
 
     /// Sets the user's own fields (`null` clears them).
     pub fn set_data(&mut self, data: Value) -> &mut Node {
-        self.data = Data::from_value(data);
+        self.data = (!data.is_null()).then_some(data);
         self
     }
 }
@@ -320,7 +316,7 @@ pub struct Edge {
     pub(crate) attack: Option<AttackKind>,
     pub(crate) weight: Option<f64>,
     pub(crate) label: Option<String>,
-    pub(crate) data: Option<Data>,
+    pub(crate) data: Option<Value>,
 }
 
 impl Edge {
@@ -356,7 +352,7 @@ impl Edge {
 
     /// The user's own fields, if any. O(1).
     pub fn data(&self) -> Option<&Value> {
-        self.data.as_ref().map(Data::value)
+        self.data.as_ref()
     }
 
     /// Sets the label.
@@ -373,7 +369,7 @@ impl Edge {
     pub fn set_weight(&mut self, weight: f64) -> crate::Result<&mut Edge> {
         check_weight(weight).map_err(|msg| {
             weight_error(
-                crate::Location::Edge {
+                Location::Edge {
                     index: None,
                     from: None,
                     to: None,
@@ -387,7 +383,24 @@ impl Edge {
 
     /// Sets the user's own fields (`null` clears them).
     pub fn set_data(&mut self, data: Value) -> &mut Edge {
-        self.data = Data::from_value(data);
+        self.data = (!data.is_null()).then_some(data);
         self
     }
+}
+
+/// Checks a weight: `None` when there is none or it is bad (then a problem
+/// says so).
+pub(crate) fn weight_of(
+    weight: &Option<Value>,
+    problems: &mut Vec<Problem>,
+    at: &dyn Fn() -> Location,
+) -> Option<f64> {
+    let w = weight.as_ref()?;
+    let checked = match w.as_f64() {
+        Some(x) => check_weight(x).map(|()| x),
+        None => Err(format!("weight must be a number in [0, 1], found {w}")),
+    };
+    checked
+        .map_err(|msg| problems.push(Problem::new(Rule::BadWeight, at(), msg)))
+        .ok()
 }

@@ -393,5 +393,5 @@ pub fn render_to_file(
         )))
     })?;
     let image = render(graph, options, format)?;
-    crate::io::write_file(path, |w| Ok(w.write_all(&image)?))
+    crate::file::write_file(path, |w| Ok(w.write_all(&image)?))
 }

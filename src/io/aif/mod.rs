@@ -103,10 +103,8 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::io::report::{Imported, Report};
-use crate::model::{ArgumentGraph, AttackKind, NodeKind};
+use crate::model::ArgumentGraph;
 use document::NodeType;
-
-pub(crate) use read::json_error;
 
 /// The format name used in errors.
 pub(crate) const FORMAT: &str = "AIF JSON";
@@ -153,7 +151,7 @@ pub fn from_str(text: &str) -> Result<Imported> {
 
 /// Reads an AIF document from a reader (read to the end first). See [`from_slice`].
 pub fn from_reader<R: Read>(reader: R) -> Result<Imported> {
-    super::read_with(reader, from_slice)
+    crate::file::read_with(reader, from_slice)
 }
 
 /// Reads an AIF file; errors carry the path. See [`from_slice`].
@@ -164,7 +162,7 @@ pub fn from_reader<R: Read>(reader: R) -> Result<Imported> {
 /// # Ok::<(), argraph::Error>(())
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
-    super::load_with(path.as_ref(), from_slice)
+    crate::file::load_with(path.as_ref(), from_slice)
 }
 
 /// Writes a graph as an AIF document of the given flavour, and reports
@@ -195,7 +193,7 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, flavor: Flavor, writer: W) -> 
 /// `path` is left as it was. See [`to_writer`].
 pub fn save(graph: &ArgumentGraph, flavor: Flavor, path: impl AsRef<Path>) -> Result<Report> {
     let mut report = Report::new();
-    super::write_file(path.as_ref(), |w| {
+    crate::file::write_file(path.as_ref(), |w| {
         report = to_writer(graph, flavor, &mut *w)?;
         Ok(())
     })?;
@@ -248,21 +246,5 @@ fn collapsible(
             !matches!(ty_of(src), NodeType::Ca | NodeType::Pa) && ty_of(dst) != NodeType::Pa
         }
         _ => false,
-    }
-}
-
-/// The leaf-premise rule: evidence iff it supports something and nothing
-/// supports it.
-pub(crate) fn derive_evidence(supports_in: usize, supports_out: usize) -> bool {
-    supports_out > 0 && supports_in == 0
-}
-
-/// The attack subtype implied by the kind of the attacked node.
-pub(crate) fn derive_attack(target: NodeKind) -> Option<AttackKind> {
-    match target {
-        NodeKind::Argument => Some(AttackKind::Undercut),
-        NodeKind::Evidence => Some(AttackKind::Undermine),
-        NodeKind::Claim => Some(AttackKind::Rebut),
-        NodeKind::Framing => None,
     }
 }

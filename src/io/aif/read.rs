@@ -11,7 +11,7 @@ use super::document::{
     Document, DocumentExtension, EdgeRecord, Extension, Fulfillment, Id, LocutionRecord,
     NodeRecord, NodeType, TypeName,
 };
-use super::{collapsible, derive_attack, derive_evidence, FORMAT, MA_LABEL};
+use super::{collapsible, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::io::report::{short, Imported, Report, Severity};
 use crate::model::{check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, Node, NodeKind};
@@ -59,23 +59,8 @@ pub(super) const S_TOP_KEY: &str = "unknown top-level key";
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: Document =
-        crate::io::json::parse_document(bytes).map_err(|e| json_error(e, FORMAT))?;
+    let doc: Document = crate::file::parse_json(bytes).map_err(|e| Error::json(e, FORMAT))?;
     build(doc)
-}
-
-/// A `serde_json` error as a parse error of `format`, with line and column.
-pub(crate) fn json_error(e: serde_json::Error, format: &'static str) -> Error {
-    match crate::io::json::parse_error(e).into_kind() {
-        ErrorKind::Parse {
-            category,
-            line,
-            column,
-            message,
-            ..
-        } => Error::parse(format, category, line, column, message),
-        other => Error::new(other),
-    }
 }
 
 fn data_error(message: impl Into<String>) -> Error {
@@ -909,7 +894,7 @@ fn derive_kinds(graph_nodes: &mut [GraphNode], graph_edges: &[GraphEdge]) {
         supports_in[e.to] += 1;
     }
     for (p, node) in graph_nodes.iter_mut().enumerate() {
-        if node.derived && derive_evidence(supports_in[p], supports_out[p]) {
+        if node.derived && NodeKind::is_leaf_premise(supports_in[p], supports_out[p]) {
             node.kind = NodeKind::Evidence;
         }
     }
@@ -952,7 +937,7 @@ fn assemble(
             continue;
         };
         let attack = match (e.kind, e.attack) {
-            (EdgeKind::Attacks, None) => derive_attack(kinds[e.to]),
+            (EdgeKind::Attacks, None) => AttackKind::implied_by(kinds[e.to]),
             (_, Some(a)) => a,
             (_, None) => None,
         };
@@ -962,7 +947,7 @@ fn assemble(
             from: Some(from.to_string()),
             to: Some(to.to_string()),
         };
-        let weight = crate::io::json::weight_of(&e.weight, problems, &at);
+        let weight = crate::model::weight_of(&e.weight, problems, &at);
         // The endpoints are known by index: check the rules, then add without a lookup.
         if let Err((rule, msg)) = check_edge(
             from,
@@ -1001,7 +986,7 @@ fn add_node(
         id: Some(p.id.clone()),
     };
     let extension = p.extension.unwrap_or_default();
-    let weight = crate::io::json::weight_of(&extension.weight, problems, &at);
+    let weight = crate::model::weight_of(&extension.weight, problems, &at);
     let broken = if p.id.is_empty() {
         Some((Rule::MissingField, "node id is empty".to_string()))
     } else if g.contains(&p.id) {

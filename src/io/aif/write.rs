@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::document::{DocumentExtension, NodeType};
-use super::{collapsible, derive_attack, derive_evidence, Flavor, MA_LABEL};
+use super::{collapsible, Flavor, MA_LABEL};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::report::Report;
 use crate::model::{ArgumentGraph, AttackKind, EdgeKind, EdgeRef, Node, NodeKind, Provenance};
@@ -269,7 +269,7 @@ impl<'a> Aif<'a> {
                     (direct, ty, ExtensionFields::edge(&e, derived, None))
                 }
                 EdgeKind::Attacks => {
-                    let derived = derive_attack(e.to().kind());
+                    let derived = AttackKind::implied_by(e.to().kind());
                     let direct = self.nodes[a].ty == NodeType::Ca;
                     (
                         direct,
@@ -393,11 +393,12 @@ impl<'a> Aif<'a> {
                     stays.then_some(NodeKind::Argument)
                 }
                 k => {
-                    let derived = if derive_evidence(self.supports_in[i], self.supports_out[i]) {
-                        NodeKind::Evidence
-                    } else {
-                        NodeKind::Claim
-                    };
+                    let derived =
+                        if NodeKind::is_leaf_premise(self.supports_in[i], self.supports_out[i]) {
+                            NodeKind::Evidence
+                        } else {
+                            NodeKind::Claim
+                        };
                     (k != derived).then_some(k)
                 }
             };
