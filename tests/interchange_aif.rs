@@ -578,3 +578,39 @@ fn ids_are_matched_exactly_as_written() {
         1
     );
 }
+
+/// Regression: the writer's derived edge records once left out the edges'
+/// `"argraph"` extension, so a label or weight on an edge drawn as it is
+/// (one touching an argument node) was lost on the way to AIF.
+#[test]
+fn edge_extension_survives_on_edges_into_argument_nodes() {
+    let mut g = argraph::ArgumentGraph::new();
+    g.claim("c", "Threats drive aggression.").unwrap();
+    g.argument("a", "Independent to dependent variable")
+        .unwrap();
+    g.claim("d", "Russia cooperates with the Taliban.").unwrap();
+    g.supports("c", "a")
+        .unwrap()
+        .set_label("theory supplies the mechanism");
+    g.supports("a", "d").unwrap().set_weight(0.25).unwrap();
+    for flavor in [aif::Flavor::AifDb, aif::Flavor::Ova] {
+        let mut out = Vec::new();
+        aif::to_writer(&g, flavor, &mut out).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            text.contains("theory supplies the mechanism"),
+            "{flavor:?}: {text}"
+        );
+        let back = aif::from_slice(&out).unwrap().graph;
+        let label = back
+            .edge_between("c", "a")
+            .map(|e| e.label().map(str::to_owned));
+        assert_eq!(
+            label,
+            Some(Some("theory supplies the mechanism".into())),
+            "{flavor:?}"
+        );
+        let weight = back.edge_between("a", "d").and_then(|e| e.weight());
+        assert_eq!(weight, Some(0.25), "{flavor:?}");
+    }
+}

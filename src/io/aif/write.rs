@@ -553,7 +553,7 @@ impl Serialize for AifId {
 #[derive(Serialize)]
 struct AifDbDocument<'a> {
     nodes: Vec<NodeJson<'a>>,
-    edges: Vec<EdgeJson>,
+    edges: Vec<EdgeJson<'a>>,
     locutions: [(); 0],
     argraph: &'a DocumentExtension,
 }
@@ -573,7 +573,7 @@ struct OvaDocument<'a> {
 #[derive(Serialize)]
 struct OvaAif<'a> {
     nodes: Vec<NodeJson<'a>>,
-    edges: Vec<EdgeJson>,
+    edges: Vec<EdgeJson<'a>>,
     schemefulfillments: Vec<FulfillmentJson>,
     participants: [(); 0],
     locutions: [(); 0],
@@ -645,7 +645,7 @@ fn native_fields<S: Serializer>(
 }
 
 #[derive(Serialize)]
-struct EdgeJson {
+struct EdgeJson<'a> {
     #[serde(rename = "edgeID")]
     id: AifId,
     #[serde(rename = "fromID")]
@@ -655,6 +655,8 @@ struct EdgeJson {
     /// AIFdb writes `null`; OVA has no such key.
     #[serde(rename = "formEdgeID", skip_serializing_if = "Option::is_none")]
     form: Option<()>,
+    #[serde(skip_serializing_if = "ExtensionFields::is_empty")]
+    argraph: &'a ExtensionFields<'a>,
 }
 
 /// The scheme name and id of a scheme node: `data.aif`'s, or the default
@@ -696,12 +698,17 @@ fn node_list<'a>(nodes: &'a [AifNode<'a>], flavor: Flavor) -> Vec<NodeJson<'a>> 
     list.collect()
 }
 
-fn edge_list(nodes: &[AifNode<'_>], edges: &[AifEdge<'_>], flavor: Flavor) -> Vec<EdgeJson> {
+fn edge_list<'a>(
+    nodes: &[AifNode<'_>],
+    edges: &'a [AifEdge<'a>],
+    flavor: Flavor,
+) -> Vec<EdgeJson<'a>> {
     let list = edges.iter().zip(1..).map(|(e, id)| EdgeJson {
         id: AifId(id, flavor),
         from: AifId(nodes[e.from].id, flavor),
         to: AifId(nodes[e.to].id, flavor),
         form: (flavor == Flavor::AifDb).then_some(()),
+        argraph: &e.ext,
     });
     list.collect()
 }
