@@ -50,6 +50,14 @@ fn dot_program() -> std::ffi::OsString {
 /// [`ErrorKind::GraphvizNotFound`] if `dot` is not on `PATH` (the message
 /// says what to install); [`ErrorKind::Graphviz`] with its standard error if
 /// it fails.
+///
+/// ```no_run
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::{run_dot, Format};
+/// let png = run_dot(b"digraph { a -> b }", Format::Png)?;
+/// assert_eq!(&png[..4], b"\x89PNG");
+/// # Ok(()) }
+/// ```
 pub fn run_dot(dot_source: &[u8], format: Format) -> Result<Vec<u8>> {
     let mut child = match Command::new(dot_program())
         .arg(format!("-T{}", format.as_str()))
