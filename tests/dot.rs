@@ -1,4 +1,4 @@
-//! DOT export: the fast writer and the graphviz-rust AST describe the same
+//! DOT export: the DOT writer and the graphviz-rust AST describe the same
 //! graph, hostile labels reach the picture intact, and Graphviz accepts it all.
 
 mod common;
@@ -6,6 +6,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use argraph::overlay::{Mark, Overlay};
 use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
 use argraph::{ArgumentGraph, Provenance, Source};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
@@ -61,7 +62,30 @@ fn hostile_graph() -> ArgumentGraph {
     g
 }
 
-fn all_options() -> Vec<DotOptions> {
+/// An overlay over every node of `g`, cycling through every kind of mark,
+/// with a hostile caption.
+fn overlay_of(g: &ArgumentGraph) -> Overlay {
+    let marks = [
+        Mark::In,
+        Mark::Out,
+        Mark::Undec,
+        Mark::Skeptical,
+        Mark::Credulous,
+        Mark::Rejected,
+        Mark::Strength(0.0),
+        Mark::Strength(0.72),
+        Mark::Strength(1.0),
+    ];
+    let mut overlay = Overlay::new("Evaluation: \"x\" <b>&</b> \\N\nunder framing \u{1}");
+    for (i, n) in g.nodes().enumerate() {
+        overlay.mark(n.id(), marks[i % marks.len()]);
+    }
+    overlay.legend(marks);
+    overlay
+}
+
+/// Every option set, overlays included.
+fn all_options(g: &ArgumentGraph) -> Vec<DotOptions> {
     let mut out = Vec::new();
     for cluster in [Cluster::Framing, Cluster::Source, Cluster::None] {
         for theme in [Theme::Color, Theme::Mono] {
@@ -77,31 +101,36 @@ fn all_options() -> Vec<DotOptions> {
         .provenance(false)
         .wrap(8);
     out.push(o);
+    for theme in [Theme::Color, Theme::Mono] {
+        let mut o = DotOptions::new();
+        o.theme(theme).overlay(overlay_of(g));
+        out.push(o);
+    }
     out
 }
 
 /// The writer's text and the printed AST parse to the same graph.
 fn assert_same_graph(g: &ArgumentGraph, opts: &DotOptions) {
-    let fast = render::dot_string(g, opts);
+    let written = render::dot_string(g, opts);
     let ast = render::dot_graph(g, opts);
     let printed = ast.print(&mut PrinterContext::default());
-    let from_fast = graphviz_rust::parse(&fast)
-        .unwrap_or_else(|e| panic!("fast DOT does not parse: {e}\n{fast}"));
+    let from_written = graphviz_rust::parse(&written)
+        .unwrap_or_else(|e| panic!("written DOT does not parse: {e}\n{written}"));
     let from_ast = graphviz_rust::parse(&printed)
         .unwrap_or_else(|e| panic!("AST DOT does not parse: {e}\n{printed}"));
-    assert_eq!(from_fast, from_ast);
+    assert_eq!(from_written, from_ast);
     // And parsing gives back the AST we built.
-    assert_eq!(from_fast, ast);
+    assert_eq!(from_written, ast);
 }
 
 #[test]
 fn writer_and_ast_describe_the_same_graph() {
     let g = hostile_graph();
-    for opts in all_options() {
+    for opts in all_options(&g) {
         assert_same_graph(&g, &opts);
     }
     let seed = argraph::json::load(common::seed_path()).unwrap();
-    for opts in all_options() {
+    for opts in all_options(&seed) {
         assert_same_graph(&seed, &opts);
     }
     assert_same_graph(&ArgumentGraph::new(), &DotOptions::new());
@@ -196,7 +225,7 @@ fn every_option_and_format_renders() {
         return;
     }
     let g = hostile_graph();
-    for opts in all_options() {
+    for opts in all_options(&g) {
         let svg = render::render(&g, &opts, Format::Svg).unwrap();
         assert!(String::from_utf8_lossy(&svg).contains("<svg"));
     }
@@ -329,4 +358,48 @@ fn regression_bare_text_html_label_rejected_by_graphviz_rust_parser() {
         "{dot}"
     );
     graphviz_rust::parse(&dot).unwrap();
+}
+
+#[test]
+fn an_overlay_marks_fills_and_explains_its_nodes() {
+    let g = hostile_graph();
+    let mut opts = DotOptions::new();
+    opts.overlay(overlay_of(&g));
+    let dot = render::dot_string(&g, &opts);
+    // Every mark's text, under the labels and in the key.
+    for text in [
+        "✔ in",
+        "✘ out",
+        "? undec",
+        "✔✔ skeptical",
+        "✔ credulous",
+        "✘ rejected",
+        "σ 0.00 ▯▯▯▯▯",
+        "σ 0.72 ▮▮▮▮▯",
+        "σ 1.00 ▮▮▮▮▮",
+    ] {
+        assert!(dot.matches(text).count() >= 2, "{text}");
+    }
+    // The caption goes through the escaping helper.
+    assert!(
+        dot.contains(
+            "Evaluation: &quot;x&quot; &lt;b&gt;&amp;&lt;/b&gt; \\N<BR/>under framing \u{2401}"
+        ),
+        "{dot}"
+    );
+    // Fills: the Okabe–Ito tints, and strengths white at 0.5.
+    for fill in ["#A8E6CF", "#F6C1A6", "#E0E0E0", "#FBE8A6"] {
+        assert!(dot.contains(&format!("fillcolor=\"{fill}\"")), "{fill}");
+        assert!(dot.contains(&format!("BGCOLOR=\"{fill}\"")), "{fill}");
+    }
+    let mut half = Overlay::new("half");
+    half.mark("c", Mark::Strength(0.5));
+    let mut one = ArgumentGraph::new();
+    one.claim("c", "C").unwrap();
+    let dot = render::dot_string(&one, DotOptions::new().overlay(half));
+    assert!(dot.contains("fillcolor=\"#FFFFFF\"") && dot.contains("σ 0.50 ▮▮▮▯▯"));
+    // In mono the marks stay, the colours go.
+    opts.theme(Theme::Mono);
+    let dot = render::dot_string(&g, &opts);
+    assert!(dot.contains("✔✔ skeptical") && !dot.contains("BGCOLOR") && !dot.contains("#A8E6CF"));
 }

@@ -1,5 +1,6 @@
-//! Any text as ids, labels, texts and provenance: the fast DOT writer and the
-//! graphviz-rust AST describe the same graph, and graphviz-rust parses it.
+//! Any text as ids, labels, texts, provenance and an overlay's caption: the
+//! DOT writer and the graphviz-rust AST describe the same graph, and
+//! graphviz-rust parses it.
 #![no_main]
 
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
@@ -10,6 +11,8 @@ fuzz_target!(|data: &[u8]| {
     let parts: Vec<&str> = text.split('\u{0}').collect();
     let mut g = argraph::ArgumentGraph::new();
     g.add_source(argraph::Source::new(parts[0], parts[0])).ok();
+    let mut overlay = argraph::overlay::Overlay::new(parts[0]);
+    overlay.legend([argraph::overlay::Mark::In, argraph::overlay::Mark::Strength(0.5)]);
     let mut prev: Option<String> = None;
     for (i, part) in parts.iter().enumerate().take(16) {
         let id = format!("{part}{i}");
@@ -25,13 +28,22 @@ fuzz_target!(|data: &[u8]| {
                 e.set_label(*part);
             }
         }
+        let mark = match i % 3 {
+            0 => argraph::overlay::Mark::Out,
+            1 => argraph::overlay::Mark::Credulous,
+            _ => argraph::overlay::Mark::Strength(part.len() as f64 / 16.0),
+        };
+        overlay.mark(id.clone(), mark);
         prev = Some(id);
     }
-    let opts = argraph::render::DotOptions::new();
-    let fast = argraph::render::dot_string(&g, &opts);
+    let mut opts = argraph::render::DotOptions::new();
+    if data.first().is_some_and(|b| b % 2 == 1) {
+        opts.overlay(overlay);
+    }
+    let written = argraph::render::dot_string(&g, &opts);
     let ast = argraph::render::dot_graph(&g, &opts);
     let printed = ast.print(&mut PrinterContext::default());
-    let a = graphviz_rust::parse(&fast).expect("the fast writer's DOT parses");
+    let a = graphviz_rust::parse(&written).expect("the writer's DOT parses");
     let b = graphviz_rust::parse(&printed).expect("the AST's DOT parses");
     assert_eq!(a, b);
 });

@@ -5,55 +5,36 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::vocabulary::vocabulary;
 
-/// An image format Graphviz can produce.
-///
-/// ```
-/// use argraph::render::Format;
-/// assert_eq!(Format::from_path("map.svg"), Some(Format::Svg));
-/// assert_eq!(Format::from_path("map.PDF"), Some(Format::Pdf));
-/// assert_eq!(Format::from_path("map.dot"), None);
-/// assert_eq!("png".parse::<Format>(), Ok(Format::Png));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Format {
-    /// Scalable vector graphics, with tooltips.
-    Svg,
-    /// A bitmap.
-    Png,
-    /// A printable document.
-    Pdf,
+vocabulary! {
+    /// An image format Graphviz can produce.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::Format;
+    /// assert_eq!(Format::from_path("map.svg"), Some(Format::Svg));
+    /// assert_eq!(Format::from_path("map.PDF"), Some(Format::Pdf));
+    /// assert_eq!(Format::from_path("map.dot"), None);
+    /// assert_eq!("png".parse::<Format>()?, Format::Png);
+    /// # Ok(()) }
+    /// ```
+    #[non_exhaustive]
+    Format, "image format" {
+        /// Scalable vector graphics, with tooltips.
+        Svg => "svg",
+        /// A bitmap.
+        Png => "png",
+        /// A printable document.
+        Pdf => "pdf",
+    }
 }
 
 impl Format {
-    /// Every format, in order.
-    pub const ALL: &'static [Format] = &[Format::Svg, Format::Png, Format::Pdf];
-
-    /// The name Graphviz (and a file extension) uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-            Format::Pdf => "pdf",
-        }
-    }
-
     /// The format a file name's extension asks for, ignoring case.
     pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
         let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
         ext.parse().ok()
-    }
-}
-
-impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Format, String> {
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|f| f.as_str() == s)
-            .ok_or_else(|| format!("unknown image format {s:?} (expected svg, png or pdf)"))
     }
 }
 
@@ -69,6 +50,14 @@ fn dot_program() -> std::ffi::OsString {
 /// [`ErrorKind::GraphvizNotFound`] if `dot` is not on `PATH` (the message
 /// says what to install); [`ErrorKind::Graphviz`] with its standard error if
 /// it fails.
+///
+/// ```no_run
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::{run_dot, Format};
+/// let png = run_dot(b"digraph { a -> b }", Format::Png)?;
+/// assert_eq!(&png[..4], b"\x89PNG");
+/// # Ok(()) }
+/// ```
 pub fn run_dot(dot_source: &[u8], format: Format) -> Result<Vec<u8>> {
     let mut child = match Command::new(dot_program())
         .arg(format!("-T{}", format.as_str()))

@@ -4,34 +4,29 @@
 //! and for colour-blind readers; colour only reinforces it.
 
 use crate::model::{AttackKind, EdgeKind, NodeKind};
+use crate::vocabulary::vocabulary;
 
-/// The colour scheme of a diagram.
-///
-/// ```
-/// use argraph::render::{DotOptions, Theme};
-/// let mut opts = DotOptions::new();
-/// opts.theme(Theme::Mono);
-/// assert_eq!("mono".parse::<Theme>(), Ok(Theme::Mono));
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Theme {
-    /// The Okabe–Ito palette (Okabe & Ito 2008), distinguishable under the
-    /// common colour-vision deficiencies, with light fills per node kind.
-    #[default]
-    Color,
-    /// Black on white, for print: only shapes, line styles and arrowheads.
-    Mono,
-}
-
-impl std::str::FromStr for Theme {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Theme, String> {
-        match s {
-            "color" | "colour" => Ok(Theme::Color),
-            "mono" | "monochrome" => Ok(Theme::Mono),
-            _ => Err(format!("unknown theme {s:?} (expected color or mono)")),
-        }
+vocabulary! {
+    /// The colour scheme of a diagram.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{DotOptions, Theme};
+    /// let mut opts = DotOptions::new();
+    /// opts.theme(Theme::Mono);
+    /// assert_eq!("mono".parse::<Theme>()?, Theme::Mono);
+    /// assert_eq!("colour".parse::<Theme>()?, Theme::Color);
+    /// # Ok(()) }
+    /// ```
+    #[derive(Default)]
+    #[non_exhaustive]
+    Theme, "theme" {
+        /// The Okabe–Ito palette (Okabe & Ito 2008), distinguishable under the
+        /// common colour-vision deficiencies, with light fills per node kind.
+        #[default]
+        Color => "color" | "colour",
+        /// Black on white, for print: only shapes, line styles and arrowheads.
+        Mono => "mono" | "monochrome",
     }
 }
 

@@ -1,16 +1,16 @@
-//! The fast DOT writer: statements straight to bytes.
+//! The DOT writer: statements straight to bytes.
 
 use std::io::{self, Write};
 
-use super::emit::{Attrs, Quoted, Sink, Target, Value};
-use super::escape::{self, escape, Mode};
+use super::escape::{escape, Mode};
+use super::sink::{Attr, Sink, Target, Value};
 
 /// How many bytes [`DotWriter`] gathers before it writes.
 const CHUNK: usize = 64 * 1024;
 
 /// Writes DOT text. Statements are assembled in a buffer that is handed to
 /// the writer whenever it holds [`CHUNK`] bytes or more, so the writer sees
-/// few, large writes (and a `BufWriter` around it copies nothing).
+/// few, large writes and needs no `BufWriter`.
 pub(crate) struct DotWriter<W: Write> {
     out: W,
     buf: Vec<u8>,
@@ -32,8 +32,9 @@ impl<W: Write> DotWriter<W> {
         Ok(self.out)
     }
 
-    /// Ends a statement, handing the buffer over once it is full enough.
-    fn end(&mut self) -> io::Result<()> {
+    /// Ends a line, handing the buffer over once it is full enough.
+    fn end_line(&mut self, end: &[u8]) -> io::Result<()> {
+        self.buf.extend_from_slice(end);
         if self.buf.len() >= CHUNK {
             self.out.write_all(&self.buf)?;
             self.buf.clear();
@@ -47,30 +48,26 @@ impl<W: Write> DotWriter<W> {
         }
     }
 
-    fn id(&mut self, id: &str) {
+    fn quoted(&mut self, text: &str) {
         self.buf.push(b'"');
-        escape(&mut self.buf, id, Mode::Quoted);
+        escape(&mut self.buf, text, Mode::Quoted);
         self.buf.push(b'"');
     }
 
-    fn attrs(&mut self, attrs: &Attrs<'_>) {
+    fn attrs(&mut self, attrs: &[Attr<'_>]) {
         if attrs.is_empty() {
             return;
         }
         self.buf.extend_from_slice(b" [");
-        for (i, a) in attrs.iter().enumerate() {
-            // `, name=`, or `name=` for the first.
-            let lead = if i == 0 { &a.lead[2..] } else { a.lead };
-            self.buf.extend_from_slice(lead.as_bytes());
-            match a.value {
+        for (i, (name, value)) in attrs.iter().enumerate() {
+            if i > 0 {
+                self.buf.extend_from_slice(b", ");
+            }
+            self.buf.extend_from_slice(name.as_bytes());
+            self.buf.push(b'=');
+            match *value {
                 Value::Plain(v) => self.buf.extend_from_slice(v.as_bytes()),
-                Value::Text(v) => self.id(v),
-                Value::Const(v) => {
-                    debug_assert!(!escape::needs_escaping(v, Mode::Quoted), "{v:?}");
-                    self.buf.push(b'"');
-                    self.buf.extend_from_slice(v.as_bytes());
-                    self.buf.push(b'"');
-                }
+                Value::Text(v) => self.quoted(v),
                 Value::Html(v) => {
                     self.buf.push(b'<');
                     self.buf.extend_from_slice(v);
@@ -80,23 +77,17 @@ impl<W: Write> DotWriter<W> {
         }
         self.buf.push(b']');
     }
-
-    fn flush_statement(&mut self) -> io::Result<()> {
-        self.buf.extend_from_slice(b";\n");
-        self.end()
-    }
 }
 
 impl<W: Write> Sink for DotWriter<W> {
     fn open_graph(&mut self, name: &str) -> io::Result<()> {
         self.buf.extend_from_slice(b"digraph ");
-        self.id(name);
-        self.buf.extend_from_slice(b" {\n");
+        self.quoted(name);
         self.depth = 1;
-        self.end()
+        self.end_line(b" {\n")
     }
 
-    fn defaults(&mut self, target: Target, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn defaults(&mut self, target: Target, attrs: &[Attr<'_>]) -> io::Result<()> {
         self.indent();
         self.buf.extend_from_slice(match target {
             Target::Graph => b"graph",
@@ -104,43 +95,40 @@ impl<W: Write> Sink for DotWriter<W> {
             Target::Edge => b"edge",
         });
         self.attrs(attrs);
-        self.flush_statement()
+        self.end_line(b";\n")
     }
 
     fn open_subgraph(&mut self, name: &str) -> io::Result<()> {
         self.indent();
         self.buf.extend_from_slice(b"subgraph ");
-        self.id(name);
-        self.buf.extend_from_slice(b" {\n");
+        self.quoted(name);
         self.depth += 1;
-        self.end()
+        self.end_line(b" {\n")
     }
 
     fn close_subgraph(&mut self) -> io::Result<()> {
         self.depth -= 1;
         self.indent();
-        self.buf.extend_from_slice(b"}\n");
-        self.end()
+        self.end_line(b"}\n")
     }
 
-    fn node(&mut self, id: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn node(&mut self, id: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
         self.indent();
-        self.buf.extend_from_slice(id.0.as_bytes());
+        self.quoted(id);
         self.attrs(attrs);
-        self.flush_statement()
+        self.end_line(b";\n")
     }
 
-    fn edge(&mut self, from: Quoted<'_>, to: Quoted<'_>, attrs: &Attrs<'_>) -> io::Result<()> {
+    fn edge(&mut self, from: &str, to: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
         self.indent();
-        self.buf.extend_from_slice(from.0.as_bytes());
+        self.quoted(from);
         self.buf.extend_from_slice(b" -> ");
-        self.buf.extend_from_slice(to.0.as_bytes());
+        self.quoted(to);
         self.attrs(attrs);
-        self.flush_statement()
+        self.end_line(b";\n")
     }
 
     fn close_graph(&mut self) -> io::Result<()> {
-        self.buf.extend_from_slice(b"}\n");
-        self.end()
+        self.end_line(b"}\n")
     }
 }

@@ -1,0 +1,280 @@
+//! What a diagram shows and how: [`DotOptions`] and its vocabularies.
+
+use super::style::Theme;
+use crate::overlay::Overlay;
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// How nodes are grouped into boxes (Graphviz clusters).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::Cluster;
+    /// assert_eq!("source".parse::<Cluster>()?, Cluster::Source);
+    /// assert_eq!(Cluster::default(), Cluster::Framing);
+    /// assert!("planet".parse::<Cluster>().is_err());
+    /// # Ok(()) }
+    /// ```
+    #[derive(Default)]
+    #[non_exhaustive]
+    Cluster, "clustering" {
+        /// One box per framing, holding the framing and the claims and
+        /// arguments that it alone frames; nodes framed by several framings
+        /// sit between the boxes.
+        #[default]
+        Framing => "framing",
+        /// One box per declared source, holding the nodes whose first
+        /// provenance entry cites it.
+        Source => "source",
+        /// No boxes.
+        None => "none",
+    }
+}
+
+vocabulary! {
+    /// The direction of the layout: where edges point. Its names are
+    /// Graphviz's, in any case.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::RankDir;
+    /// assert_eq!("LR".parse::<RankDir>()?, RankDir::LeftRight);
+    /// assert_eq!("lr".parse::<RankDir>()?, RankDir::LeftRight);
+    /// assert_eq!(RankDir::BottomTop.as_str(), "BT");
+    /// # Ok(()) }
+    /// ```
+    #[derive(Default)]
+    #[non_exhaustive]
+    RankDir, "rankdir" ignore_case {
+        /// Edges point up: evidence at the bottom, conclusions on top (the
+        /// usual layout of argument maps).
+        #[default]
+        BottomTop => "BT",
+        /// Edges point down.
+        TopBottom => "TB",
+        /// Edges point right.
+        LeftRight => "LR",
+        /// Edges point left.
+        RightLeft => "RL",
+    }
+}
+
+/// Options for DOT export, set with `&mut self` methods that chain.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::{dot_string, Cluster, DotOptions, RankDir, Theme};
+/// let mut g = argraph::ArgumentGraph::new();
+/// g.claim("c", "A claim.")?;
+/// let mut opts = DotOptions::new();
+/// opts.cluster(Cluster::Source).theme(Theme::Mono).rankdir(RankDir::LeftRight);
+/// assert!(dot_string(&g, &opts).contains("rankdir=LR"));
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct DotOptions {
+    pub(crate) cluster: Cluster,
+    pub(crate) theme: Theme,
+    pub(crate) rankdir: RankDir,
+    pub(crate) legend: bool,
+    pub(crate) wrap: usize,
+    pub(crate) text: bool,
+    pub(crate) provenance: bool,
+    pub(crate) overlay: Option<Overlay>,
+}
+
+impl Default for DotOptions {
+    fn default() -> DotOptions {
+        DotOptions {
+            cluster: Cluster::Framing,
+            theme: Theme::Color,
+            rankdir: RankDir::BottomTop,
+            legend: true,
+            wrap: 24,
+            text: true,
+            provenance: true,
+            overlay: None,
+        }
+    }
+}
+
+impl DotOptions {
+    /// The defaults: clusters by framing, colour theme, bottom-to-top
+    /// layout, a legend, text wrapped at 24 characters, node text and
+    /// provenance shown, no overlay.
+    ///
+    /// ```
+    /// use argraph::render::{dot_string, DotOptions};
+    /// let dot = dot_string(&argraph::ArgumentGraph::new(), &DotOptions::new());
+    /// assert!(dot.contains("rankdir=BT") && dot.contains("Legend"));
+    /// ```
+    pub fn new() -> DotOptions {
+        DotOptions::default()
+    }
+
+    /// How nodes are grouped into boxes.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{dot_string, Cluster, DotOptions};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.framing("f", "Offensive realism")?;
+    /// g.claim("c", "Russia maximises power.")?;
+    /// g.frames("f", "c")?;
+    /// let mut opts = DotOptions::new();
+    /// assert!(dot_string(&g, &opts).contains("subgraph \"cluster_0\""));
+    /// opts.cluster(Cluster::None);
+    /// assert!(!dot_string(&g, &opts).contains("cluster_0"));
+    /// # Ok(()) }
+    /// ```
+    pub fn cluster(&mut self, cluster: Cluster) -> &mut DotOptions {
+        self.cluster = cluster;
+        self
+    }
+
+    /// The colour scheme.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{dot_string, DotOptions, Theme};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// g.claim("b", "B")?;
+    /// g.attacks("a", "b")?;
+    /// let mut opts = DotOptions::new();
+    /// assert!(dot_string(&g, &opts).contains("#D55E00"));
+    /// opts.theme(Theme::Mono);
+    /// assert!(!dot_string(&g, &opts).contains("#D55E00"));
+    /// # Ok(()) }
+    /// ```
+    pub fn theme(&mut self, theme: Theme) -> &mut DotOptions {
+        self.theme = theme;
+        self
+    }
+
+    /// The direction of the layout.
+    ///
+    /// ```
+    /// use argraph::render::{dot_string, DotOptions, RankDir};
+    /// let g = argraph::ArgumentGraph::new();
+    /// let mut opts = DotOptions::new();
+    /// opts.rankdir(RankDir::LeftRight);
+    /// assert!(dot_string(&g, &opts).contains("rankdir=LR"));
+    /// ```
+    pub fn rankdir(&mut self, rankdir: RankDir) -> &mut DotOptions {
+        self.rankdir = rankdir;
+        self
+    }
+
+    /// Whether to draw a legend of shapes and line styles.
+    ///
+    /// ```
+    /// use argraph::render::{dot_string, DotOptions};
+    /// let g = argraph::ArgumentGraph::new();
+    /// let mut opts = DotOptions::new();
+    /// assert!(dot_string(&g, &opts).contains("Legend"));
+    /// opts.legend(false);
+    /// assert!(!dot_string(&g, &opts).contains("Legend"));
+    /// ```
+    pub fn legend(&mut self, legend: bool) -> &mut DotOptions {
+        self.legend = legend;
+        self
+    }
+
+    /// The width, in characters, at which labels wrap (at least 8): words
+    /// fill each line greedily, and a word longer than a line is cut. The
+    /// node text under a label wraps a quarter wider, the provenance line
+    /// half wider.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{dot_string, DotOptions};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c", "one two three four")?;
+    /// let mut opts = DotOptions::new();
+    /// opts.wrap(9);
+    /// assert!(dot_string(&g, &opts).contains("one two<BR/>three<BR/>four"));
+    /// # Ok(()) }
+    /// ```
+    pub fn wrap(&mut self, width: usize) -> &mut DotOptions {
+        self.wrap = width.max(8);
+        self
+    }
+
+    /// Whether a node with a label also shows its text under it (the text
+    /// is always the tooltip).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{dot_string, DotOptions};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c", "The long text.")?.set_label("Short");
+    /// let mut opts = DotOptions::new();
+    /// opts.text(false);
+    /// assert!(!dot_string(&g, &opts).contains("label=<<B>Short</B><BR/>"));
+    /// # Ok(()) }
+    /// ```
+    pub fn text(&mut self, show: bool) -> &mut DotOptions {
+        self.text = show;
+        self
+    }
+
+    /// Whether a node shows its first provenance entry (source and locator).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{dot_string, DotOptions};
+    /// use argraph::{Provenance, Source};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.add_source(Source::new("op", "An opinion piece"))?;
+    /// g.evidence("e", "A fact.")?.add_provenance(Provenance::new("op").with_locator("¶2"));
+    /// let mut opts = DotOptions::new();
+    /// assert!(dot_string(&g, &opts).contains("op · ¶2"));
+    /// opts.provenance(false);
+    /// assert!(!dot_string(&g, &opts).contains("op · ¶2"));
+    /// # Ok(()) }
+    /// ```
+    pub fn provenance(&mut self, show: bool) -> &mut DotOptions {
+        self.provenance = show;
+        self
+    }
+
+    /// Draws an overlay (an evaluation's verdicts or strengths) over the
+    /// diagram: every marked node gets a fill colour (in the colour theme)
+    /// and a marked line under its label (in both themes), and the legend
+    /// shows the overlay's caption over its legend marks.
+    ///
+    /// - Grounded labels: `✔ in` (green), `✘ out` (vermillion), `? undec` (grey).
+    /// - Statuses: `✔✔ skeptical` (green), `✔ credulous` (yellow),
+    ///   `✘ rejected` (vermillion).
+    /// - Strengths: `σ 0.72` with a five-step bar, the fill running from
+    ///   vermillion (0) through white (0.5) to green (1).
+    ///
+    /// An evaluation gives its overlay with
+    /// [`Evaluation::overlay`](crate::reason::Evaluation::overlay); any
+    /// other source of marks can build one by hand:
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::overlay::{Mark, Overlay};
+    /// use argraph::render::{dot_string, DotOptions};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// g.claim("b", "B")?;
+    /// g.attacks("a", "b")?;
+    /// let mut overlay = Overlay::new("Evaluation: grounded, no framing");
+    /// overlay.mark("a", Mark::In).mark("b", Mark::Out);
+    /// overlay.legend([Mark::In, Mark::Out, Mark::Undec]);
+    /// let mut opts = DotOptions::new();
+    /// opts.overlay(overlay);
+    /// let dot = dot_string(&g, &opts);
+    /// assert!(dot.contains("✔ in") && dot.contains("✘ out"));
+    /// assert!(dot.contains("fillcolor=\"#A8E6CF\""));
+    /// assert!(dot.contains("Evaluation: grounded"));
+    /// # Ok(()) }
+    /// ```
+    pub fn overlay(&mut self, overlay: Overlay) -> &mut DotOptions {
+        self.overlay = Some(overlay);
+        self
+    }
+}
