@@ -258,20 +258,13 @@ fn dot_evaluate_overlays_statuses_and_a_legend_entry() {
 
 #[test]
 fn overlay_text_goes_through_the_escaping_helper() {
-    use argraph::reason::{evaluate, Method, Semantics, SupportMode};
+    use argraph::reason::Evaluator;
     use argraph::render::{dot_graph, dot_string, DotOptions, Overlay};
     let mut g = argraph::ArgumentGraph::new();
     g.framing("f\"<b>&", "hostile id").unwrap();
     g.claim("c", "C").unwrap();
     g.frames("f\"<b>&", "c").unwrap();
-    let eval = evaluate(
-        &g,
-        Method::Dung(Semantics::Grounded),
-        Some("f\"<b>&"),
-        SupportMode::Bipolar,
-        10,
-    )
-    .unwrap();
+    let eval = Evaluator::new(&g).framing("f\"<b>&").run().unwrap();
     let mut opts = DotOptions::new();
     opts.overlay(Overlay::new(&eval));
     let dot = dot_string(&g, &opts);
@@ -282,4 +275,38 @@ fn overlay_text_goes_through_the_escaping_helper() {
         &mut graphviz_rust::printer::PrinterContext::default(),
     );
     assert!(graphviz_rust::parse(&text).is_ok());
+}
+
+#[test]
+fn eval_and_compare_json_are_the_library_serialization() {
+    use argraph::reason::{Evaluator, Method};
+    let g = argraph::json::load(seed()).unwrap();
+    for sem in ["grounded", "preferred", "dfquad"] {
+        let o = argraph(&[
+            "eval",
+            &seed(),
+            "-s",
+            sem,
+            "--framing",
+            "f-geopolitical",
+            "--format",
+            "json",
+        ]);
+        let eval = Evaluator::new(&g)
+            .semantics(sem.parse::<Method>().unwrap())
+            .framing("f-geopolitical")
+            .run()
+            .unwrap();
+        assert_eq!(
+            stdout(&o),
+            serde_json::to_string_pretty(&eval).unwrap() + "\n"
+        );
+        let o = argraph(&["compare", &seed(), "-s", sem, "--format", "json"]);
+        let framings = g.nodes_of_kind(argraph::NodeKind::Framing).map(|n| n.id());
+        let c = Evaluator::new(&g)
+            .semantics(sem.parse::<Method>().unwrap())
+            .compare(framings)
+            .unwrap();
+        assert_eq!(stdout(&o), serde_json::to_string_pretty(&c).unwrap() + "\n");
+    }
 }

@@ -1,8 +1,6 @@
 //! The Dung view of rich graphs and the framing rule (Bench-Capon 2003).
 
-use argraph::reason::{
-    compare, dung_view, evaluate, Label, Method, Semantics, Status, SupportMode,
-};
+use argraph::reason::{dung_view, Evaluator, Label, Semantics, Status, SupportMode};
 use argraph::ArgumentGraph;
 
 fn pairs(g: &ArgumentGraph, mode: SupportMode, framing: Option<&str>) -> Vec<(String, String)> {
@@ -107,13 +105,17 @@ fn rival_framings_and_nodes_with_several_framings() {
     assert_eq!(pairs(&g, SupportMode::Bipolar, Some("g")), p(&[("g", "f")]));
     // Under no framing every attack succeeds.
     assert_eq!(pairs(&g, SupportMode::Bipolar, None).len(), 3);
-    let gr = Method::Dung(Semantics::Grounded);
-    let e = evaluate(&g, gr, Some("f"), SupportMode::Bipolar, 10).unwrap();
-    assert_eq!(e.node("g").unwrap().label, Some(Label::Out));
-    assert_eq!(e.node("both").unwrap().label, Some(Label::In));
-    let e = evaluate(&g, gr, None, SupportMode::Bipolar, 10).unwrap();
-    assert_eq!(e.node("f").unwrap().label, Some(Label::Undec));
-    assert_eq!(e.node("both").unwrap().label, Some(Label::Out));
+    let e = Evaluator::new(&g)
+        .semantics(Semantics::Grounded)
+        .framing("f")
+        .limit(10)
+        .run()
+        .unwrap();
+    assert_eq!(e.verdict("g").unwrap().label(), Some(Label::Out));
+    assert_eq!(e.verdict("both").unwrap().label(), Some(Label::In));
+    let e = Evaluator::new(&g).limit(10).run().unwrap();
+    assert_eq!(e.verdict("f").unwrap().label(), Some(Label::Undec));
+    assert_eq!(e.verdict("both").unwrap().label(), Some(Label::Out));
 }
 
 #[test]
@@ -138,14 +140,19 @@ fn statuses_under_preferred_and_stable() {
         (Semantics::Stable, 10),
         (Semantics::Preferred, 1),
     ] {
-        let e = evaluate(&g, Method::Dung(sem), None, SupportMode::Bipolar, limit).unwrap();
+        let e = Evaluator::new(&g)
+            .semantics(sem)
+            .supports(SupportMode::Bipolar)
+            .limit(limit)
+            .run()
+            .unwrap();
         assert_eq!(
-            e.node("a").unwrap().status,
+            e.verdict("a").unwrap().status(),
             Some(Status::Credulous),
             "{sem} {limit}"
         );
-        assert_eq!(e.node("c").unwrap().status, Some(Status::Rejected));
-        assert_eq!(e.all_extensions, limit > 1);
+        assert_eq!(e.verdict("c").unwrap().status(), Some(Status::Rejected));
+        assert_eq!(e.all_extensions(), limit > 1);
     }
 }
 
@@ -156,21 +163,19 @@ fn seed_graph_compare_shows_the_framings_parting_ways() {
         "/graphs/russia_afghanistan.json"
     );
     let g = argraph::json::load(std::path::Path::new(path)).unwrap();
-    let c = compare(
-        &g,
-        Method::Dung(Semantics::Grounded),
-        None,
-        SupportMode::Bipolar,
-        100,
-    )
-    .unwrap();
-    assert_eq!(c.framings[0], None);
+    let every_framing = g.nodes_of_kind(argraph::NodeKind::Framing).map(|n| n.id());
+    let c = Evaluator::new(&g)
+        .semantics(Semantics::Grounded)
+        .limit(100)
+        .compare(every_framing)
+        .unwrap();
+    assert_eq!(c.framings()[0], None);
     assert!(
-        c.framings.len() >= 3,
+        c.framings().len() >= 3,
         "the seed analysis has several framings"
     );
     let differing: Vec<&str> = c
-        .rows
+        .rows()
         .iter()
         .filter(|r| r.kind == argraph::NodeKind::Claim && r.differs())
         .map(|r| r.id.as_str())
@@ -180,13 +185,13 @@ fn seed_graph_compare_shows_the_framings_parting_ways() {
     // without framing is protected from attacks by unframed nodes only;
     // check the rule on the seed: a claim framed by F is never `out` under F
     // unless an F-preferred node attacks it (directly or derived).
-    for (col, f) in c.framings.iter().enumerate().skip(1) {
+    for (col, f) in c.framings().iter().enumerate().skip(1) {
         let f = f.as_deref().unwrap();
         let view = dung_view(&g, SupportMode::Bipolar, Some(f)).unwrap();
         let af = view.framework();
         for framed in g.framed_by(f) {
-            let row = c.rows.iter().find(|r| r.id == framed.id()).unwrap();
-            if row.verdicts[col].label == Some(Label::Out) {
+            let row = c.row(framed.id()).unwrap();
+            if row.verdicts[col].label() == Some(Label::Out) {
                 let a = af.index_of(framed.id()).unwrap();
                 let framed_ids: Vec<&str> = g.framed_by(f).map(|n| n.id()).collect();
                 assert!(af
@@ -197,4 +202,66 @@ fn seed_graph_compare_shows_the_framings_parting_ways() {
             }
         }
     }
+}
+
+#[test]
+fn methods_parse_with_the_crate_error_and_compare_takes_owned_names() -> argraph::Result<()> {
+    let mut g = ArgumentGraph::new();
+    g.framing("f", "F")?;
+    g.claim("a", "A")?;
+    g.claim("b", "B")?;
+    g.rebuts("a", "b")?;
+    g.rebuts("b", "a")?;
+    g.frames("f", "a")?;
+    let method: argraph::reason::Method = "GR".parse()?;
+    assert_eq!(method.as_str(), "grounded");
+    assert_eq!("Df-Quad".parse::<argraph::reason::Method>().ok(), None);
+    let err = "ideal".parse::<argraph::reason::Method>().unwrap_err();
+    assert!(matches!(err.kind(), argraph::ErrorKind::InvalidInput(_)));
+    assert!(
+        err.to_string().contains("unknown semantics \"ideal\""),
+        "{err}"
+    );
+    let names: Vec<String> = vec!["f".to_string()];
+    let c = Evaluator::new(&g).semantics(method).compare(names)?;
+    assert_eq!(c.framings(), [None, Some("f".to_string())]);
+    assert_eq!(c.row("b").unwrap().verdicts[1].to_string(), "out");
+    assert!(
+        Evaluator::new(&g).compare(["a"]).is_err(),
+        "a is not a framing"
+    );
+    Ok(())
+}
+
+#[test]
+fn evaluations_become_overlays() -> argraph::Result<()> {
+    use argraph::overlay::Mark;
+    let mut g = ArgumentGraph::new();
+    g.framing("f", "F")?;
+    g.claim("a", "A")?;
+    g.claim("b", "B")?;
+    g.attacks("a", "b")?;
+    let grounded = Evaluator::new(&g).framing("f").run()?.overlay();
+    assert_eq!(grounded.caption(), "Evaluation: grounded under framing f");
+    assert_eq!(grounded.mark_of("b"), Some(Mark::Out));
+    assert_eq!(grounded.legend_marks(), [Mark::In, Mark::Out, Mark::Undec]);
+    assert_eq!(grounded.len(), 3);
+    let energy = Evaluator::new(&g)
+        .semantics(argraph::reason::Gradual::Energy)
+        .run()?;
+    let overlay = energy.overlay();
+    assert_eq!(overlay.caption(), "Evaluation: energy, no framing");
+    assert_eq!(
+        overlay.mark_of("a"),
+        energy.verdict("a").unwrap().strength().map(Mark::Strength)
+    );
+    assert_eq!(
+        overlay.legend_marks(),
+        [
+            Mark::Strength(1.0),
+            Mark::Strength(0.5),
+            Mark::Strength(0.0)
+        ]
+    );
+    Ok(())
 }

@@ -1,17 +1,33 @@
 //! Evaluating every node of a rich graph under one semantics and framing.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
 use super::gradual::{dfquad, quadratic_energy, Gradual};
 use super::view::{dung_view, SupportMode};
-use super::{Label, Reasoner, Semantics};
-use crate::error::Result;
+use super::{Extension, Label, Reasoner, Semantics};
+use crate::error::{Error, Result};
 use crate::model::ArgumentGraph;
+use crate::overlay::{Mark, Overlay};
+use crate::vocabulary::vocabulary;
 
 /// What to evaluate a graph with: a Dung semantics (on the graph's
 /// [Dung view](super::dung_view)) or a gradual one (on its supports and
-/// attacks).
+/// attacks). Parsed from the names of both families.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::reason::{Gradual, Method, Semantics};
+/// assert_eq!("grounded".parse::<Method>()?, Method::Dung(Semantics::Grounded));
+/// assert_eq!("PR".parse::<Method>()?, Method::from(Semantics::Preferred));
+/// assert_eq!("energy".parse::<Method>()?, Method::Gradual(Gradual::Energy));
+/// assert!("ideal".parse::<Method>().is_err());
+/// # Ok(()) }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// An extension semantics.
@@ -30,6 +46,18 @@ impl Method {
     }
 }
 
+impl From<Semantics> for Method {
+    fn from(semantics: Semantics) -> Method {
+        Method::Dung(semantics)
+    }
+}
+
+impl From<Gradual> for Method {
+    fn from(gradual: Gradual) -> Method {
+        Method::Gradual(gradual)
+    }
+}
+
 impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -37,116 +65,133 @@ impl fmt::Display for Method {
 }
 
 impl FromStr for Method {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Method> {
         s.parse::<Semantics>()
             .map(Method::Dung)
             .or_else(|_| s.parse::<Gradual>().map(Method::Gradual))
             .map_err(|_| {
-                format!(
-                    "unknown semantics {s:?} (expected one of: grounded, complete, preferred, stable, dfquad, energy)"
-                )
+                let names = Semantics::ALL.iter().map(|m| m.as_str());
+                let names: Vec<&str> = names
+                    .chain(Gradual::ALL.iter().map(|g| g.as_str()))
+                    .collect();
+                Error::unknown_name("semantics", s, &names)
             })
     }
 }
 
-/// The acceptance status of an argument under an extension semantics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Status {
-    /// In every extension (and there is at least one).
-    Skeptical,
-    /// In some extension but not all.
-    Credulous,
-    /// In no extension (or there is none).
-    Rejected,
-}
-
-impl Status {
-    /// `"skeptical"`, `"credulous"` or `"rejected"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Skeptical => "skeptical",
-            Status::Credulous => "credulous",
-            Status::Rejected => "rejected",
-        }
+impl Serialize for Method {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// The acceptance status of an argument under an extension semantics.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::Status;
+    /// assert_eq!("credulous".parse::<Status>()?, Status::Credulous);
+    /// # Ok(()) }
+    /// ```
+    Status, "status" {
+        /// In every extension (and there is at least one).
+        Skeptical => "skeptical",
+        /// In some extension but not all.
+        Credulous => "credulous",
+        /// In no extension (or there is none).
+        Rejected => "rejected",
     }
 }
 
-/// One node's verdict.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NodeVerdict {
-    /// The node's id.
-    pub id: String,
-    /// Extension semantics: skeptical, credulous or rejected.
-    pub status: Option<Status>,
+/// One node's verdict: what the [`Method`] says of it. Serialized as the
+/// bare label, status or number.
+///
+/// ```
+/// use argraph::reason::{Label, Status, Verdict};
+/// let v = Verdict::Label(Label::In);
+/// assert_eq!(v.status(), Some(Status::Skeptical)); // grounded `in` is skeptical
+/// assert_eq!(v.to_string(), "in");
+/// assert_eq!(Verdict::Strength(0.72).to_string(), "0.720");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Verdict {
     /// Grounded semantics: the grounded label.
-    pub label: Option<Label>,
+    Label(Label),
+    /// Other extension semantics: skeptical, credulous or rejected.
+    Status(Status),
     /// Gradual semantics: the strength in [0, 1].
-    pub strength: Option<f64>,
+    Strength(f64),
 }
 
-impl NodeVerdict {
-    /// The verdict as one short word or number: the label (grounded), the
-    /// status (other extension semantics) or the strength to 3 decimals.
-    pub fn short(&self) -> String {
-        match (self.label, self.status, self.strength) {
-            (Some(l), _, _) => l.to_string(),
-            (None, Some(s), _) => s.to_string(),
-            (None, None, Some(v)) => format!("{v:.3}"),
-            _ => "-".to_string(),
+impl Verdict {
+    /// The grounded label, for a grounded verdict.
+    pub fn label(self) -> Option<Label> {
+        match self {
+            Verdict::Label(label) => Some(label),
+            _ => None,
+        }
+    }
+
+    /// The status, for an extension semantics: a grounded label `in` is
+    /// skeptical, `out` and `undec` are rejected.
+    pub fn status(self) -> Option<Status> {
+        match self {
+            Verdict::Label(Label::In) => Some(Status::Skeptical),
+            Verdict::Label(_) => Some(Status::Rejected),
+            Verdict::Status(status) => Some(status),
+            Verdict::Strength(_) => None,
+        }
+    }
+
+    /// The strength, for a gradual semantics.
+    pub fn strength(self) -> Option<f64> {
+        match self {
+            Verdict::Strength(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    fn mark(self) -> Mark {
+        match self {
+            Verdict::Label(Label::In) => Mark::In,
+            Verdict::Label(Label::Out) => Mark::Out,
+            Verdict::Label(Label::Undec) => Mark::Undec,
+            Verdict::Status(Status::Skeptical) => Mark::Skeptical,
+            Verdict::Status(Status::Credulous) => Mark::Credulous,
+            Verdict::Status(Status::Rejected) => Mark::Rejected,
+            Verdict::Strength(x) => Mark::Strength(x),
         }
     }
 }
 
-/// The evaluation of a graph: see [`evaluate`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct Evaluation {
-    /// The method used.
-    pub method: Method,
-    /// The framing evaluated under, if any.
-    pub framing: Option<String>,
-    /// Extension semantics: the extensions found, as lists of node ids.
-    pub extensions: Option<Vec<Vec<String>>>,
-    /// `false` if the limit cut the list of extensions short (the statuses
-    /// are exact all the same).
-    pub all_extensions: bool,
-    /// Gradual semantics on cyclic graphs: whether the values converged.
-    pub converged: bool,
-    /// One verdict per node, in [`ArgumentGraph::nodes`] order.
-    pub nodes: Vec<NodeVerdict>,
-}
-
-impl Evaluation {
-    /// The verdict of node `id`. O(n).
-    pub fn node(&self, id: &str) -> Option<&NodeVerdict> {
-        self.nodes.iter().find(|v| v.id == id)
+/// The verdict as one short word or number: the label, the status, or the
+/// strength to 3 decimals.
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Verdict::Label(label) => f.write_str(label.as_str()),
+            Verdict::Status(status) => f.write_str(status.as_str()),
+            Verdict::Strength(x) => write!(f, "{x:.3}"),
+        }
     }
 }
 
-/// Evaluates every node of `g` with `method`, under `framing` (a framing
-/// node's id) or none, with supports entering the Dung view as `support`
-/// says, listing at most `limit` extensions.
-///
-/// Extension semantics run on the graph's [`dung_view`]: grounded gives
-/// each node its grounded label (and status skeptical for `in`, rejected
-/// otherwise); complete, preferred and stable give statuses computed from
-/// the enumerated extensions when there are at most `limit`, or else by one
-/// credulous and one skeptical query per node through a [`Reasoner`].
-/// Gradual semantics give strengths ([`dfquad`], [`quadratic_energy`]).
-///
-/// # Errors
-/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) if `framing`
-/// is not a framing's id.
+/// How many extensions an [`Evaluator`] lists unless told otherwise.
+pub const DEFAULT_LIMIT: usize = 1000;
+
+/// Evaluates every node of a graph: the semantics, the framing, how
+/// supports count and how many extensions to list are set one by one, each
+/// with a default (grounded, no framing, [`SupportMode::Bipolar`],
+/// [`DEFAULT_LIMIT`]), then [`run`](Evaluator::run) (one evaluation) or
+/// [`compare`](Evaluator::compare) (framings side by side).
 ///
 /// ```
 /// # fn main() -> argraph::Result<()> {
-/// use argraph::reason::{evaluate, Label, Method, Semantics, SupportMode};
+/// use argraph::reason::{Evaluator, Label, Semantics, SupportMode};
 /// let mut g = argraph::ArgumentGraph::new();
 /// g.framing("f", "Lens")?;
 /// g.claim("a", "A")?;
@@ -154,101 +199,411 @@ impl Evaluation {
 /// g.rebuts("a", "b")?;
 /// g.rebuts("b", "a")?;
 /// g.frames("f", "a")?;
-/// let gr = Method::Dung(Semantics::Grounded);
-/// let plain = evaluate(&g, gr, None, SupportMode::Bipolar, 100)?;
-/// assert_eq!(plain.node("a").unwrap().label, Some(Label::Undec));
-/// let under_f = evaluate(&g, gr, Some("f"), SupportMode::Bipolar, 100)?;
-/// assert_eq!(under_f.node("a").unwrap().label, Some(Label::In));
-/// assert_eq!(under_f.node("b").unwrap().label, Some(Label::Out));
+/// let plain = Evaluator::new(&g).run()?; // grounded, no framing
+/// assert_eq!(plain.verdict("a").and_then(|v| v.label()), Some(Label::Undec));
+/// let under_f = Evaluator::new(&g)
+///     .semantics(Semantics::Grounded)
+///     .framing("f")
+///     .supports(SupportMode::Bipolar)
+///     .limit(100)
+///     .run()?;
+/// assert_eq!(under_f.verdict("a").and_then(|v| v.label()), Some(Label::In));
+/// assert_eq!(under_f.verdict("b").unwrap().to_string(), "out");
 /// # Ok(()) }
 /// ```
-pub fn evaluate(
-    g: &ArgumentGraph,
-    method: Method,
-    framing: Option<&str>,
-    support: SupportMode,
-    limit: usize,
-) -> Result<Evaluation> {
-    let ids: Vec<String> = g.nodes().map(|n| n.id().to_string()).collect();
-    let mut eval = Evaluation {
-        method,
-        framing: framing.map(str::to_string),
-        extensions: None,
-        all_extensions: true,
-        converged: true,
-        nodes: ids
-            .iter()
-            .map(|id| NodeVerdict {
-                id: id.clone(),
-                status: None,
-                label: None,
-                strength: None,
-            })
-            .collect(),
-    };
-    match method {
-        Method::Gradual(kind) => {
-            let s = match kind {
-                Gradual::DfQuad => dfquad(g, framing)?,
-                Gradual::Energy => quadratic_energy(g, framing)?,
-            };
-            eval.converged = s.converged();
-            for (v, &x) in eval.nodes.iter_mut().zip(s.values()) {
-                v.strength = Some(x);
-            }
-        }
-        Method::Dung(sem) => {
-            let view = dung_view(g, support, framing)?;
-            let af = view.framework();
-            let mut r = Reasoner::new(af, sem);
-            if sem == Semantics::Grounded {
-                for (a, v) in eval.nodes.iter_mut().enumerate() {
-                    let l = r.grounded().label(a);
-                    v.label = Some(l);
-                    v.status = Some(if l == Label::In {
-                        Status::Skeptical
-                    } else {
-                        Status::Rejected
-                    });
-                }
-                eval.extensions = Some(vec![names(&ids, &r.grounded().extension())]);
-                return Ok(eval);
-            }
-            let found = r.extensions(Some(limit))?;
-            eval.all_extensions = found.all_found;
-            eval.extensions = Some(found.extensions.iter().map(|e| names(&ids, e)).collect());
-            if found.all_found {
-                let k = found.extensions.len();
-                let mut count = vec![0usize; af.len()];
-                for e in &found.extensions {
-                    for &a in e {
-                        count[a] += 1;
-                    }
-                }
-                for (a, v) in eval.nodes.iter_mut().enumerate() {
-                    v.status = Some(match count[a] {
-                        0 => Status::Rejected,
-                        c if c == k => Status::Skeptical,
-                        _ => Status::Credulous,
-                    });
-                }
-            } else {
-                for a in 0..af.len() {
-                    let status = if !r.credulous(a)?.accepted {
-                        Status::Rejected
-                    } else if r.skeptical(a)?.accepted {
-                        Status::Skeptical
-                    } else {
-                        Status::Credulous
-                    };
-                    eval.nodes[a].status = Some(status);
-                }
-            }
-        }
-    }
-    Ok(eval)
+#[derive(Clone, Debug)]
+pub struct Evaluator<'g> {
+    pub(super) graph: &'g ArgumentGraph,
+    pub(super) method: Method,
+    framing: Option<String>,
+    pub(super) support: SupportMode,
+    pub(super) limit: usize,
 }
 
-fn names(ids: &[String], ext: &[usize]) -> Vec<String> {
-    ext.iter().map(|&a| ids[a].clone()).collect()
+impl<'g> Evaluator<'g> {
+    /// An evaluator of `graph` with the defaults: grounded, no framing,
+    /// bipolar supports, at most [`DEFAULT_LIMIT`] extensions listed.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let g = argraph::ArgumentGraph::new();
+    /// let eval = argraph::reason::Evaluator::new(&g).run()?;
+    /// assert_eq!(eval.method().as_str(), "grounded");
+    /// assert!(eval.is_empty());
+    /// # Ok(()) }
+    /// ```
+    pub fn new(graph: &'g ArgumentGraph) -> Evaluator<'g> {
+        Evaluator {
+            graph,
+            method: Method::Dung(Semantics::Grounded),
+            framing: None,
+            support: SupportMode::Bipolar,
+            limit: DEFAULT_LIMIT,
+        }
+    }
+
+    /// The semantics: a [`Method`], a [`Semantics`] or a [`Gradual`].
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::{Evaluator, Gradual};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// let eval = Evaluator::new(&g).semantics(Gradual::DfQuad).run()?;
+    /// assert_eq!(eval.verdict("a").and_then(|v| v.strength()), Some(0.5));
+    /// let eval = Evaluator::new(&g).semantics("preferred".parse::<argraph::reason::Method>()?).run()?;
+    /// assert_eq!(eval.verdict("a").unwrap().to_string(), "skeptical");
+    /// # Ok(()) }
+    /// ```
+    pub fn semantics(&mut self, method: impl Into<Method>) -> &mut Evaluator<'g> {
+        self.method = method.into();
+        self
+    }
+
+    /// Evaluates under this framing (the id of a framing node): its
+    /// audience prefers what it frames (see [`dung_view`]). Checked by
+    /// [`run`](Evaluator::run).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// assert!(argraph::reason::Evaluator::new(&g).framing("a").run().is_err()); // not a framing
+    /// # Ok(()) }
+    /// ```
+    pub fn framing(&mut self, id: impl Into<String>) -> &mut Evaluator<'g> {
+        self.framing = Some(id.into());
+        self
+    }
+
+    /// How supports enter the Dung view (default
+    /// [`SupportMode::Bipolar`]); gradual semantics always use them.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::{Evaluator, SupportMode};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c", "C")?;
+    /// g.evidence("e", "E")?;
+    /// g.claim("x", "X")?;
+    /// g.supports("e", "c")?;
+    /// g.attacks("x", "e")?;
+    /// let plain = Evaluator::new(&g).supports(SupportMode::Ignore).run()?;
+    /// assert_eq!(plain.verdict("c").unwrap().to_string(), "in");
+    /// let bipolar = Evaluator::new(&g).run()?; // x attacks c through e
+    /// assert_eq!(bipolar.verdict("c").unwrap().to_string(), "out");
+    /// # Ok(()) }
+    /// ```
+    pub fn supports(&mut self, support: SupportMode) -> &mut Evaluator<'g> {
+        self.support = support;
+        self
+    }
+
+    /// Lists at most `limit` extensions (default [`DEFAULT_LIMIT`]); the
+    /// statuses stay exact beyond it.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::{Evaluator, Semantics};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// g.claim("b", "B")?;
+    /// g.rebuts("a", "b")?;
+    /// g.rebuts("b", "a")?;
+    /// let eval = Evaluator::new(&g).semantics(Semantics::Preferred).limit(1).run()?;
+    /// assert_eq!(eval.extensions().map(|e| e.len()), Some(1));
+    /// assert!(!eval.all_extensions());
+    /// assert_eq!(eval.verdict("a").unwrap().to_string(), "credulous");
+    /// # Ok(()) }
+    /// ```
+    pub fn limit(&mut self, limit: usize) -> &mut Evaluator<'g> {
+        self.limit = limit;
+        self
+    }
+
+    /// Evaluates every node.
+    ///
+    /// Extension semantics run on the graph's [`dung_view`]: grounded gives
+    /// each node its grounded label in O(n + m) after the view; complete,
+    /// preferred and stable give statuses computed from the enumerated
+    /// extensions when there are at most `limit`, or else by one credulous
+    /// and one skeptical SAT query per node through a [`Reasoner`]. Gradual
+    /// semantics give strengths ([`dfquad`], [`quadratic_energy`]).
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) if the
+    /// framing is not a framing's id.
+    pub fn run(&self) -> Result<Evaluation> {
+        self.run_under(self.framing.as_deref())
+    }
+
+    /// [`run`](Evaluator::run), under `framing` instead of the evaluator's.
+    pub(super) fn run_under(&self, framing: Option<&str>) -> Result<Evaluation> {
+        let ids: Vec<String> = self.graph.nodes().map(|n| n.id().to_string()).collect();
+        let mut eval = Evaluation {
+            method: self.method,
+            framing: framing.map(str::to_string),
+            extensions: None,
+            all_extensions: true,
+            converged: true,
+            index: HashMap::new(),
+            ids: Vec::new(),
+            verdicts: Vec::new(),
+        };
+        match self.method {
+            Method::Gradual(kind) => {
+                let strengths = match kind {
+                    Gradual::DfQuad => dfquad(self.graph, framing)?,
+                    Gradual::Energy => quadratic_energy(self.graph, framing)?,
+                };
+                eval.converged = strengths.converged();
+                eval.verdicts = strengths
+                    .values()
+                    .iter()
+                    .map(|&x| Verdict::Strength(x))
+                    .collect();
+            }
+            Method::Dung(semantics) => self.dung(semantics, framing, &ids, &mut eval)?,
+        }
+        eval.index = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        eval.ids = ids;
+        Ok(eval)
+    }
+
+    /// Fills `eval`'s verdicts and extensions under an extension semantics.
+    fn dung(
+        &self,
+        semantics: Semantics,
+        framing: Option<&str>,
+        ids: &[String],
+        eval: &mut Evaluation,
+    ) -> Result<()> {
+        let view = dung_view(self.graph, self.support, framing)?;
+        let mut reasoner = Reasoner::new(view.framework(), semantics);
+        let names = |extension: &Extension| extension.iter().map(|&a| ids[a].clone()).collect();
+        if semantics == Semantics::Grounded {
+            let labelling = reasoner.grounded();
+            eval.verdicts = labelling
+                .labels()
+                .iter()
+                .map(|&l| Verdict::Label(l))
+                .collect();
+            eval.extensions = Some(vec![names(&labelling.extension())]);
+            return Ok(());
+        }
+        let found = reasoner.extensions(Some(self.limit))?;
+        eval.all_extensions = found.all_found;
+        eval.extensions = Some(found.extensions.iter().map(names).collect());
+        let statuses = if found.all_found {
+            statuses_of(&found.extensions, ids.len())
+        } else {
+            statuses_by_query(&mut reasoner, ids.len())?
+        };
+        eval.verdicts = statuses.into_iter().map(Verdict::Status).collect();
+        Ok(())
+    }
+}
+
+/// Each argument's status from the complete list of extensions. O(n + Σ|e|).
+fn statuses_of(extensions: &[Extension], n: usize) -> Vec<Status> {
+    let mut count = vec![0usize; n];
+    for &a in extensions.iter().flatten() {
+        count[a] += 1;
+    }
+    let status = |c: usize| match c {
+        0 => Status::Rejected,
+        c if c == extensions.len() => Status::Skeptical,
+        _ => Status::Credulous,
+    };
+    count.into_iter().map(status).collect()
+}
+
+/// Each argument's status by a credulous and (when accepted) a skeptical
+/// query: up to 2n SAT calls.
+fn statuses_by_query(reasoner: &mut Reasoner<'_>, n: usize) -> Result<Vec<Status>> {
+    let mut statuses = Vec::with_capacity(n);
+    for a in 0..n {
+        statuses.push(if !reasoner.credulous(a)?.accepted {
+            Status::Rejected
+        } else if reasoner.skeptical(a)?.accepted {
+            Status::Skeptical
+        } else {
+            Status::Credulous
+        });
+    }
+    Ok(statuses)
+}
+
+/// The evaluation of a graph: one [`Verdict`] per node, looked up by id in
+/// O(1) or listed in graph order, plus the extensions found (extension
+/// semantics) or whether the values converged (gradual semantics). Made by
+/// an [`Evaluator`]; serializes to the JSON that `argraph eval --format
+/// json` prints.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::reason::{Evaluator, Label, Verdict};
+/// let mut g = argraph::ArgumentGraph::new();
+/// g.claim("a", "A")?;
+/// g.claim("b", "B")?;
+/// g.attacks("a", "b")?;
+/// let eval = Evaluator::new(&g).run()?;
+/// assert_eq!(eval.verdict("b"), Some(Verdict::Label(Label::Out)));
+/// let shown: Vec<String> = eval.iter().map(|(id, v)| format!("{id}={v}")).collect();
+/// assert_eq!(shown, ["a=in", "b=out"]);
+/// assert_eq!(eval.extensions(), Some(&[vec!["a".to_string()]][..]));
+/// let json = serde_json::to_value(&eval).unwrap();
+/// assert_eq!(json["nodes"][1]["label"], "out");
+/// assert_eq!(json["nodes"][1]["status"], "rejected");
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    method: Method,
+    framing: Option<String>,
+    extensions: Option<Vec<Vec<String>>>,
+    all_extensions: bool,
+    converged: bool,
+    /// Node ids and verdicts, in [`ArgumentGraph::nodes`] order.
+    ids: Vec<String>,
+    verdicts: Vec<Verdict>,
+    /// Position of each id in `ids`.
+    index: HashMap<String, usize>,
+}
+
+impl Evaluation {
+    /// The method used.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The framing evaluated under, if any.
+    pub fn framing(&self) -> Option<&str> {
+        self.framing.as_deref()
+    }
+
+    /// Extension semantics: the extensions found, as lists of node ids.
+    pub fn extensions(&self) -> Option<&[Vec<String>]> {
+        self.extensions.as_deref()
+    }
+
+    /// `false` if the limit cut the list of extensions short (the statuses
+    /// are exact all the same).
+    pub fn all_extensions(&self) -> bool {
+        self.all_extensions
+    }
+
+    /// Gradual semantics on cyclic graphs: whether the values converged
+    /// (always `true` for extension semantics).
+    pub fn converged(&self) -> bool {
+        self.converged
+    }
+
+    /// The verdict of node `id`, if the graph has that node. O(1).
+    pub fn verdict(&self, id: &str) -> Option<Verdict> {
+        self.index.get(id).map(|&i| self.verdicts[i])
+    }
+
+    /// `(id, verdict)` for every node, in [`ArgumentGraph::nodes`] order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, Verdict)> + '_ {
+        self.ids
+            .iter()
+            .map(String::as_str)
+            .zip(self.verdicts.iter().copied())
+    }
+
+    /// The number of nodes evaluated.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// `true` if the graph had no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The evaluation as an [`Overlay`] for a diagram
+    /// ([`DotOptions::overlay`](crate::render::DotOptions::overlay)): each
+    /// node marked by its verdict, a caption naming the method and the
+    /// framing, and a legend of the marks this method gives. O(n).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::overlay::Mark;
+    /// use argraph::reason::{Evaluator, Semantics};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("a", "A")?;
+    /// let overlay = Evaluator::new(&g).semantics(Semantics::Stable).run()?.overlay();
+    /// assert_eq!(overlay.caption(), "Evaluation: stable, no framing");
+    /// assert_eq!(overlay.mark_of("a"), Some(Mark::Skeptical));
+    /// assert_eq!(overlay.legend_marks(), [Mark::Skeptical, Mark::Credulous, Mark::Rejected]);
+    /// # Ok(()) }
+    /// ```
+    pub fn overlay(&self) -> Overlay {
+        let caption = match &self.framing {
+            Some(f) => format!("Evaluation: {} under framing {f}", self.method),
+            None => format!("Evaluation: {}, no framing", self.method),
+        };
+        let mut overlay = Overlay::new(caption);
+        for (id, verdict) in self.iter() {
+            overlay.mark(id, verdict.mark());
+        }
+        overlay.legend(match self.method {
+            Method::Dung(Semantics::Grounded) => [Mark::In, Mark::Out, Mark::Undec],
+            Method::Dung(_) => [Mark::Skeptical, Mark::Credulous, Mark::Rejected],
+            Method::Gradual(_) => [1.0, 0.5, 0.0].map(Mark::Strength),
+        });
+        overlay
+    }
+}
+
+/// `argraph eval --format json`'s document, which other tools read:
+/// `semantics`, `framing`, `extensions` (extension semantics) and
+/// `extensions_truncated` (only when `true`), `converged` (gradual
+/// semantics only), and `nodes`, each with its `id` and its `status`
+/// (extension semantics), `label` (grounded) or `strength` (gradual).
+impl Serialize for Evaluation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut doc = serializer.serialize_map(None)?;
+        doc.serialize_entry("semantics", &self.method)?;
+        doc.serialize_entry("framing", &self.framing)?;
+        if let Some(extensions) = &self.extensions {
+            doc.serialize_entry("extensions", extensions)?;
+            if !self.all_extensions {
+                doc.serialize_entry("extensions_truncated", &true)?;
+            }
+        }
+        if matches!(self.method, Method::Gradual(_)) {
+            doc.serialize_entry("converged", &self.converged)?;
+        }
+        let nodes: Vec<NodeEntry<'_>> = self.iter().map(|(id, v)| NodeEntry(id, v)).collect();
+        doc.serialize_entry("nodes", &nodes)?;
+        doc.end()
+    }
+}
+
+/// One node of the evaluation's JSON: its id and verdict, a grounded label
+/// with its status.
+struct NodeEntry<'a>(&'a str, Verdict);
+
+impl Serialize for NodeEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let NodeEntry(id, verdict) = *self;
+        let mut node = serializer.serialize_map(None)?;
+        node.serialize_entry("id", id)?;
+        if let Some(status) = verdict.status() {
+            node.serialize_entry("status", &status)?;
+        }
+        if let Some(label) = verdict.label() {
+            node.serialize_entry("label", &label)?;
+        }
+        if let Some(x) = verdict.strength() {
+            node.serialize_entry("strength", &x)?;
+        }
+        node.end()
+    }
 }

@@ -17,11 +17,9 @@
 //! is reached; [`Strengths::converged`] says whether every component
 //! converged.
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::error::Result;
 use crate::model::{ArgumentGraph, EdgeKind};
+use crate::vocabulary::vocabulary;
 
 use super::view::{dense_index, preferred_by};
 
@@ -32,41 +30,21 @@ pub const TOLERANCE: f64 = 1e-9;
 /// The iteration cap on one cyclic component.
 pub const MAX_ITERATIONS: usize = 100_000;
 
-/// A gradual semantics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Gradual {
-    /// DF-QuAD (Rago, Toni, Aurisicchio & Baroni, KR 2016). See [`dfquad`].
-    DfQuad,
-    /// Quadratic energy (Potyka, KR 2018). See [`quadratic_energy`].
-    Energy,
-}
-
-impl Gradual {
-    /// `"dfquad"` or `"energy"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Gradual::DfQuad => "dfquad",
-            Gradual::Energy => "energy",
-        }
-    }
-}
-
-impl fmt::Display for Gradual {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Gradual {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        match s {
-            "dfquad" | "df-quad" => Ok(Gradual::DfQuad),
-            "energy" | "quadratic-energy" => Ok(Gradual::Energy),
-            _ => Err(format!(
-                "unknown gradual semantics {s:?} (expected dfquad or energy)"
-            )),
-        }
+vocabulary! {
+    /// A gradual semantics.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::Gradual;
+    /// assert_eq!("df-quad".parse::<Gradual>()?, Gradual::DfQuad);
+    /// assert_eq!(Gradual::Energy.as_str(), "energy");
+    /// # Ok(()) }
+    /// ```
+    Gradual, "gradual semantics" {
+        /// DF-QuAD (Rago, Toni, Aurisicchio & Baroni, KR 2016). See [`dfquad`].
+        DfQuad => "dfquad" | "df-quad",
+        /// Quadratic energy (Potyka, KR 2018). See [`quadratic_energy`].
+        Energy => "energy" | "quadratic-energy",
     }
 }
 
@@ -115,35 +93,54 @@ impl Strengths {
     }
 }
 
-/// A bipolar graph in CSR form: attackers and supporters of each node.
+/// A bipolar graph in CSR form: attackers and supporters of each node,
+/// and its strongly connected components.
 struct Bipolar {
     base: Vec<f64>,
     att_off: Vec<usize>,
     att: Vec<u32>,
     sup_off: Vec<usize>,
     sup: Vec<u32>,
-    /// Influence successors (targets of attacks and supports), for SCCs.
-    succ_off: Vec<usize>,
-    succ: Vec<u32>,
+    /// By attacks and supports, influencers first.
+    components: Vec<Vec<u32>>,
 }
 
-fn csr_by(n: usize, pairs: &[(u32, u32)], key_is_second: bool) -> (Vec<usize>, Vec<u32>) {
+/// For each node, the sources of the `pairs` that end on it, in pair order
+/// (which fixes the order of the sums and products), by a counting sort:
+/// offsets and sources.
+fn sources_by_target(n: usize, pairs: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
     let mut off = vec![0usize; n + 1];
-    for &(a, b) in pairs {
-        let k = if key_is_second { b } else { a };
-        off[k as usize + 1] += 1;
+    for &(_, b) in pairs {
+        off[b as usize + 1] += 1;
     }
     for i in 0..n {
         off[i + 1] += off[i];
     }
     let mut pos = off.clone();
-    let mut adj = vec![0u32; pairs.len()];
+    let mut sources = vec![0u32; pairs.len()];
     for &(a, b) in pairs {
-        let (k, v) = if key_is_second { (b, a) } else { (a, b) };
-        adj[pos[k as usize]] = v;
-        pos[k as usize] += 1;
+        sources[pos[b as usize]] = a;
+        pos[b as usize] += 1;
     }
-    (off, adj)
+    (off, sources)
+}
+
+/// The strongly connected components of the graph on `n` nodes with these
+/// edges, in topological order (influencers first). O(n + m).
+fn components(n: usize, edges: impl Iterator<Item = (u32, u32)>) -> Vec<Vec<u32>> {
+    let mut graph = petgraph::Graph::<(), ()>::with_capacity(n, 0);
+    for _ in 0..n {
+        graph.add_node(());
+    }
+    graph.extend_with_edges(edges);
+    // Kosaraju rather than petgraph's tarjan_scc, which recurses (a chain of
+    // 10^5 supports overflows the stack). It lists sinks first.
+    let mut components = petgraph::algo::kosaraju_scc(&graph);
+    components.reverse();
+    components
+        .into_iter()
+        .map(|c| c.into_iter().map(|ix| ix.index() as u32).collect())
+        .collect()
 }
 
 impl Bipolar {
@@ -164,18 +161,15 @@ impl Bipolar {
             }
         }
         let base = g.nodes().map(|node| node.base_score()).collect();
-        let (att_off, att_adj) = csr_by(n, &att, true);
-        let (sup_off, sup_adj) = csr_by(n, &sup, true);
-        let all: Vec<(u32, u32)> = att.iter().chain(&sup).copied().collect();
-        let (succ_off, succ) = csr_by(n, &all, false);
+        let (att_off, att_adj) = sources_by_target(n, &att);
+        let (sup_off, sup_adj) = sources_by_target(n, &sup);
         Ok(Bipolar {
             base,
             att_off,
             att: att_adj,
             sup_off,
             sup: sup_adj,
-            succ_off,
-            succ,
+            components: components(n, att.iter().chain(&sup).copied()),
         })
     }
 
@@ -187,73 +181,11 @@ impl Bipolar {
         &self.sup[self.sup_off[a]..self.sup_off[a + 1]]
     }
 
-    fn successors(&self, a: usize) -> &[u32] {
-        &self.succ[self.succ_off[a]..self.succ_off[a + 1]]
-    }
-
-    /// Strongly connected components in topological order (influencers
-    /// first), by an iterative Tarjan. O(n + m).
-    fn components(&self) -> Vec<Vec<u32>> {
-        let n = self.base.len();
-        let mut index = vec![u32::MAX; n];
-        let mut low = vec![0u32; n];
-        let mut on_stack = vec![false; n];
-        let mut stack: Vec<u32> = Vec::new();
-        let mut comps: Vec<Vec<u32>> = Vec::new();
-        let mut next = 0u32;
-        // Call stack of (node, position in its successor list).
-        let mut calls: Vec<(u32, usize)> = Vec::new();
-        for root in 0..n as u32 {
-            if index[root as usize] != u32::MAX {
-                continue;
-            }
-            calls.push((root, 0));
-            index[root as usize] = next;
-            low[root as usize] = next;
-            next += 1;
-            stack.push(root);
-            on_stack[root as usize] = true;
-            while let Some(&mut (v, ref mut pos)) = calls.last_mut() {
-                let succ = self.successors(v as usize);
-                if *pos < succ.len() {
-                    let w = succ[*pos];
-                    *pos += 1;
-                    if index[w as usize] == u32::MAX {
-                        index[w as usize] = next;
-                        low[w as usize] = next;
-                        next += 1;
-                        stack.push(w);
-                        on_stack[w as usize] = true;
-                        calls.push((w, 0));
-                    } else if on_stack[w as usize] {
-                        low[v as usize] = low[v as usize].min(index[w as usize]);
-                    }
-                } else {
-                    calls.pop();
-                    if let Some(&(parent, _)) = calls.last() {
-                        low[parent as usize] = low[parent as usize].min(low[v as usize]);
-                    }
-                    if low[v as usize] == index[v as usize] {
-                        let mut comp = Vec::new();
-                        loop {
-                            let w = stack.pop().expect("on stack");
-                            on_stack[w as usize] = false;
-                            comp.push(w);
-                            if w == v {
-                                break;
-                            }
-                        }
-                        comps.push(comp);
-                    }
-                }
-            }
-        }
-        comps.reverse();
-        comps
-    }
-
     fn is_cyclic(&self, comp: &[u32]) -> bool {
-        comp.len() > 1 || self.successors(comp[0] as usize).contains(&comp[0])
+        let a = comp[0];
+        comp.len() > 1
+            || self.attackers(a as usize).contains(&a)
+            || self.supporters(a as usize).contains(&a)
     }
 }
 
@@ -274,9 +206,9 @@ fn by_components(
     let mut values = bg.base.clone();
     let mut converged = true;
     let mut iterations = 0;
-    for comp in bg.components() {
-        if bg.is_cyclic(&comp) {
-            let (ok, its) = settle(&bg, &mut values, &comp, &update);
+    for comp in &bg.components {
+        if bg.is_cyclic(comp) {
+            let (ok, its) = settle(&bg, &mut values, comp, &update);
             converged &= ok;
             iterations = iterations.max(its);
         } else {

@@ -8,9 +8,32 @@
 //!   certificates, enumeration with a limit.
 //! - On a rich [`ArgumentGraph`](crate::ArgumentGraph): its Dung view
 //!   ([`dung_view`], how supports and framings enter it), the gradual
-//!   semantics DF-QuAD and quadratic energy ([`gradual`]), evaluation of
-//!   every node under a framing ([`evaluate`]) and the side-by-side
-//!   [`compare`] of framings.
+//!   semantics DF-QuAD and quadratic energy ([`gradual`]), and the
+//!   [`Evaluator`]: every node's [`Verdict`] under a framing
+//!   ([`Evaluator::run`]), or under each framing side by side
+//!   ([`Evaluator::compare`]). Both results serialize to the JSON of
+//!   `argraph eval` and `argraph compare`, and an [`Evaluation`] becomes a
+//!   diagram's [overlay](Evaluation::overlay).
+//!
+//! ```
+//! # fn main() -> argraph::Result<()> {
+//! use argraph::reason::{Evaluator, Method};
+//! let mut g = argraph::ArgumentGraph::new();
+//! g.framing("off", "Offensive realism")?;
+//! g.claim("power", "Russia seeks power.")?;
+//! g.claim("security", "Russia seeks security.")?;
+//! g.rebuts("power", "security")?;
+//! g.rebuts("security", "power")?;
+//! g.frames("off", "power")?;
+//! let method: Method = "preferred".parse()?;
+//! let eval = Evaluator::new(&g).semantics(method).run()?;
+//! assert_eq!(eval.verdict("power").unwrap().to_string(), "credulous");
+//! let eval = Evaluator::new(&g).semantics(method).framing("off").run()?;
+//! assert_eq!(eval.verdict("power").unwrap().to_string(), "skeptical");
+//! let c = Evaluator::new(&g).compare(["off"])?;
+//! assert!(c.row("security").unwrap().differs()); // undec, then out
+//! # Ok(()) }
+//! ```
 
 mod compare;
 mod dung;
@@ -20,52 +43,43 @@ mod grounded;
 mod sat;
 mod view;
 
-use std::fmt;
-use std::str::FromStr;
-
 use crate::model::ArgumentationFramework;
+use crate::vocabulary::vocabulary;
 
-pub use compare::{compare, Comparison, ComparisonRow};
+pub use compare::{Comparison, ComparisonRow};
 pub use dung::Reasoner;
-pub use eval::{evaluate, Evaluation, Method, NodeVerdict, Status};
+pub use eval::{Evaluation, Evaluator, Method, Status, Verdict, DEFAULT_LIMIT};
 pub use gradual::{dfquad, quadratic_energy, Gradual, Strengths};
 pub use grounded::grounded;
 pub use view::{dung_view, DungView, SupportMode};
 
-/// A Dung semantics (Dung 1995; Baroni, Caminada & Giacomin, *An
-/// introduction to argumentation semantics*, Knowledge Engineering Review
-/// 26(4), 2011).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Semantics {
-    /// The least complete extension: what is beyond doubt. Unique; O(n + m).
-    Grounded,
-    /// Conflict-free sets that defend exactly their own members.
-    Complete,
-    /// Maximal (for ⊆) complete extensions: credulous, maximal positions.
-    Preferred,
-    /// Conflict-free sets attacking everything outside them; may not exist.
-    Stable,
+vocabulary! {
+    /// A Dung semantics (Dung 1995; Baroni, Caminada & Giacomin, *An
+    /// introduction to argumentation semantics*, Knowledge Engineering Review
+    /// 26(4), 2011). Parsed in any case, by name or by ICCMA abbreviation.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::Semantics;
+    /// assert_eq!("preferred".parse::<Semantics>()?, Semantics::Preferred);
+    /// assert_eq!("GR".parse::<Semantics>()?, Semantics::Grounded);
+    /// assert_eq!("Stable".parse::<Semantics>()?.iccma(), "ST");
+    /// assert!("ideal".parse::<Semantics>().is_err());
+    /// # Ok(()) }
+    /// ```
+    Semantics, "semantics" ignore_case {
+        /// The least complete extension: what is beyond doubt. Unique; O(n + m).
+        Grounded => "grounded" | "GR",
+        /// Conflict-free sets that defend exactly their own members.
+        Complete => "complete" | "CO",
+        /// Maximal (for ⊆) complete extensions: credulous, maximal positions.
+        Preferred => "preferred" | "PR",
+        /// Conflict-free sets attacking everything outside them; may not exist.
+        Stable => "stable" | "ST",
+    }
 }
 
 impl Semantics {
-    /// Every semantics, in declaration order.
-    pub const ALL: &'static [Semantics] = &[
-        Semantics::Grounded,
-        Semantics::Complete,
-        Semantics::Preferred,
-        Semantics::Stable,
-    ];
-
-    /// The lowercase name (`"grounded"`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Semantics::Grounded => "grounded",
-            Semantics::Complete => "complete",
-            Semantics::Preferred => "preferred",
-            Semantics::Stable => "stable",
-        }
-    }
-
     /// The ICCMA abbreviation (`"GR"`, `"CO"`, `"PR"`, `"ST"`).
     pub fn iccma(self) -> &'static str {
         match self {
@@ -77,53 +91,27 @@ impl Semantics {
     }
 }
 
-impl fmt::Display for Semantics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Semantics {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Semantics::ALL
-            .iter()
-            .copied()
-            .find(|sem| sem.as_str().eq_ignore_ascii_case(s) || sem.iccma().eq_ignore_ascii_case(s))
-            .ok_or_else(|| {
-                format!("unknown semantics {s:?} (expected one of: grounded, complete, preferred, stable)")
-            })
-    }
-}
-
 /// An extension: a set of arguments, as sorted indices.
 pub type Extension = Vec<usize>;
 
-/// A label of an argument in a labelling (Caminada 2006).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Label {
-    /// Accepted.
-    In,
-    /// Rejected: attacked by an accepted argument.
-    Out,
-    /// Neither.
-    Undec,
-}
-
-impl Label {
-    /// `"in"`, `"out"` or `"undec"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Label::In => "in",
-            Label::Out => "out",
-            Label::Undec => "undec",
-        }
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// A label of an argument in a labelling (Caminada 2006): `"in"`,
+    /// `"out"` or `"undec"`.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::Label;
+    /// assert_eq!("undec".parse::<Label>()?, Label::Undec);
+    /// assert_eq!(Label::In.to_string(), "in");
+    /// # Ok(()) }
+    /// ```
+    Label, "label" {
+        /// Accepted.
+        In => "in",
+        /// Rejected: attacked by an accepted argument.
+        Out => "out",
+        /// Neither.
+        Undec => "undec",
     }
 }
 
@@ -201,6 +189,7 @@ impl Labelling {
 /// argument when accepted; for skeptical acceptance, an extension without it
 /// when rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Answer {
     /// Whether the argument is accepted.
     pub accepted: bool,
@@ -226,6 +215,7 @@ impl Answer {
 
 /// The result of enumerating extensions with a limit.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Enumeration {
     /// The extensions found (sorted lists, listed in lexicographic order
     /// when `all_found`).

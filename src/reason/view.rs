@@ -1,65 +1,43 @@
 //! The Dung view of a rich [`ArgumentGraph`], and framings as audiences.
 
 use std::collections::HashSet;
-use std::fmt;
-use std::str::FromStr;
 
 use petgraph::stable_graph::NodeIndex;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{ArgumentGraph, ArgumentationFramework, EdgeKind, NodeKind};
+use crate::vocabulary::vocabulary;
 
-/// How `supports` edges enter the Dung view of an [`ArgumentGraph`].
-///
-/// The rich graph is a bipolar argumentation framework (attacks and
-/// supports). Its Dung view is the *associated framework* of Cayrol &
-/// Lagasquie-Schiex (2005): the same arguments, attacked by the direct
-/// attacks plus attacks derived through chains of supports.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum SupportMode {
-    /// Supports are ignored: only direct attacks.
-    Ignore,
-    /// Direct attacks plus *supported* attacks: if `a` supports … supports
-    /// `x` and `x` attacks `b`, then `a` attacks `b` (a reason for an
-    /// attacker carries its attack).
-    Supported,
-    /// Direct, supported and *secondary* (indirect) attacks: also, if `a`
-    /// attacks `x` and `x` supports … supports `b`, then `a` attacks `b`
-    /// (attacking a reason attacks what rests on it). This is the default:
-    /// Cayrol & Lagasquie-Schiex (2005), Def. 3 (supported and indirect
-    /// defeat).
-    #[default]
-    Bipolar,
-}
-
-impl SupportMode {
-    /// `"ignore"`, `"supported"` or `"bipolar"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SupportMode::Ignore => "ignore",
-            SupportMode::Supported => "supported",
-            SupportMode::Bipolar => "bipolar",
-        }
-    }
-}
-
-impl fmt::Display for SupportMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for SupportMode {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, String> {
-        match s {
-            "ignore" => Ok(SupportMode::Ignore),
-            "supported" => Ok(SupportMode::Supported),
-            "bipolar" => Ok(SupportMode::Bipolar),
-            _ => Err(format!(
-                "unknown support mode {s:?} (expected one of: ignore, supported, bipolar)"
-            )),
-        }
+vocabulary! {
+    /// How `supports` edges enter the Dung view of an [`ArgumentGraph`].
+    ///
+    /// The rich graph is a bipolar argumentation framework (attacks and
+    /// supports). Its Dung view is the *associated framework* of Cayrol &
+    /// Lagasquie-Schiex (2005): the same arguments, attacked by the direct
+    /// attacks plus attacks derived through chains of supports.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::SupportMode;
+    /// assert_eq!("supported".parse::<SupportMode>()?, SupportMode::Supported);
+    /// assert_eq!(SupportMode::default(), SupportMode::Bipolar);
+    /// # Ok(()) }
+    /// ```
+    #[derive(Default)]
+    SupportMode, "support mode" {
+        /// Supports are ignored: only direct attacks.
+        Ignore => "ignore",
+        /// Direct attacks plus *supported* attacks: if `a` supports … supports
+        /// `x` and `x` attacks `b`, then `a` attacks `b` (a reason for an
+        /// attacker carries its attack).
+        Supported => "supported",
+        /// Direct, supported and *secondary* (indirect) attacks: also, if `a`
+        /// attacks `x` and `x` supports … supports `b`, then `a` attacks `b`
+        /// (attacking a reason attacks what rests on it). This is the default:
+        /// Cayrol & Lagasquie-Schiex (2005), Def. 3 (supported and indirect
+        /// defeat).
+        #[default]
+        Bipolar => "bipolar",
     }
 }
 

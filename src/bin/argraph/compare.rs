@@ -1,14 +1,12 @@
 //! `argraph compare FILE [--framings a,b,…] [--semantics S] [--format table|json]`
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argraph::reason::{compare, Comparison, NodeVerdict};
+use argraph::reason::Comparison;
 use argraph::NodeKind;
-use serde_json::{json, Map, Value};
 
-use crate::eval::{OutputFormat, Reasoning};
+use crate::eval::{print, OutputFormat, Reasoning};
 
 /// Arguments of `argraph compare`.
 #[derive(clap::Args)]
@@ -29,90 +27,41 @@ pub struct Args {
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let g = argraph::json::load(&args.file)?;
     let r = &args.reasoning;
-    let names: Option<Vec<&str>> = args
-        .framings
-        .as_ref()
-        .map(|v| v.iter().map(String::as_str).collect());
-    let c = compare(&g, r.semantics, names.as_deref(), r.supports, r.limit)?;
-    let text = match r.format {
-        OutputFormat::Json => {
-            let doc = match to_json(&c) {
-                Ok(doc) => doc,
-                Err(msg) => {
-                    eprintln!("argraph: error: {msg}; use --format table");
-                    return Ok(ExitCode::from(1));
-                }
-            };
-            let mut s = serde_json::to_string_pretty(&doc).expect("JSON values print");
-            s.push('\n');
-            s
-        }
-        OutputFormat::Table => table(&c, args.all),
+    let evaluator = r.evaluator(&g);
+    let c = match &args.framings {
+        Some(framings) => evaluator.compare(framings)?,
+        None => evaluator.compare(g.nodes_of_kind(NodeKind::Framing).map(|n| n.id()))?,
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    match r.format {
+        OutputFormat::Json => match serde_json::to_string_pretty(&c) {
+            Ok(text) => print(&(text + "\n")),
+            // A framing whose id clashes with a key of the rows.
+            Err(err) => {
+                eprintln!("argraph: error: {err}; use --format table");
+                Ok(ExitCode::from(1))
+            }
+        },
+        OutputFormat::Table => print(&table(&c, args.all)),
+    }
 }
 
 fn column_name(f: &Option<String>) -> &str {
     f.as_deref().unwrap_or("none")
 }
 
-fn verdict_json(v: &NodeVerdict) -> Value {
-    match (v.label, v.status, v.strength) {
-        (Some(l), _, _) => json!(l.as_str()),
-        (None, Some(s), _) => json!(s.as_str()),
-        (None, None, Some(x)) => json!(x),
-        _ => Value::Null,
-    }
-}
-
-/// The JSON document: one object per node, `id` and `kind` plus one verdict
-/// per column keyed by the framing's id (`none` for no framing).
-fn to_json(c: &Comparison) -> Result<Value, String> {
-    for f in c.framings.iter().flatten() {
-        if ["id", "kind", "none", "differs"].contains(&f.as_str()) {
-            return Err(format!(
-                "a framing named {f:?} clashes with a key of the JSON output"
-            ));
-        }
-    }
-    let nodes: Vec<Value> = c
-        .rows
-        .iter()
-        .map(|row| {
-            let mut o = Map::new();
-            o.insert("id".into(), json!(row.id));
-            o.insert("kind".into(), json!(row.kind.as_str()));
-            for (f, v) in c.framings.iter().zip(&row.verdicts) {
-                o.insert(column_name(f).to_string(), verdict_json(v));
-            }
-            o.insert("differs".into(), json!(row.differs()));
-            Value::Object(o)
-        })
-        .collect();
-    Ok(json!({
-        "semantics": c.method.as_str(),
-        "framings": c.framings,
-        "converged": c.converged,
-        "nodes": nodes,
-    }))
-}
-
 fn table(c: &Comparison, all: bool) -> String {
     let rows: Vec<_> = c
-        .rows
+        .rows()
         .iter()
         .filter(|r| all || r.kind == NodeKind::Claim)
         .collect();
     let mut header: Vec<String> = vec!["ID".into()];
-    header.extend(c.framings.iter().map(|f| column_name(f).to_string()));
+    header.extend(c.framings().iter().map(|f| column_name(f).to_string()));
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let mut v = vec![r.id.clone()];
-            v.extend(r.verdicts.iter().map(NodeVerdict::short));
+            v.extend(r.verdicts.iter().map(|v| v.to_string()));
             v
         })
         .collect();
@@ -136,7 +85,7 @@ fn table(c: &Comparison, all: bool) -> String {
     };
     let mut out = format!(
         "# {} semantics; columns: no framing, then each framing as the audience; * = the verdicts differ\n",
-        c.method
+        c.method()
     );
     out.push_str(&line(&header, ""));
     for (r, cols) in rows.iter().zip(&cells) {
@@ -148,7 +97,7 @@ fn table(c: &Comparison, all: bool) -> String {
         rows.len(),
         if all { "nodes" } else { "claims" }
     ));
-    if c.converged.iter().any(|ok| !ok) {
+    if c.converged().iter().any(|ok| !ok) {
         out.push_str("# warning: some values did not converge on a cycle\n");
     }
     out

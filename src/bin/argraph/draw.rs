@@ -4,19 +4,20 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use argraph::reason::{Evaluator, Method};
 use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
 
 /// How the diagram looks (shared by `dot` and `render`).
 #[derive(clap::Args)]
 pub struct Look {
     /// Group nodes into boxes by framing, by source, or not at all.
-    #[arg(long, value_name = "BY", default_value = "framing", value_parser = parse::<Cluster>)]
+    #[arg(long, value_name = "BY", default_value = "framing", value_parser = str::parse::<Cluster>)]
     cluster: Cluster,
     /// Colour scheme: color (colour-blind-safe Okabe–Ito) or mono (black on white).
-    #[arg(long, default_value = "color", value_parser = parse::<Theme>)]
+    #[arg(long, default_value = "color", value_parser = str::parse::<Theme>)]
     theme: Theme,
     /// Layout direction: BT (evidence at the bottom), TB, LR or RL.
-    #[arg(long, default_value = "BT", value_parser = parse::<RankDir>)]
+    #[arg(long, default_value = "BT", value_parser = str::parse::<RankDir>)]
     rankdir: RankDir,
     /// Leave out the legend.
     #[arg(long)]
@@ -32,15 +33,11 @@ pub struct Look {
     no_provenance: bool,
     /// Colour and mark the nodes by an evaluation: grounded, complete,
     /// preferred, stable, dfquad or energy (see `argraph eval`).
-    #[arg(long, value_name = "SEMANTICS", value_parser = parse::<argraph::reason::Method>)]
-    evaluate: Option<argraph::reason::Method>,
+    #[arg(long, value_name = "SEMANTICS", value_parser = str::parse::<Method>)]
+    evaluate: Option<Method>,
     /// With --evaluate: evaluate under this framing.
     #[arg(long, value_name = "ID", requires = "evaluate")]
     framing: Option<String>,
-}
-
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {
-    s.parse()
 }
 
 impl Look {
@@ -60,14 +57,12 @@ impl Look {
     fn options_for(&self, g: &argraph::ArgumentGraph) -> argraph::Result<DotOptions> {
         let mut o = self.options();
         if let Some(method) = self.evaluate {
-            let eval = argraph::reason::evaluate(
-                g,
-                method,
-                self.framing.as_deref(),
-                argraph::reason::SupportMode::default(),
-                1000,
-            )?;
-            o.overlay(render::Overlay::new(&eval));
+            let mut evaluator = Evaluator::new(g);
+            evaluator.semantics(method);
+            if let Some(framing) = &self.framing {
+                evaluator.framing(framing);
+            }
+            o.overlay(render::Overlay::new(&evaluator.run()?));
         }
         Ok(o)
     }
@@ -94,7 +89,7 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
     /// The image format, when the extension does not say it.
-    #[arg(long, value_parser = parse::<Format>)]
+    #[arg(long, value_parser = str::parse::<Format>)]
     format: Option<Format>,
     #[command(flatten)]
     look: Look,
@@ -113,9 +108,6 @@ pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
             out.flush()?;
         }
     }
-    // The process ends next: freeing a big graph allocation by allocation
-    // would only cost time.
-    std::mem::forget(g);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,7 +126,5 @@ pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
     let g = argraph::json::load(&args.file)?;
     let image = render::render(&g, &args.look.options_for(&g)?, format)?;
     argraph::write_file(&args.output, |w| Ok(w.write_all(&image)?))?;
-    // As in `dot`: the process ends next.
-    std::mem::forget(g);
     Ok(ExitCode::SUCCESS)
 }

@@ -4,8 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argraph::reason::{evaluate, Evaluation, Method, Semantics, SupportMode};
-use serde_json::{json, Map, Value};
+use argraph::reason::{Evaluation, Evaluator, Method, Semantics, SupportMode};
 
 /// Output format of `eval` and `compare`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -20,11 +19,11 @@ pub enum OutputFormat {
 #[derive(clap::Args)]
 pub struct Reasoning {
     /// grounded, complete, preferred, stable (Dung); dfquad, energy (gradual).
-    #[arg(short, long, default_value = "grounded", value_parser = parse::<Method>)]
+    #[arg(short, long, default_value = "grounded", value_parser = str::parse::<Method>)]
     pub semantics: Method,
     /// How supports enter the Dung view: bipolar (supported and secondary
     /// attacks, Cayrol & Lagasquie-Schiex 2005), supported, or ignore.
-    #[arg(long, value_name = "MODE", default_value = "bipolar", value_parser = parse::<SupportMode>)]
+    #[arg(long, value_name = "MODE", default_value = "bipolar", value_parser = str::parse::<SupportMode>)]
     pub supports: SupportMode,
     /// List at most this many extensions (statuses stay exact).
     #[arg(long, value_name = "N", default_value_t = 1000)]
@@ -34,7 +33,9 @@ pub struct Reasoning {
     pub format: OutputFormat,
 }
 
-pub(crate) fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {
+/// Parses a command-line value.
+// Only iccma.rs still calls this: delete it once that file uses `str::parse` itself.
+pub(crate) fn parse<T: std::str::FromStr>(s: &str) -> Result<T, T::Err> {
     s.parse()
 }
 
@@ -51,77 +52,52 @@ pub struct Args {
     reasoning: Reasoning,
 }
 
+impl Reasoning {
+    /// An evaluator of `g` with these options (and no framing).
+    pub fn evaluator<'g>(&self, g: &'g argraph::ArgumentGraph) -> Evaluator<'g> {
+        let mut evaluator = Evaluator::new(g);
+        evaluator
+            .semantics(self.semantics)
+            .supports(self.supports)
+            .limit(self.limit);
+        evaluator
+    }
+}
+
 /// Evaluates a graph file and prints every node's verdict.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let g = argraph::json::load(&args.file)?;
-    let r = &args.reasoning;
-    let eval = evaluate(
-        &g,
-        r.semantics,
-        args.framing.as_deref(),
-        r.supports,
-        r.limit,
-    )?;
-    let text = match r.format {
+    let mut evaluator = args.reasoning.evaluator(&g);
+    if let Some(framing) = &args.framing {
+        evaluator.framing(framing);
+    }
+    let eval = evaluator.run()?;
+    match args.reasoning.format {
         OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&to_json(&eval)).expect("JSON values print");
-            s.push('\n');
-            s
+            print(&(serde_json::to_string_pretty(&eval).expect("an evaluation serializes") + "\n"))
         }
-        OutputFormat::Table => table(&g, &eval),
-    };
+        OutputFormat::Table => print(&table(&g, &eval)),
+    }
+}
+
+/// Writes `text` to standard output.
+pub fn print(text: &str) -> argraph::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The JSON document of an evaluation.
-pub fn to_json(eval: &Evaluation) -> Value {
-    let mut doc = Map::new();
-    doc.insert("semantics".into(), json!(eval.method.as_str()));
-    doc.insert("framing".into(), json!(eval.framing));
-    if let Some(exts) = &eval.extensions {
-        doc.insert("extensions".into(), json!(exts));
-        if !eval.all_extensions {
-            doc.insert("extensions_truncated".into(), json!(true));
-        }
-    }
-    if matches!(eval.method, Method::Gradual(_)) {
-        doc.insert("converged".into(), json!(eval.converged));
-    }
-    let nodes: Vec<Value> = eval
-        .nodes
-        .iter()
-        .map(|v| {
-            let mut o = Map::new();
-            o.insert("id".into(), json!(v.id));
-            if let Some(s) = v.status {
-                o.insert("status".into(), json!(s.as_str()));
-            }
-            if let Some(l) = v.label {
-                o.insert("label".into(), json!(l.as_str()));
-            }
-            if let Some(x) = v.strength {
-                o.insert("strength".into(), json!(x));
-            }
-            Value::Object(o)
-        })
-        .collect();
-    doc.insert("nodes".into(), Value::Array(nodes));
-    Value::Object(doc)
-}
-
 fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
-    let header = match eval.method {
+    let header = match eval.method() {
         Method::Dung(Semantics::Grounded) => "LABEL",
         Method::Dung(_) => "STATUS",
         Method::Gradual(_) => "STRENGTH",
     };
     let rows: Vec<[String; 3]> = g
         .nodes()
-        .zip(&eval.nodes)
-        .map(|(n, v)| [n.id().to_string(), n.kind().to_string(), v.short()])
+        .zip(eval.iter())
+        .map(|(n, (_, v))| [n.id().to_string(), n.kind().to_string(), v.to_string()])
         .collect();
     let w0 = rows
         .iter()
@@ -131,8 +107,8 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
         .max(2);
     let mut out = format!(
         "# {} semantics, {}\n",
-        eval.method,
-        match &eval.framing {
+        eval.method(),
+        match eval.framing() {
             Some(f) => format!("under framing {f}"),
             None => "no framing".to_string(),
         }
@@ -141,12 +117,12 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
     for r in &rows {
         out.push_str(&format!("{:<w0$}  {:<9} {}\n", r[0], r[1], r[2]));
     }
-    if let Some(exts) = &eval.extensions {
+    if let Some(exts) = eval.extensions() {
         out.push_str(&format!(
             "# {} extension{}{}\n",
             exts.len(),
             if exts.len() == 1 { "" } else { "s" },
-            if eval.all_extensions {
+            if eval.all_extensions() {
                 ""
             } else {
                 " listed (more exist)"
@@ -156,7 +132,7 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
             out.push_str(&format!("  {{{}}}\n", e.join(", ")));
         }
     }
-    if !eval.converged {
+    if !eval.converged() {
         out.push_str("# warning: the values did not converge on a cycle (last iterate shown)\n");
     }
     out
