@@ -44,7 +44,8 @@ use serde::Deserialize;
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::iccma::{self, IccmaFormat};
 pub use crate::io::report::{Entry, Imported, Report, Severity};
-use crate::model::{ArgumentGraph, ArgumentationFramework, NodeKind};
+use crate::model::{ArgumentGraph, NodeKind};
+use crate::reason::ArgumentationFramework;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {

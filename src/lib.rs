@@ -76,12 +76,12 @@ mod vocabulary;
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 pub use file::write_file;
 pub use io::{aif, argdown, graphml, iccma, json};
-pub use model::ArgumentationFramework;
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,
     DEFAULT_WEIGHT,
 };
 pub use petgraph;
+pub use reason::ArgumentationFramework;
 
 // The README's Rust examples run as doctests, so they never go stale.
 #[cfg(doctest)]

@@ -15,7 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("file", &["error"]),
     ("overlay", &[]),
     ("model", &["error", "vocabulary"]),
-    ("report", &["model"]),
+    ("report", &["model", "vocabulary"]),
     ("json", &["model", "error", "vocabulary", "file", "report"]),
     ("aif", &["model", "error", "vocabulary", "file", "report"]),
     (
@@ -162,7 +162,7 @@ fn expand(tree: &str) -> Vec<String> {
     parts
         .into_iter()
         .filter(|p| !p.trim().is_empty())
-        .flat_map(|p| expand(p))
+        .flat_map(expand)
         .map(|p| format!("{prefix}{p}"))
         .collect()
 }

@@ -117,7 +117,7 @@ fn usage_errors_are_exit_2() {
     }
     let o = argraph(&["dot", "x.json", "--cluster", "planet"]);
     assert!(
-        stderr(&o).contains("expected framing, source or none"),
+        stderr(&o).contains("expected one of: framing, source, none"),
         "{}",
         stderr(&o)
     );

@@ -259,14 +259,14 @@ fn dot_evaluate_overlays_statuses_and_a_legend_entry() {
 #[test]
 fn overlay_text_goes_through_the_escaping_helper() {
     use argraph::reason::Evaluator;
-    use argraph::render::{dot_graph, dot_string, DotOptions, Overlay};
+    use argraph::render::{dot_graph, dot_string, DotOptions};
     let mut g = argraph::ArgumentGraph::new();
     g.framing("f\"<b>&", "hostile id").unwrap();
     g.claim("c", "C").unwrap();
     g.frames("f\"<b>&", "c").unwrap();
     let eval = Evaluator::new(&g).framing("f\"<b>&").run().unwrap();
     let mut opts = DotOptions::new();
-    opts.overlay(Overlay::new(&eval));
+    opts.overlay(eval.overlay());
     let dot = dot_string(&g, &opts);
     assert!(dot.contains("under framing f&quot;&lt;b&gt;&amp;"), "{dot}");
     // The AST sink sees the same statements and prints parseable DOT.

@@ -305,7 +305,7 @@ proptest! {
         for a in 0..n {
             let targets: Vec<u32> =
                 attacks.iter().filter(|&&(x, _)| x == a).map(|&(_, b)| b as u32).collect();
-            prop_assert_eq!(af.attacked_by(a), &targets[..]);
+            prop_assert_eq!(af.targets(a), &targets[..]);
             let mut attackers: Vec<u32> =
                 attacks.iter().filter(|&&(_, y)| y == a).map(|&(x, _)| x as u32).collect();
             attackers.sort_unstable();

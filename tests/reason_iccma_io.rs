@@ -106,7 +106,7 @@ fn large_files_are_parsed_in_pieces() {
     assert_eq!(a, b);
     assert_eq!(a.attack_count(), 2 * n);
     assert_eq!(
-        a.attacked_by(n - 1),
+        a.targets(n - 1),
         &[(n * 13 % n) as u32, (n * 31 % n) as u32]
     );
     assert_eq!(
@@ -164,7 +164,7 @@ fn long_and_colliding_names_are_told_apart() {
     assert_eq!(af.len(), names.len());
     for i in (0..names.len()).step_by(997) {
         assert_eq!(af.name(i), names[i]);
-        assert_eq!(af.attacked_by(i), &[((i * 7 + 3) % names.len()) as u32]);
+        assert_eq!(af.targets(i), &[((i * 7 + 3) % names.len()) as u32]);
     }
     let dup = format!("{apx}arg({}).\n", names[123]);
     assert!(iccma::read_apx(dup.as_bytes()).is_err());

@@ -30,8 +30,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, ParseCategory, Result};
-use crate::model::framework::Names;
-use crate::model::ArgumentationFramework;
+use crate::reason::{ArgumentationFramework, Names};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -537,7 +536,7 @@ fn write_attacks<W: Write>(
     name: impl Fn(&mut W, usize) -> io::Result<()>,
 ) -> io::Result<()> {
     for a in 0..af.len() {
-        for &b in af.attacked_by(a) {
+        for &b in af.targets(a) {
             out.write_all(before)?;
             name(out, a)?;
             out.write_all(between)?;
@@ -946,7 +945,7 @@ mod tests {
         assert!(text.len() > 3 * PIECE);
         let af = read_i23(text.as_bytes()).unwrap();
         assert_eq!(af.attack_count(), n);
-        assert_eq!(af.attacked_by(n - 1), &[((n * 7) % n) as u32]);
+        assert_eq!(af.targets(n - 1), &[((n * 7) % n) as u32]);
         // An error late in the file: line numbers count every piece before it.
         let bad_line = n - 5 + 2; // attack n-5 sits on line (n-5) + 2
         let mut lines: Vec<&str> = text.lines().collect();

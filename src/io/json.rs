@@ -225,9 +225,6 @@ fn version_ok(found: Option<&Value>) -> Result<()> {
     }
 }
 
-/// A `serde_json` error as argraph's parse error: its category, line and
-/// column, and its message without serde_json's own "at line … column …".
-
 /// The kind each node id is first declared with (`None`: a node with that
 /// id exists but its kind is unusable, so its edges are not judged), and
 /// the node's position in the document.

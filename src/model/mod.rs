@@ -1,11 +1,9 @@
 //! The model: typed nodes and edges in an [`ArgumentGraph`].
 
-pub(crate) mod framework;
 mod graph;
 mod kinds;
 mod node;
 
-pub use framework::ArgumentationFramework;
 pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
 pub use kinds::{AttackKind, EdgeKind, NodeKind};

@@ -132,7 +132,7 @@ pub(crate) fn check_weight(w: f64) -> Result<(), String> {
 }
 
 fn weight_error(location: Location, msg: String) -> Error {
-    Error::invalid(vec![Problem::new(crate::Rule::BadWeight, location, msg)])
+    Error::invalid(vec![Problem::new(Rule::BadWeight, location, msg)])
 }
 
 /// A node of an [`ArgumentGraph`](crate::ArgumentGraph): a claim, a piece
@@ -246,7 +246,7 @@ impl Node {
     ///
     /// # Errors
     /// [`ErrorKind::Invalid`](crate::ErrorKind::Invalid) with a
-    /// [`Rule::BadWeight`](crate::Rule::BadWeight) problem when `weight` is
+    /// [`Rule::BadWeight`](Rule::BadWeight) problem when `weight` is
     /// not a number in [0, 1]; the node is left unchanged.
     ///
     /// ```
@@ -256,7 +256,7 @@ impl Node {
     /// assert!(c.set_weight(f64::NAN).is_err());
     /// assert_eq!(c.weight(), None);
     /// ```
-    pub fn set_weight(&mut self, weight: f64) -> crate::Result<&mut Node> {
+    pub fn set_weight(&mut self, weight: f64) -> crate::error::Result<&mut Node> {
         check_weight(weight).map_err(|msg| {
             weight_error(
                 Location::Node {
@@ -364,9 +364,9 @@ impl Edge {
     /// Sets the weight.
     ///
     /// # Errors
-    /// A [`Rule::BadWeight`](crate::Rule::BadWeight) problem when `weight`
+    /// A [`Rule::BadWeight`](Rule::BadWeight) problem when `weight`
     /// is not a number in [0, 1]; the edge is left unchanged.
-    pub fn set_weight(&mut self, weight: f64) -> crate::Result<&mut Edge> {
+    pub fn set_weight(&mut self, weight: f64) -> crate::error::Result<&mut Edge> {
         check_weight(weight).map_err(|msg| {
             weight_error(
                 Location::Edge {

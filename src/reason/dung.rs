@@ -1,10 +1,10 @@
 //! Extension semantics on an [`ArgumentationFramework`]: the [`Reasoner`].
 
+use super::framework::ArgumentationFramework;
 use super::grounded::grounded;
 use super::sat::{close, Encoding, Sat};
 use super::{Answer, Enumeration, Extension, Label, Labelling, Semantics};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::ArgumentationFramework;
 
 /// Answers the reasoning tasks of one framework under one Dung semantics:
 /// one extension, credulous and skeptical acceptance of an argument (with a

@@ -1,7 +1,7 @@
 //! The grounded labelling in O(n + m).
 
+use super::framework::ArgumentationFramework;
 use super::{Label, Labelling};
-use crate::model::ArgumentationFramework;
 
 /// The grounded labelling of `af` (Dung 1995, Def. 20: the least fixed point
 /// of the characteristic function; as a labelling, Caminada 2006): `In` for
@@ -39,12 +39,12 @@ pub fn grounded(af: &ArgumentationFramework) -> Labelling {
         labels[a as usize] = Label::In;
     }
     while let Some(a) = stack.pop() {
-        for &b in af.attacked_by(a as usize) {
+        for &b in af.targets(a as usize) {
             if labels[b as usize] != Label::Undec {
                 continue;
             }
             labels[b as usize] = Label::Out;
-            for &c in af.attacked_by(b as usize) {
+            for &c in af.targets(b as usize) {
                 let c = c as usize;
                 live[c] -= 1;
                 if live[c] == 0 && labels[c] == Label::Undec {

@@ -38,17 +38,19 @@
 mod compare;
 mod dung;
 mod eval;
+mod framework;
 pub mod gradual;
 mod grounded;
 mod sat;
 mod view;
 
-use crate::model::ArgumentationFramework;
 use crate::vocabulary::vocabulary;
 
 pub use compare::{Comparison, ComparisonRow};
 pub use dung::Reasoner;
 pub use eval::{Evaluation, Evaluator, Method, Status, Verdict, DEFAULT_LIMIT};
+pub use framework::ArgumentationFramework;
+pub(crate) use framework::Names;
 pub use gradual::{dfquad, quadratic_energy, Gradual, Strengths};
 pub use grounded::grounded;
 pub use view::{dung_view, DungView, SupportMode};
@@ -138,7 +140,7 @@ impl Labelling {
     pub fn of_extension(af: &ArgumentationFramework, extension: &[usize]) -> Labelling {
         let mut labels = vec![Label::Undec; af.len()];
         for &a in extension {
-            for &b in af.attacked_by(a) {
+            for &b in af.targets(a) {
                 labels[b as usize] = Label::Out;
             }
         }

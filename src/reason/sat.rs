@@ -22,8 +22,8 @@
 
 use cadical::Solver;
 
+use super::framework::ArgumentationFramework;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::ArgumentationFramework;
 
 /// Which clause families to add.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -230,13 +230,13 @@ pub(crate) fn close(af: &ArgumentationFramework, set: &[bool]) -> Vec<bool> {
         inn[a as usize] = true;
     }
     while let Some(a) = stack.pop() {
-        for &b in af.attacked_by(a as usize) {
+        for &b in af.targets(a as usize) {
             let b = b as usize;
             if out[b] {
                 continue;
             }
             out[b] = true;
-            for &c in af.attacked_by(b) {
+            for &c in af.targets(b) {
                 let c = c as usize;
                 live[c] -= 1;
                 if live[c] == 0 && !inn[c] && !out[c] {
@@ -252,7 +252,7 @@ pub(crate) fn close(af: &ArgumentationFramework, set: &[bool]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::close;
-    use crate::model::ArgumentationFramework;
+    use crate::reason::ArgumentationFramework;
 
     #[test]
     fn closure_is_the_least_complete_superset() {

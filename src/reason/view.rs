@@ -4,8 +4,9 @@ use std::collections::HashSet;
 
 use petgraph::stable_graph::NodeIndex;
 
+use super::framework::{ArgumentationFramework, Names};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{ArgumentGraph, ArgumentationFramework, EdgeKind, NodeKind};
+use crate::model::{ArgumentGraph, EdgeKind, NodeKind};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -234,7 +235,7 @@ pub fn dung_view(
         }
     }
     failed.sort_unstable();
-    let mut names = crate::model::framework::Names::table();
+    let mut names = Names::table();
     for node in g.nodes() {
         names.push(node.id());
     }

@@ -181,7 +181,7 @@ pub fn render_to_file(
 ) -> Result<()> {
     let path = path.as_ref();
     let format = Format::from_path(path).ok_or_else(|| {
-        Error::new(crate::ErrorKind::InvalidInput(format!(
+        Error::new(crate::error::ErrorKind::InvalidInput(format!(
             "{}: cannot tell the image format from the extension (use .svg, .png or .pdf)",
             path.display()
         )))

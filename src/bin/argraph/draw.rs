@@ -62,7 +62,7 @@ impl Look {
             if let Some(framing) = &self.framing {
                 evaluator.framing(framing);
             }
-            o.overlay(render::Overlay::new(&evaluator.run()?));
+            o.overlay(evaluator.run()?.overlay());
         }
         Ok(o)
     }

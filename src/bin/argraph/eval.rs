@@ -33,12 +33,6 @@ pub struct Reasoning {
     pub format: OutputFormat,
 }
 
-/// Parses a command-line value.
-// Only iccma.rs still calls this: delete it once that file uses `str::parse` itself.
-pub(crate) fn parse<T: std::str::FromStr>(s: &str) -> Result<T, T::Err> {
-    s.parse()
-}
-
 /// Arguments of `argraph eval`.
 #[derive(clap::Args)]
 pub struct Args {

@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind, Result};
 ///
 /// The attack relation is stored twice, in compressed sparse row (CSR)
 /// arrays: once grouped by target ([`attackers`](Self::attackers)) and once
-/// grouped by source ([`attacked_by`](Self::attacked_by)). Both are plain
+/// grouped by source ([`targets`](Self::targets)). Both are plain
 /// `u32` arrays plus offsets, so a framework of `n` arguments and `m`
 /// attacks takes about `8·n + 8·m` bytes beyond its names, and is built in
 /// O(n + m) by counting sort. Self-attacks are allowed; duplicate attacks are
@@ -34,7 +34,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// assert_eq!(af.len(), 3);
 /// assert_eq!(af.attack_count(), 3);
 /// assert_eq!(af.attackers(2), &[1]);
-/// assert_eq!(af.attacked_by(1), &[0, 2]);
+/// assert_eq!(af.targets(1), &[0, 2]);
 /// assert_eq!(af.name(2), "c");
 /// assert_eq!(af.index_of("b"), Some(1));
 /// # Ok(()) }
@@ -226,18 +226,18 @@ impl ArgumentationFramework {
     ///
     /// # Panics
     /// If `a >= len()`.
-    pub fn attacked_by(&self, a: usize) -> &[u32] {
+    pub fn targets(&self, a: usize) -> &[u32] {
         &self.out_adj[self.out_off[a] as usize..self.out_off[a + 1] as usize]
     }
 
     /// `true` if `a` attacks `b`. O(out-degree of `a`).
     pub fn attacks(&self, a: usize, b: usize) -> bool {
-        self.attacked_by(a).contains(&(b as u32))
+        self.targets(a).contains(&(b as u32))
     }
 
     /// Every attack `(attacker, target)`, grouped by attacker. O(n + m) in all.
     pub fn attack_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        (0..self.len()).flat_map(move |a| self.attacked_by(a).iter().map(move |&b| (a, b as usize)))
+        (0..self.len()).flat_map(move |a| self.targets(a).iter().map(move |&b| (a, b as usize)))
     }
 
     /// The name of argument `a`: its explicit name, or `a + 1` for a
@@ -285,7 +285,7 @@ impl ArgumentationFramework {
         let mut src = Vec::new();
         let mut dst = Vec::new();
         for &a in &old_of_new {
-            for &b in self.attacked_by(a as usize) {
+            for &b in self.targets(a as usize) {
                 let nb = new_of_old[b as usize];
                 if nb != u32::MAX {
                     src.push(new_of_old[a as usize]);
