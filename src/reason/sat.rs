@@ -20,6 +20,7 @@
 //! and repeat until there is none, with the "strict superset" clause
 //! switched on by an activation literal so the solver stays incremental.
 
+#[cfg(feature = "sat")]
 use cadical::Solver;
 
 use super::framework::ArgumentationFramework;
@@ -31,6 +32,44 @@ pub(crate) enum Encoding {
     Admissible,
     Complete,
     Stable,
+}
+
+/// Without the `sat` feature there is no solver to make: [`Sat::new`] says
+/// so, and this type, having no values, lets the rest compile unchanged.
+#[cfg(not(feature = "sat"))]
+enum Solver {}
+
+/// Why there is no solver, as [`Sat::new`]'s error shows it.
+#[cfg(not(feature = "sat"))]
+struct NoSatFeature;
+
+#[cfg(not(feature = "sat"))]
+impl std::fmt::Debug for NoSatFeature {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("argraph was built without its `sat` feature (CaDiCaL), which complete, preferred and stable semantics need")
+    }
+}
+
+#[cfg(not(feature = "sat"))]
+impl Solver {
+    fn with_config(_: &str) -> std::result::Result<Solver, NoSatFeature> {
+        Err(NoSatFeature)
+    }
+    fn reserve(&mut self, _: i32) {
+        match *self {}
+    }
+    fn add_clause(&mut self, _: impl IntoIterator<Item = i32>) {
+        match *self {}
+    }
+    fn solve_with(&mut self, _: impl Iterator<Item = i32>) -> Option<bool> {
+        match *self {}
+    }
+    fn value(&self, _: i32) -> Option<bool> {
+        match *self {}
+    }
+    fn set_limit(&mut self, _: &str, _: i32) -> std::result::Result<(), ()> {
+        match *self {}
+    }
 }
 
 /// A CaDiCaL instance holding an encoding of one framework.
@@ -63,7 +102,7 @@ impl Sat {
         // both take milliseconds (benches/hard_vs.py).
         let mut solver: Solver = Solver::with_config("sat").map_err(|e| {
             Error::new(ErrorKind::InvalidInput(format!(
-                "cannot configure the SAT solver: {e:?}"
+                "cannot make the SAT solver: {e:?}"
             )))
         })?;
         solver.reserve(2 * n as i32);
@@ -266,5 +305,26 @@ mod tests {
         // A self-attacker is never defended.
         let af = ArgumentationFramework::new(2, [(0, 0), (0, 1)]).unwrap();
         assert_eq!(close(&af, &[false; 2]), [false; 2]);
+    }
+}
+
+#[cfg(all(test, not(feature = "sat")))]
+mod without_sat {
+    use crate::reason::{ArgumentationFramework, Reasoner, Semantics};
+
+    #[test]
+    fn sat_semantics_say_the_feature_is_missing_and_grounded_still_works() {
+        let af = ArgumentationFramework::new(3, [(0, 1), (1, 0), (1, 2)]).unwrap();
+        for semantics in [Semantics::Complete, Semantics::Preferred, Semantics::Stable] {
+            let err = Reasoner::new(&af, semantics).extensions(None).unwrap_err();
+            assert!(
+                err.to_string().contains("`sat` feature"),
+                "{semantics}: {err}"
+            );
+        }
+        let grounded = Reasoner::new(&af, Semantics::Grounded)
+            .extensions(None)
+            .unwrap();
+        assert_eq!(grounded.extensions, vec![Vec::<usize>::new()]);
     }
 }
