@@ -17,10 +17,13 @@
 //! is reached; [`Strengths::converged`] says whether every component
 //! converged.
 
+use std::collections::HashMap;
+
 use crate::error::Result;
 use crate::model::{ArgumentGraph, EdgeKind};
 use crate::vocabulary::vocabulary;
 
+use super::framework::group_by_key;
 use super::view::{dense_index, preferred_by};
 
 /// The convergence tolerance on cycles: the largest change of a strength
@@ -52,18 +55,17 @@ vocabulary! {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Strengths {
     ids: Vec<String>,
+    /// Position of each id in `ids`.
+    index: HashMap<String, usize>,
     values: Vec<f64>,
     converged: bool,
     iterations: usize,
 }
 
 impl Strengths {
-    /// The strength of node `id`. O(n).
+    /// The strength of node `id`. O(1).
     pub fn get(&self, id: &str) -> Option<f64> {
-        self.ids
-            .iter()
-            .position(|i| i == id)
-            .map(|i| self.values[i])
+        self.index.get(id).map(|&i| self.values[i])
     }
 
     /// `(id, strength)` for every node, in [`ArgumentGraph::nodes`] order.
@@ -97,32 +99,19 @@ impl Strengths {
 /// and its strongly connected components.
 struct Bipolar {
     base: Vec<f64>,
-    att_off: Vec<usize>,
+    att_off: Vec<u32>,
     att: Vec<u32>,
-    sup_off: Vec<usize>,
+    sup_off: Vec<u32>,
     sup: Vec<u32>,
     /// By attacks and supports, influencers first.
     components: Vec<Vec<u32>>,
 }
 
 /// For each node, the sources of the `pairs` that end on it, in pair order
-/// (which fixes the order of the sums and products), by a counting sort:
-/// offsets and sources.
-fn sources_by_target(n: usize, pairs: &[(u32, u32)]) -> (Vec<usize>, Vec<u32>) {
-    let mut off = vec![0usize; n + 1];
-    for &(_, b) in pairs {
-        off[b as usize + 1] += 1;
-    }
-    for i in 0..n {
-        off[i + 1] += off[i];
-    }
-    let mut pos = off.clone();
-    let mut sources = vec![0u32; pairs.len()];
-    for &(a, b) in pairs {
-        sources[pos[b as usize]] = a;
-        pos[b as usize] += 1;
-    }
-    (off, sources)
+/// (which fixes the order of the sums and products): offsets and sources.
+fn sources_by_target(n: usize, pairs: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
+    let (sources, targets): (Vec<u32>, Vec<u32>) = pairs.iter().copied().unzip();
+    group_by_key(n, &targets, sources)
 }
 
 /// The strongly connected components of the graph on `n` nodes with these
@@ -174,11 +163,11 @@ impl Bipolar {
     }
 
     fn attackers(&self, a: usize) -> &[u32] {
-        &self.att[self.att_off[a]..self.att_off[a + 1]]
+        &self.att[self.att_off[a] as usize..self.att_off[a + 1] as usize]
     }
 
     fn supporters(&self, a: usize) -> &[u32] {
-        &self.sup[self.sup_off[a]..self.sup_off[a + 1]]
+        &self.sup[self.sup_off[a] as usize..self.sup_off[a + 1] as usize]
     }
 
     fn is_cyclic(&self, comp: &[u32]) -> bool {
@@ -216,8 +205,11 @@ fn by_components(
             values[a] = update(&bg, &values, a);
         }
     }
+    let ids: Vec<String> = g.nodes().map(|n| n.id().to_string()).collect();
+    let index = ids.iter().cloned().zip(0..).collect();
     Ok(Strengths {
-        ids: g.nodes().map(|n| n.id().to_string()).collect(),
+        ids,
+        index,
         values,
         converged,
         iterations,
