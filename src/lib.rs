@@ -44,23 +44,37 @@
 //!
 //! ## Map of the crate
 //!
-//! - [`ArgumentGraph`] and its records [`Node`], [`Edge`], [`Source`],
-//!   [`Provenance`]; the vocabularies [`NodeKind`], [`EdgeKind`],
+//! - The model: [`ArgumentGraph`] and its records [`Node`], [`Edge`],
+//!   [`Source`], [`Provenance`]; the vocabularies [`NodeKind`], [`EdgeKind`],
 //!   [`AttackKind`].
-//! - [`json`]: the JSON format, version 1 (documented in the README).
-//! - [`render`]: DOT export (a fast writer and a graphviz-rust AST) and
-//!   rendering through Graphviz.
-//! - [`reason`]: Dung and gradual semantics, framings as audiences, `compare`;
-//!   [`ArgumentationFramework`] and the ICCMA formats in [`iccma`].
+//! - Formats, each on the model alone: [`json`] (argraph JSON, version 1,
+//!   documented in the README), [`aif`] (AIFdb and OVA3), [`argdown`]
+//!   (Argdown JSON), [`graphml`]; [`iccma`] (i23, apx, tgf) reads and writes
+//!   abstract frameworks.
+//! - [`reason`]: the [`ArgumentationFramework`], Dung semantics (grounded in
+//!   O(n + m), the rest by SAT), gradual semantics, framings as audiences,
+//!   the [`Evaluator`](reason::Evaluator) and its comparison of framings.
+//! - [`render`]: DOT export (a writer and a graphviz-rust AST that agree) and
+//!   rendering through Graphviz; it draws an [`overlay`] (a mark per node),
+//!   which an evaluation fills.
+//! - [`convert`]: the one module that wires formats, reason and render
+//!   together (what `argraph convert` does).
 //! - [`Error`], [`ErrorKind`], [`Problem`], [`Rule`]: what can go wrong, with
-//!   file, line, column and node or edge ids.
+//!   file, line, column and node or edge ids; [`write_file`]: the atomic
+//!   write every output goes through.
 //!
-//! Data flows one way: files → `io` → model → `render`/`io` → files.
+//! Data flows one way: files → formats → model → reason / render → files.
+//! The library starts no threads and prints nothing.
 //!
 //! ## Cargo features
 //!
 //! - `cli` (default): the `argraph` command-line tool (pulls in `clap`).
-//!   Library users can turn it off with `default-features = false`.
+//! - `sat` (default): complete, preferred and stable semantics through the
+//!   CaDiCaL SAT solver (built from C++ source). Without it the library
+//!   needs no C++ compiler, and those semantics return an error that names
+//!   the missing feature.
+//!
+//! `default-features = false` gives the library with neither.
 #![deny(missing_docs)]
 
 pub mod convert;
