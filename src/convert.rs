@@ -309,6 +309,15 @@ impl<'de> Deserialize<'de> for FirstNode {
 /// # Errors
 /// The reader's errors; [`ErrorKind::InvalidInput`] for a format argraph
 /// only writes.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::convert::{self, Format};
+/// let imported = convert::read(b"p af 2\n1 2\n", Format::I23)?;
+/// assert_eq!(imported.graph.attackers("2").next().unwrap().id(), "1");
+/// assert!(convert::read(b"digraph {}", Format::Dot).is_err()); // written, not read
+/// # Ok(()) }
+/// ```
 pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
     match format {
         Format::Argraph => Ok(Imported {
@@ -368,6 +377,20 @@ const S_NAMES: &str =
 /// # Errors
 /// The writer's errors; [`ErrorKind::InvalidInput`] for a format argraph
 /// only reads.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::convert::{self, Format};
+/// let mut g = argraph::ArgumentGraph::new();
+/// g.evidence("e", "E")?;
+/// g.claim("c", "C")?;
+/// g.attacks("e", "c")?;
+/// let mut apx = Vec::new();
+/// let report = convert::write(&g, Format::Apx, &mut apx)?;
+/// assert!(String::from_utf8(apx).unwrap().contains("att(e,c)."));
+/// assert!(report.set_aside() > 0); // kinds and texts have no place in apx
+/// # Ok(()) }
+/// ```
 pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> Result<Report> {
     match format {
         Format::Argraph => {

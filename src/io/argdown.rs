@@ -236,6 +236,14 @@ pub fn from_slice(bytes: &[u8]) -> Result<Imported> {
 }
 
 /// Reads Argdown JSON from a string. See [`from_slice`].
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let text = r#"{"statements": {"Gap": {"members": [{"text": "Russia fills the gap."}]}}}"#;
+/// let imported = argraph::argdown::from_str(text)?;
+/// assert_eq!(imported.graph.node_count(), 1);
+/// # Ok(()) }
+/// ```
 pub fn from_str(text: &str) -> Result<Imported> {
     from_slice(text.as_bytes())
 }
@@ -245,7 +253,15 @@ pub fn from_reader<R: Read>(reader: R) -> Result<Imported> {
     crate::file::read_with(reader, from_slice)
 }
 
-/// Reads an Argdown JSON file; errors carry the path. See [`from_slice`].
+/// Reads an Argdown JSON file (what `argdown json map.argdown` writes);
+/// errors carry the path. See [`from_slice`].
+///
+/// ```no_run
+/// # fn main() -> argraph::Result<()> {
+/// let imported = argraph::argdown::load("map.json")?;
+/// eprintln!("{}", imported.report); // what was set aside or kept in `data`
+/// # Ok(()) }
+/// ```
 pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
     crate::file::load_with(path.as_ref(), from_slice)
 }

@@ -205,6 +205,20 @@ impl<W: Write + ?Sized> XmlWriter<'_, W> {
 ///
 /// # Errors
 /// Only I/O errors of `writer`.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let mut g = argraph::ArgumentGraph::new();
+/// g.evidence("e", "Russia hosted the Moscow format talks.")?;
+/// g.claim("c", "Russia seeks a role as mediator.")?;
+/// g.supports("e", "c")?;
+/// let mut out = Vec::new();
+/// let report = argraph::graphml::to_writer(&g, &mut out)?;
+/// let xml = String::from_utf8(out).unwrap();
+/// assert!(xml.contains("<node id=\"e\">") && xml.contains("<edge id=\"e0\" source=\"e\" target=\"c\">"));
+/// assert!(report.is_empty());
+/// # Ok(()) }
+/// ```
 pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Report> {
     let mut xml = XmlWriter {
         w: &mut writer,
@@ -238,6 +252,13 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Repor
 }
 
 /// Saves a graph as a GraphML file, atomically. See [`to_writer`].
+///
+/// ```no_run
+/// # fn main() -> argraph::Result<()> {
+/// let g = argraph::json::load("graphs/russia_afghanistan.json")?;
+/// argraph::graphml::save(&g, "map.graphml")?; // opens in yEd, Gephi, Cytoscape
+/// # Ok(()) }
+/// ```
 pub fn save(graph: &ArgumentGraph, path: impl AsRef<Path>) -> Result<Report> {
     let mut report = Report::new();
     crate::file::write_file(path.as_ref(), |w| {

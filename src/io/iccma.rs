@@ -129,6 +129,15 @@ pub fn read_path(path: &Path, format: Option<IccmaFormat>) -> Result<Argumentati
 ///
 /// # Errors
 /// As [`read_path`].
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::iccma::{self, IccmaFormat};
+/// let af = iccma::read(&b"p af 3\n1 2\n2 3\n"[..], IccmaFormat::I23)?;
+/// assert_eq!((af.len(), af.attack_count()), (3, 2));
+/// assert_eq!(af.targets(0), &[1]);
+/// # Ok(()) }
+/// ```
 pub fn read(reader: impl Read, format: IccmaFormat) -> Result<ArgumentationFramework> {
     match format {
         IccmaFormat::I23 => read_i23(reader),
@@ -148,6 +157,16 @@ fn read_all(mut reader: impl Read, size: usize) -> Result<Vec<u8>> {
 /// # Errors
 /// I/O errors; [`ErrorKind::InvalidInput`] when an argument's name cannot be
 /// written in `apx` or `tgf` (see [`write_apx`], [`write_tgf`]).
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::iccma::{self, IccmaFormat};
+/// let af = argraph::ArgumentationFramework::with_names(["a", "b"], [(0, 1)])?;
+/// let mut apx = Vec::new();
+/// iccma::write(&af, &mut apx, IccmaFormat::Apx)?;
+/// assert_eq!(String::from_utf8(apx).unwrap(), "arg(a).\narg(b).\natt(a,b).\n");
+/// # Ok(()) }
+/// ```
 pub fn write(af: &ArgumentationFramework, writer: impl Write, format: IccmaFormat) -> Result<()> {
     match format {
         IccmaFormat::I23 => write_i23(af, writer),

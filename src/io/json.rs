@@ -579,7 +579,18 @@ pub fn to_writer_pretty<W: Write>(graph: &ArgumentGraph, writer: W) -> Result<()
     serde_json::to_writer_pretty(writer, &DocumentOut::new(graph)).map_err(write_error)
 }
 
-/// The graph as indented JSON. See [`to_writer_pretty`].
+/// The graph as indented JSON, with a final newline, as [`save`] writes it.
+/// See [`to_writer_pretty`].
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let mut g = argraph::ArgumentGraph::new();
+/// g.claim("c", "Russia balances threats.")?;
+/// let text = argraph::json::to_string_pretty(&g)?;
+/// assert!(text.starts_with("{\n  \"argraph\": 1,") && text.ends_with("}\n"));
+/// assert_eq!(argraph::json::from_str(&text)?, g);
+/// # Ok(()) }
+/// ```
 pub fn to_string_pretty(graph: &ArgumentGraph) -> Result<String> {
     let mut out = Vec::new();
     to_writer_pretty(graph, &mut out)?;
