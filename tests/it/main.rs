@@ -2,6 +2,7 @@
 //! suite links once.
 
 mod common;
+mod strategies;
 
 mod architecture;
 mod bad_input;
