@@ -2,32 +2,13 @@
 //! errors that name line and column.
 
 use argraph::iccma::{self, IccmaFormat};
-use argraph::ArgumentationFramework;
 use proptest::prelude::*;
 
-fn frameworks() -> impl Strategy<Value = ArgumentationFramework> {
-    (0usize..=12).prop_flat_map(|n| {
-        let pairs = if n == 0 {
-            Just(Vec::new()).boxed()
-        } else {
-            prop::collection::vec((0..n, 0..n), 0..=40).boxed()
-        };
-        let names = prop::collection::vec("[a-z][a-z0-9_-]{0,6}", n);
-        (pairs, names).prop_map(move |(p, names)| {
-            // Unique names: suffix the index.
-            let names: Vec<String> = names
-                .iter()
-                .enumerate()
-                .map(|(i, s)| format!("{s}{i}"))
-                .collect();
-            ArgumentationFramework::with_names(&names, p).unwrap()
-        })
-    })
-}
+use crate::strategies::framework_named;
 
 proptest! {
     #[test]
-    fn every_format_round_trips(af in frameworks()) {
+    fn every_format_round_trips(af in framework_named()) {
         for format in [IccmaFormat::I23, IccmaFormat::Apx, IccmaFormat::Tgf] {
             let mut bytes = Vec::new();
             iccma::write(&af, &mut bytes, format).unwrap();

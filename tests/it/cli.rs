@@ -1,11 +1,9 @@
 //! The command-line tool as a user meets it: exit codes, messages, files.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{argraph, stderr, stdout};
+use crate::common::{self, argraph, stderr, stdout};
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let p = dir.join(name);

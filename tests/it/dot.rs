@@ -1,8 +1,6 @@
 //! DOT export: the DOT writer and the graphviz-rust AST describe the same
 //! graph, hostile labels reach the picture intact, and Graphviz accepts it all.
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -11,6 +9,8 @@ use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
 use argraph::{ArgumentGraph, Provenance, Source};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use proptest::prelude::*;
+
+use crate::common;
 
 /// Labels that break naive DOT writers.
 const HOSTILE: &[&str] = &[

@@ -1,13 +1,13 @@
 //! The seed analysis: our model of the two Russia–Afghanistan texts is
 //! valid, rich, anchored verbatim in its sources, and draws the same way.
 
-mod common;
-
 use std::collections::HashSet;
 use std::path::PathBuf;
 
 use argraph::render::{self, DotOptions};
 use argraph::{EdgeKind, NodeKind};
+
+use crate::common;
 
 fn seed() -> argraph::ArgumentGraph {
     argraph::json::load(common::seed_path()).expect("the seed graph is valid")

@@ -1,13 +1,11 @@
 //! `argraph eval`, `compare` and `iccma` as a user or a competition harness
 //! meets them.
 
-mod common;
-
-use common::{argraph, stdout};
-
 use argraph::reason::{Reasoner, Semantics};
 use argraph::ArgumentationFramework;
 use serde_json::Value;
+
+use crate::common::{self, argraph, stdout};
 
 fn seed() -> String {
     common::seed_path().to_str().unwrap().to_string()

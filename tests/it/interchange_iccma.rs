@@ -4,25 +4,17 @@
 use std::fs;
 
 use argraph::convert::{self, Content, Format};
-use argraph::{iccma, ArgumentationFramework, NodeKind};
+use argraph::{iccma, NodeKind};
 use proptest::prelude::*;
 
-fn framework() -> impl Strategy<Value = ArgumentationFramework> {
-    (1usize..40).prop_flat_map(|n| {
-        prop::collection::vec((0..n, 0..n), 0..(3 * n)).prop_map(move |attacks| {
-            let mut seen = std::collections::HashSet::new();
-            let attacks: Vec<_> = attacks.into_iter().filter(|p| seen.insert(*p)).collect();
-            ArgumentationFramework::new(n, attacks).unwrap()
-        })
-    })
-}
+use crate::strategies::framework_distinct_attacks;
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// i23 → apx → tgf → i23 through `argraph::convert::convert`, file to file.
     #[test]
-    fn i23_apx_tgf_i23(af in framework()) {
+    fn i23_apx_tgf_i23(af in framework_distinct_attacks()) {
         let dir = tempfile::tempdir().unwrap();
         let path = |name: &str| dir.path().join(name);
         let mut i23 = Vec::new();

@@ -1,13 +1,13 @@
 //! The examples run as part of the tests, so they never go stale.
 
-mod common;
+use crate::common;
 
 #[allow(dead_code)]
-#[path = "../examples/build_graph.rs"]
+#[path = "../../examples/build_graph.rs"]
 mod build_graph;
 
 #[allow(dead_code)]
-#[path = "../examples/render_seed.rs"]
+#[path = "../../examples/render_seed.rs"]
 mod render_seed;
 
 #[test]

@@ -4,11 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-mod common;
-
-use common::{argraph, stderr};
-
 use argraph::convert::{self, Format};
+
+use crate::common::{self, argraph, stderr};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,0 +1,25 @@
+//! The integration tests, one module per area, linked into one binary so the
+//! suite links once.
+
+mod common;
+mod strategies;
+
+mod architecture;
+mod bad_input;
+mod cli;
+mod dot;
+mod examples;
+mod interchange_aif;
+mod interchange_argdown;
+mod interchange_convert;
+mod interchange_graphml;
+mod interchange_iccma;
+mod interchange_roundtrip;
+mod json_roundtrip;
+mod reason_cli;
+mod reason_dung;
+mod reason_framing;
+mod reason_gradual;
+mod reason_iccma_io;
+mod seed;
+mod validation;
