@@ -43,7 +43,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::iccma::{self, IccmaFormat};
-pub use crate::io::report::{Entry, Imported, Report, Severity};
+use crate::io::report::{Imported, Report};
 use crate::model::{ArgumentGraph, NodeKind};
 use crate::reason::ArgumentationFramework;
 use crate::vocabulary::vocabulary;

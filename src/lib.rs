@@ -50,7 +50,7 @@
 //! - Formats, each on the model alone: [`json`] (argraph JSON, version 1,
 //!   documented in the README), [`aif`] (AIFdb and OVA3), [`argdown`]
 //!   (Argdown JSON), [`graphml`]; [`iccma`] (i23, apx, tgf) reads and writes
-//!   abstract frameworks.
+//!   abstract frameworks; [`report`]: what an import or export set aside.
 //! - [`reason`]: the [`ArgumentationFramework`], Dung semantics (grounded in
 //!   O(n + m), the rest by SAT), gradual semantics, framings as audiences,
 //!   the [`Evaluator`](reason::Evaluator) and its comparison of framings.
@@ -89,7 +89,7 @@ mod vocabulary;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 pub use file::write_file;
-pub use io::{aif, argdown, graphml, iccma, json};
+pub use io::{aif, argdown, graphml, iccma, json, report};
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,
     DEFAULT_WEIGHT,

@@ -5,4 +5,4 @@ pub mod argdown;
 pub mod graphml;
 pub mod iccma;
 pub mod json;
-pub(crate) mod report;
+pub mod report;

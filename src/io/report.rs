@@ -10,7 +10,7 @@ vocabulary! {
     /// printed before the entry.
     ///
     /// ```
-    /// use argraph::convert::Severity;
+    /// use argraph::report::Severity;
     /// assert_eq!(Severity::SetAside.as_str(), "set aside");
     /// ```
     #[non_exhaustive]

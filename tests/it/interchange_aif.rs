@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use argraph::convert::Severity;
+use argraph::report::Severity;
 use argraph::{aif, AttackKind, EdgeKind, ErrorKind, NodeKind, Rule};
 use serde_json::{json, Value};
 

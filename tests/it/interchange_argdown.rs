@@ -3,7 +3,7 @@
 use argraph::{argdown, AttackKind, EdgeKind, ErrorKind, NodeKind};
 use serde_json::json;
 
-fn load() -> argraph::convert::Imported {
+fn load() -> argraph::report::Imported {
     argdown::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/argdown_map.json"

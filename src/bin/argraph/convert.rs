@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argraph::convert::{Content, Format, Report};
+use argraph::convert::{Content, Format};
+use argraph::report::Report;
 use argraph::{ArgumentGraph, EdgeKind, NodeKind};
 
 /// Arguments of `argraph convert`.

@@ -43,7 +43,7 @@
 //! id or a type, of an unknown type, duplicate nodes and edges, edges to
 //! nodes that do not exist, self-loops, I → I edges without an S-node,
 //! I-nodes without text (given a placeholder). Each is a
-//! [`Severity::Warning`](crate::convert::Severity) entry of the report,
+//! [`Severity::Warning`](crate::report::Severity) entry of the report,
 //! naming the first few node or edge ids. Refused with an error: input that
 //! is not JSON or not an AIF document ([`ErrorKind::Parse`](crate::ErrorKind::Parse)
 //! with line and column), and two *different* nodes with the same id
