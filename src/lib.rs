@@ -64,7 +64,8 @@
 //!   write every output goes through.
 //!
 //! Data flows one way: files → formats → model → reason / render → files.
-//! The library starts no threads and prints nothing.
+//! The library prints nothing and starts no threads, but for the two scoped
+//! threads that feed and drain Graphviz's `dot` while [`render`] runs it.
 //!
 //! ## Cargo features
 //!
