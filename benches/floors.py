@@ -16,7 +16,9 @@ files in a temporary directory (the i23 file with examples/gen_af.rs,
 random 10^6 5 1, unless --i23 names one; the AIF nodeset with the convert
 bench; the JSON graph with the core bench), checks that argraph and scalop
 give the same grounded extension, then runs every case as a process, one
-of each per round, the order turning each round, after one warm-up round.
+of each per round, in an order shuffled each round (a process runs slower
+after one that freed much memory: a fixed order would favour some cases),
+after one warm-up round.
 Printed: medians of wall and CPU time (user + system, from wait4) and peak
 resident memory per case, each floor's ratio by wall and by CPU time
 against its baseline from the same rounds, and the load average before and
@@ -27,6 +29,7 @@ import argparse
 import json
 import json.decoder
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -137,9 +140,11 @@ def main():
 
     load_before = os.getloadavg()
     samples = {name: [] for name, _, _ in cases}
+    shuffle = random.Random(1).shuffle
     for round_ in range(opts.runs + 1):
-        turn = round_ % len(cases)
-        for name, argv, stdout in cases[turn:] + cases[:turn]:
+        order = list(cases)
+        shuffle(order)
+        for name, argv, stdout in order:
             result = measure(argv, stdout)
             if round_ > 0:
                 samples[name].append(result)
