@@ -96,14 +96,29 @@ def main():
     cargo("build", "--release", "--quiet", "--bin", "argraph")
     target = json.loads(cargo("metadata", "--format-version", "1", "--no-deps",
                               capture=True))["target_directory"]
-    argraph = os.path.join(target, "release", "argraph")
     benches = bench_executables()
-
     tmp = opts.keep or tempfile.mkdtemp(prefix="argraph-floors-")
     os.makedirs(tmp, exist_ok=True)
     path = lambda name: os.path.join(tmp, name)
-    i23 = opts.i23 or path("random_1000000.i23")
-    if not opts.i23:
+    i23 = make_files(opts.i23, benches, path)
+
+    builds = [("argraph", os.path.join(target, "release", "argraph"))]
+    builds += [("old", opts.old)] if opts.old else []
+    cases = cases_for(scalop, builds, benches, i23, path)
+    load_before = os.getloadavg()
+    samples = run_rounds(cases, opts.runs, lambda: check(builds, path, scalop))
+    load_after = os.getloadavg()
+    print(f"\n{opts.runs} rounds after a warm-up round, medians; load average "
+          f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n")
+    report(cases, samples, bool(opts.old))
+    if not opts.keep:
+        subprocess.run(["rm", "-rf", tmp], check=True)
+
+
+def make_files(i23, benches, path):
+    """The i23 file (generated unless given), the AIF nodeset, the JSON graph."""
+    if not i23:
+        i23 = path("random_1000000.i23")
         with open(i23, "w") as f:
             subprocess.run(["cargo", "run", "--release", "--quiet", "--example", "gen_af", "--",
                             "random", "1000000", "5", "1"], cwd=ROOT, check=True, stdout=f)
@@ -113,35 +128,40 @@ def main():
     mb = lambda p: os.path.getsize(p) / 1e6
     print(f"files: i23 {mb(i23):.1f} MB, AIF {mb(path('nodeset.json')):.1f} MB, "
           f"JSON graph {mb(path('graph.json')):.1f} MB; {sys.executable} {sys.version.split()[0]}")
+    return i23
 
-    # name, argv, file for standard output (or None)
+
+def cases_for(scalop, builds, benches, i23, path):
+    """The timed cases: (name, argv, file for standard output or None)."""
     cases = []
     if scalop:
         cases.append(("scalop SE-GR", [scalop, "-p", "SE-GR", "-f", i23], path("scalop.txt")))
-    builds = [("argraph", argraph)] + ([("old", opts.old)] if opts.old else [])
     for name, exe in builds:
         cases.append((f"{name} iccma SE-GR", [exe, "iccma", "-p", "SE-GR", "-f", i23],
                       path(f"{name}.txt")))
+    aif = path("nodeset.json")
     cases += [
-        ("Value read + pretty write", [benches["convert"], "--once", "baseline",
-                                       path("nodeset.json"), path("value.json")], None),
-        ("AIF read + argraph JSON write", [benches["convert"], "--once", "argraph",
-                                           path("nodeset.json"), path("library.json")], None),
+        ("Value read + pretty write",
+         [benches["convert"], "--once", "baseline", aif, path("value.json")], None),
+        ("AIF read + argraph JSON write",
+         [benches["convert"], "--once", "argraph", aif, path("library.json")], None),
     ]
     for name, exe in builds:
         cases.append((f"{name} convert AIF -> JSON",
-                       [exe, "convert", path("nodeset.json"), path(f"{name}.json")], None))
-    cases.append(("python json.load", [sys.executable, "-c",
-                                       f"import json; json.load(open({path('graph.json')!r}))"],
-                  None))
+                      [exe, "convert", aif, path(f"{name}.json")], None))
+    load = f"import json; json.load(open({path('graph.json')!r}))"
+    cases.append(("python json.load", [sys.executable, "-c", load], None))
     for name, exe in builds:
-        cases.append((f"{name} dot -o FILE", [exe, "dot", path("graph.json"), "-o",
-                                             path(f"{name}.dot")], None))
+        cases.append((f"{name} dot -o FILE",
+                      [exe, "dot", path("graph.json"), "-o", path(f"{name}.dot")], None))
+    return cases
 
-    load_before = os.getloadavg()
+
+def run_rounds(cases, runs, after_warm_up):
+    """A warm-up round, then `runs` rounds of every case in a shuffled order."""
     samples = {name: [] for name, _, _ in cases}
     shuffle = random.Random(1).shuffle
-    for round_ in range(opts.runs + 1):
+    for round_ in range(runs + 1):
         order = list(cases)
         shuffle(order)
         for name, argv, stdout in order:
@@ -149,27 +169,30 @@ def main():
             if round_ > 0:
                 samples[name].append(result)
         if round_ == 0:
-            check(cases, builds, path, scalop)
-    load_after = os.getloadavg()
+            after_warm_up()
+    return samples
 
+
+FLOORS = [
+    ("a. grounded, argraph / scalop", "argraph iccma SE-GR", "scalop SE-GR", 0.1),
+    ("b. AIF -> JSON / Value round trip", "AIF read + argraph JSON write",
+     "Value read + pretty write", 2.0),
+    ("   (the `argraph convert` process)", "argraph convert AIF -> JSON",
+     "Value read + pretty write", 2.0),
+    ("c. argraph dot / python json.load", "argraph dot -o FILE", "python json.load", 0.7),
+]
+
+
+def report(cases, samples, old):
+    """The medians of every case, then each floor's ratios."""
     med = {name: [statistics.median(x) for x in zip(*s)] for name, s in samples.items()}
-    print(f"\n{opts.runs} rounds after a warm-up round, medians; load average "
-          f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n")
     print("| case | wall ms | CPU ms | peak MB |\n|---|---|---|---|")
     for name, _, _ in cases:
         wall, cpu, peak = med[name]
         print(f"| {name} | {wall * 1e3:.0f} | {cpu * 1e3:.0f} | {peak:.0f} |")
-
     print("\n| floor | ratio by wall | by CPU | limit | |\n|---|---|---|---|---|")
-    floors = [
-        ("a. grounded, argraph / scalop", "argraph iccma SE-GR", "scalop SE-GR", 0.1),
-        ("b. AIF -> JSON / Value round trip", "AIF read + argraph JSON write",
-         "Value read + pretty write", 2.0),
-        ("   (the `argraph convert` process)", "argraph convert AIF -> JSON",
-         "Value read + pretty write", 2.0),
-        ("c. argraph dot / python json.load", "argraph dot -o FILE", "python json.load", 0.7),
-    ]
-    if opts.old:
+    floors = list(FLOORS)
+    if old:
         floors += [(f"old -> new: {what}", f"argraph {what}", f"old {what}", None)
                    for what in ("iccma SE-GR", "convert AIF -> JSON", "dot -o FILE")]
     for title, case, base, limit in floors:
@@ -183,11 +206,9 @@ def main():
             verdict = "met" if wall <= limit and cpu <= limit else "NOT met"
             shown = f"<= {limit}"
         print(f"| {title} | {wall:.3f} | {cpu:.3f} | {shown} | {verdict} |")
-    if not opts.keep:
-        subprocess.run(["rm", "-rf", tmp], check=True)
 
 
-def check(cases, builds, path, scalop):
+def check(builds, path, scalop):
     """After the warm-up round: the same answers from every solver and build."""
     answers = {name: extension(path(f"{name}.txt")) for name, _ in builds}
     if scalop:
