@@ -17,7 +17,7 @@ import time
 
 def run(command):
     start = time.perf_counter()
-    child = subprocess.Popen(["/bin/sh", "-c", "exec " + command], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(["/bin/sh", "-c", "exec " + command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:

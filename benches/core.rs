@@ -2,9 +2,9 @@
 //!
 //! For synthetic graphs of 10^3 … 10^6 nodes with 3 edges per node it times
 //! building (through the builder API), validating, saving and loading JSON,
-//! and DOT export three ways: the fast writer, graphviz-rust's AST build +
+//! and DOT export three ways: `render::write_dot`, graphviz-rust's AST build +
 //! print, and the baseline, a bare `write!` loop over pre-escaped strings
-//! that produces the same bytes as the fast writer (checked before timing).
+//! that produces the same bytes as `write_dot` (checked before timing).
 //! Each size runs in a child process so that its peak memory (VmHWM,
 //! reset before each operation where the kernel allows) is its own.
 //!
@@ -434,7 +434,7 @@ struct PreEdge {
 }
 
 /// Everything the DOT text holds, escaped and wrapped in advance, in the
-/// order the fast writer emits it (default options: clusters by framing,
+/// order `write_dot` emits it (default options: clusters by framing,
 /// colour theme, wrap 24, legend).
 struct Prepared {
     title: String,
@@ -563,7 +563,7 @@ const RELATIONS: [(&str, &str, &str, &str, &str); 6] = [
     ("dotted", "onormal", "#009E73", "1.6", "frames"),
 ];
 
-/// The baseline: the fast writer's bytes from a plain loop of `write!`s.
+/// The baseline: `write_dot`'s bytes from a plain loop of `write!`s.
 fn bare_write(p: &Prepared, out: &mut Vec<u8>) -> io::Result<()> {
     writeln!(out, "digraph \"argraph\" {{")?;
     writeln!(
@@ -850,29 +850,29 @@ fn child(n: usize, min_time: Duration) {
     peak(&mut rows);
     drop(json);
 
-    // DOT: the baseline first, checked byte for byte against the fast writer.
+    // DOT: the baseline first, checked byte for byte against write_dot.
     let pre = prepare(&spec);
-    let mut fast = Vec::new();
-    write_dot(&g, &opts, &mut fast).expect("DOT");
+    let mut written = Vec::new();
+    write_dot(&g, &opts, &mut written).expect("DOT");
     let mut bare = Vec::new();
     bare_write(&pre, &mut bare).expect("DOT");
-    if fast != bare {
-        let at = fast
+    if written != bare {
+        let at = written
             .iter()
             .zip(&bare)
             .position(|(a, b)| a != b)
-            .unwrap_or(fast.len().min(bare.len()));
+            .unwrap_or(written.len().min(bare.len()));
         let show = |b: &[u8]| {
             String::from_utf8_lossy(&b[at.saturating_sub(200)..(at + 200).min(b.len())])
                 .into_owned()
         };
         panic!(
-            "the bare write! loop and the fast writer differ at byte {at}:\nfast: {}\nbare: {}",
-            show(&fast),
+            "the bare write! loop and write_dot differ at byte {at}:\nwrite_dot: {}\nbare: {}",
+            show(&written),
             show(&bare)
         );
     }
-    let dot_bytes = fast.len();
+    let dot_bytes = written.len();
     let m = measure(
         min_time,
         min_reps,
@@ -882,16 +882,16 @@ fn child(n: usize, min_time: Duration) {
                 timed(|| bare_write(&pre, &mut bare).expect("DOT")).0
             },
             &mut || {
-                let mut fast = Vec::new();
-                let (t, ()) = timed(|| write_dot(&g, &opts, &mut fast).expect("DOT"));
-                drop(black_box(fast));
+                let mut out = Vec::new();
+                let (t, ()) = timed(|| write_dot(&g, &opts, &mut out).expect("DOT"));
+                drop(black_box(out));
                 t
             },
         ],
     );
     rows.push(Row::new(BASE, m[0]).bytes(dot_bytes));
     rows.push(
-        Row::new("dot: fast writer", m[1])
+        Row::new("dot: write_dot", m[1])
             .bytes(dot_bytes)
             .against(BASE),
     );
@@ -940,7 +940,7 @@ fn child(n: usize, min_time: Duration) {
             }),
         ),
         (
-            "dot: fast writer",
+            "dot: write_dot",
             peak_of(&mut || {
                 let mut out = Vec::new();
                 write_dot(&g, &opts, &mut out).expect("DOT");
