@@ -143,7 +143,8 @@ fn emit_node(node: &Node, opts: &DotOptions, sink: &mut dyn Sink) -> io::Result<
 fn node_label(node: &Node, opts: &DotOptions) -> Vec<u8> {
     let width = opts.wrap;
     let text = node.text();
-    let mut label = Vec::new();
+    // Room for the text, its title and the markup around them.
+    let mut label = Vec::with_capacity(2 * text.len() + 160);
     match node.label() {
         Some(title) => {
             push_html(&mut label, "<B>", &wrap(title, width), "</B>");
@@ -196,22 +197,27 @@ fn emit_edge(
 ) -> io::Result<()> {
     let s = edge_style(edge.kind(), edge.attack(), opts.theme);
     let label = edge.label().map(|l| wrap(l, opts.wrap));
-    let mut attrs = vec![
+    // At most seven attributes, on the stack: edges are most of a map.
+    let mut attrs = [("", Value::Plain("")); 7];
+    attrs[..4].copy_from_slice(&[
         ("style", Value::Plain(s.style)),
         ("arrowhead", Value::Plain(s.arrowhead)),
         ("color", Value::Text(s.color)),
         ("penwidth", Value::Plain(s.penwidth)),
-    ];
+    ]);
+    let mut len = 4;
     if let Some(label) = &label {
-        attrs.push(("label", Value::Text(label)));
-        attrs.push(("fontcolor", Value::Text(s.color)));
+        attrs[len] = ("label", Value::Text(label));
+        attrs[len + 1] = ("fontcolor", Value::Text(s.color));
+        len += 2;
     }
     if edge.kind() == EdgeKind::Frames {
         // A framing is a lens, not a premise: it should not pull the
         // claims it frames into its rank.
-        attrs.push(("constraint", Value::Plain("false")));
+        attrs[len] = ("constraint", Value::Plain("false"));
+        len += 1;
     }
-    sink.edge(from, to, &attrs)
+    sink.edge(from, to, &attrs[..len])
 }
 
 /// One box: its title and the nodes in it, in order.

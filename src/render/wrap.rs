@@ -1,5 +1,7 @@
 //! Greedy word wrap of labels, by characters.
 
+use std::borrow::Cow;
+
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
@@ -34,8 +36,12 @@ impl Fragment for Piece<'_> {
 /// display columns (anything from U+1100 on counts two without its
 /// `unicode-width` feature, so "1979–1989" would be 11 wide) and skips ANSI
 /// escape sequences, which would change where the seed's labels break.
-pub(crate) fn wrap(text: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, width: usize) -> Cow<'_, str> {
     let width = width.max(1);
+    // Most labels fit on one line and are spaced singly: nothing to do.
+    if text.len() <= width && is_spaced_singly(text) {
+        return Cow::Borrowed(text);
+    }
     let mut pieces = Vec::new();
     for word in text.split_whitespace() {
         let (mut rest, mut chars) = (word, word.chars().count());
@@ -65,7 +71,16 @@ pub(crate) fn wrap(text: &str, width: usize) -> String {
             out.push_str(piece.text);
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// `true` if `text`'s only whitespace is single ASCII spaces between
+/// words: what [`wrap`] would give for a text that fits on one line.
+fn is_spaced_singly(text: &str) -> bool {
+    !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ')
 }
 
 #[cfg(test)]
