@@ -42,9 +42,16 @@ pub(crate) fn wrap(text: &str, width: usize) -> Cow<'_, str> {
     if text.len() <= width && is_spaced_singly(text) {
         return Cow::Borrowed(text);
     }
-    let mut pieces = Vec::new();
+    // A word and its space take at least two bytes: room for every piece
+    // but those of over-long words, without regrowing.
+    let mut pieces = Vec::with_capacity(text.len() / 2 + 1);
     for word in text.split_whitespace() {
-        let (mut rest, mut chars) = (word, word.chars().count());
+        let chars = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
+        let (mut rest, mut chars) = (word, chars);
         while chars > width {
             let (cut, _) = rest
                 .char_indices()
