@@ -1,11 +1,12 @@
 //! Framings side by side.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::ser::{Error as _, SerializeMap, Serializer};
 use serde::Serialize;
 
 use super::eval::{Evaluator, Method, Verdict};
+use super::node_ids::NodeIds;
 use crate::error::Result;
 use crate::model::NodeKind;
 
@@ -40,7 +41,7 @@ pub struct Comparison {
     converged: Vec<bool>,
     rows: Vec<ComparisonRow>,
     /// Position of each node id in `rows`.
-    index: HashMap<String, usize>,
+    index: NodeIds,
 }
 
 impl Comparison {
@@ -67,7 +68,7 @@ impl Comparison {
 
     /// The row of node `id`, if the graph has that node. O(1).
     pub fn row(&self, id: &str) -> Option<&ComparisonRow> {
-        self.index.get(id).map(|&i| &self.rows[i])
+        self.index.position(id).map(|i| &self.rows[i])
     }
 }
 
@@ -154,17 +155,12 @@ impl Evaluator<'_> {
                 row.verdicts.push(verdict);
             }
         }
-        let index = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
         Ok(Comparison {
             method: self.method,
             framings: columns,
             converged,
             rows,
-            index,
+            index: NodeIds::of(self.graph),
         })
     }
 }

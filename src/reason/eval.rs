@@ -1,6 +1,5 @@
 //! Evaluating every node of a rich graph under one semantics and framing.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -8,6 +7,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use super::gradual::{dfquad, quadratic_energy, Gradual};
+use super::node_ids::NodeIds;
 use super::view::{dung_view, SupportMode};
 use super::{Extension, Label, Reasoner, Semantics};
 use crate::error::{Error, Result};
@@ -339,15 +339,13 @@ impl<'g> Evaluator<'g> {
 
     /// [`run`](Evaluator::run), under `framing` instead of the evaluator's.
     pub(super) fn run_under(&self, framing: Option<&str>) -> Result<Evaluation> {
-        let ids: Vec<String> = self.graph.nodes().map(|n| n.id().to_string()).collect();
-        let mut eval = Evaluation {
+        let empty = |ids| Evaluation {
             method: self.method,
             framing: framing.map(str::to_string),
             extensions: None,
             all_extensions: true,
             converged: true,
-            index: HashMap::new(),
-            ids: Vec::new(),
+            ids,
             verdicts: Vec::new(),
         };
         match self.method {
@@ -356,22 +354,22 @@ impl<'g> Evaluator<'g> {
                     Gradual::DfQuad => dfquad(self.graph, framing)?,
                     Gradual::Energy => quadratic_energy(self.graph, framing)?,
                 };
-                eval.converged = strengths.converged();
-                eval.verdicts = strengths
-                    .values()
-                    .iter()
-                    .map(|&x| Verdict::Strength(x))
-                    .collect();
+                let converged = strengths.converged();
+                // The strengths' ids serve the evaluation as they are.
+                let (ids, values) = strengths.into_ids_and_values();
+                let verdicts = values.into_iter().map(Verdict::Strength).collect();
+                Ok(Evaluation {
+                    converged,
+                    verdicts,
+                    ..empty(ids)
+                })
             }
-            Method::Dung(semantics) => self.dung(semantics, framing, &ids, &mut eval)?,
+            Method::Dung(semantics) => {
+                let mut eval = empty(NodeIds::of(self.graph));
+                self.dung(semantics, framing, &mut eval)?;
+                Ok(eval)
+            }
         }
-        eval.index = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.clone(), i))
-            .collect();
-        eval.ids = ids;
-        Ok(eval)
     }
 
     /// Fills `eval`'s verdicts and extensions under an extension semantics.
@@ -379,9 +377,9 @@ impl<'g> Evaluator<'g> {
         &self,
         semantics: Semantics,
         framing: Option<&str>,
-        ids: &[String],
         eval: &mut Evaluation,
     ) -> Result<()> {
+        let ids = eval.ids.as_slice();
         let view = dung_view(self.graph, self.support, framing)?;
         let mut reasoner = Reasoner::new(view.framework(), semantics);
         let names = |extension: &Extension| extension.iter().map(|&a| ids[a].clone()).collect();
@@ -469,10 +467,8 @@ pub struct Evaluation {
     all_extensions: bool,
     converged: bool,
     /// Node ids and verdicts, in [`ArgumentGraph::nodes`] order.
-    ids: Vec<String>,
+    ids: NodeIds,
     verdicts: Vec<Verdict>,
-    /// Position of each id in `ids`.
-    index: HashMap<String, usize>,
 }
 
 impl Evaluation {
@@ -505,12 +501,13 @@ impl Evaluation {
 
     /// The verdict of node `id`, if the graph has that node. O(1).
     pub fn verdict(&self, id: &str) -> Option<Verdict> {
-        self.index.get(id).map(|&i| self.verdicts[i])
+        self.ids.position(id).map(|i| self.verdicts[i])
     }
 
     /// `(id, verdict)` for every node, in [`ArgumentGraph::nodes`] order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, Verdict)> + '_ {
         self.ids
+            .as_slice()
             .iter()
             .map(String::as_str)
             .zip(self.verdicts.iter().copied())
@@ -518,12 +515,12 @@ impl Evaluation {
 
     /// The number of nodes evaluated.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.verdicts.len()
     }
 
     /// `true` if the graph had no nodes.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.verdicts.is_empty()
     }
 
     /// The evaluation as an [`Overlay`] for a diagram

@@ -17,13 +17,12 @@
 //! is reached; [`Strengths::converged`] says whether every component
 //! converged.
 
-use std::collections::HashMap;
-
 use crate::error::Result;
 use crate::model::{ArgumentGraph, EdgeKind};
 use crate::vocabulary::vocabulary;
 
 use super::framework::group_by_key;
+use super::node_ids::NodeIds;
 use super::view::{dense_index, preferred_by};
 
 /// The convergence tolerance on cycles: the largest change of a strength
@@ -54,9 +53,7 @@ vocabulary! {
 /// The strengths of a graph's nodes under a gradual semantics.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Strengths {
-    ids: Vec<String>,
-    /// Position of each id in `ids`.
-    index: HashMap<String, usize>,
+    ids: NodeIds,
     values: Vec<f64>,
     converged: bool,
     iterations: usize,
@@ -65,12 +62,13 @@ pub struct Strengths {
 impl Strengths {
     /// The strength of node `id`. O(1).
     pub fn get(&self, id: &str) -> Option<f64> {
-        self.index.get(id).map(|&i| self.values[i])
+        self.ids.position(id).map(|i| self.values[i])
     }
 
     /// `(id, strength)` for every node, in [`ArgumentGraph::nodes`] order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> + '_ {
         self.ids
+            .as_slice()
             .iter()
             .map(String::as_str)
             .zip(self.values.iter().copied())
@@ -92,6 +90,12 @@ impl Strengths {
     /// acyclic graphs).
     pub fn iterations(&self) -> usize {
         self.iterations
+    }
+
+    /// The ids and the strengths, for an [`Evaluation`](super::Evaluation)
+    /// to keep without building its index again.
+    pub(crate) fn into_ids_and_values(self) -> (NodeIds, Vec<f64>) {
+        (self.ids, self.values)
     }
 }
 
@@ -205,11 +209,8 @@ fn by_components(
             values[a] = update(&bg, &values, a);
         }
     }
-    let ids: Vec<String> = g.nodes().map(|n| n.id().to_string()).collect();
-    let index = ids.iter().cloned().zip(0..).collect();
     Ok(Strengths {
-        ids,
-        index,
+        ids: NodeIds::of(g),
         values,
         converged,
         iterations,

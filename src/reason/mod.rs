@@ -41,6 +41,7 @@ mod eval;
 mod framework;
 pub mod gradual;
 mod grounded;
+mod node_ids;
 mod sat;
 mod view;
 
