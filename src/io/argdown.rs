@@ -631,7 +631,7 @@ impl Draft {
                 Ok(node) => {
                     node.label = n.label;
                     node.tags = n.tags;
-                    node.data = n.data.filter(|v| !v.is_null());
+                    node.data = n.data.filter(|v| !v.is_null()).map(Box::new);
                 }
                 Err(e) => problems.extend(e.problems().iter().cloned()),
             }

@@ -79,12 +79,12 @@ struct RawNode<'a> {
     text: Option<Text<'a>>,
     label: Option<String>,
     // A `Value` so that a non-numeric weight is a reported problem, not a parse failure.
-    weight: Option<Value>,
+    weight: Option<Box<Value>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
     provenance: Vec<Provenance>,
-    data: Option<Value>,
+    data: Option<Box<Value>>,
 }
 
 #[derive(Deserialize)]
@@ -98,9 +98,9 @@ struct RawEdge<'a> {
     kind: Option<Text<'a>>,
     #[serde(borrow)]
     attack: Option<Text<'a>>,
-    weight: Option<Value>,
+    weight: Option<Box<Value>>,
     label: Option<String>,
-    data: Option<Value>,
+    data: Option<Box<Value>>,
 }
 
 /// A JSON string borrowed from the input when it has no escapes, owned
@@ -305,7 +305,7 @@ fn check_node(
     let id = required(&n.id, "id", problems, at);
     let kind = required(&n.kind, "kind", problems, at).and_then(|k| parse_word(k, problems, at));
     let text = required(&n.text, "text", problems, at);
-    let weight = crate::model::weight_of(&n.weight, problems, at);
+    let weight = crate::model::weight_of(n.weight.as_deref(), problems, at);
     for msg in provenance_problems(declared, &n.provenance) {
         problems.push(Problem::new(Rule::UndeclaredSource, at(), msg));
     }
@@ -346,7 +346,7 @@ fn check_edge_fields(
     let to = required(&e.to, "to", problems, at);
     let kind = required(&e.kind, "kind", problems, at).and(parse_field(&e.kind, problems, at));
     let attack = parse_field(&e.attack, problems, at);
-    let weight = crate::model::weight_of(&e.weight, problems, at);
+    let weight = crate::model::weight_of(e.weight.as_deref(), problems, at);
     let (from, to, kind) = (from?, to?, kind?);
     let (from_kind, to_kind) = (kinds.get(from).copied(), kinds.get(to).copied());
     // An endpoint whose own kind is broken was reported with its node.
@@ -517,7 +517,7 @@ impl Serialize for NodesOut<'_> {
             weight: n.weight(),
             tags: n.tags(),
             provenance: n.provenance(),
-            data: n.data.as_ref(),
+            data: n.data.as_deref(),
         }))
     }
 }
@@ -536,7 +536,7 @@ impl Serialize for EdgesOut<'_> {
                 attack: edge.attack(),
                 weight: edge.weight(),
                 label: edge.label(),
-                data: edge.data.as_ref(),
+                data: edge.data.as_deref(),
             }
         }))
     }

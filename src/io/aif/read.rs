@@ -947,7 +947,7 @@ fn assemble(
             from: Some(from.to_string()),
             to: Some(to.to_string()),
         };
-        let weight = crate::model::weight_of(&e.weight, problems, &at);
+        let weight = crate::model::weight_of(e.weight.as_ref(), problems, &at);
         // The endpoints are known by index: check the rules, then add without a lookup.
         if let Err((rule, msg)) = check_edge(
             from,
@@ -986,7 +986,7 @@ fn add_node(
         id: Some(p.id.clone()),
     };
     let extension = p.extension.unwrap_or_default();
-    let weight = crate::model::weight_of(&extension.weight, problems, &at);
+    let weight = crate::model::weight_of(extension.weight.as_ref(), problems, &at);
     let broken = if p.id.is_empty() {
         Some((Rule::MissingField, "node id is empty".to_string()))
     } else if g.contains(&p.id) {
