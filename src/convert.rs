@@ -409,8 +409,7 @@ pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> 
             "argraph reads Argdown JSON but does not write it".into(),
         ))),
         Format::I23 | Format::Apx | Format::Tgf => {
-            let view =
-                crate::reason::dung_view(graph, crate::reason::SupportMode::default(), None)?;
+            let view = crate::reason::dung_view(graph, crate::reason::SupportMode::Bipolar, None)?;
             let af = view.into_framework();
             iccma::write(&af, writer, format.iccma().expect("an ICCMA format"))?;
             let mut report = Report::new();

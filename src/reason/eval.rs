@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::gradual::{dfquad, quadratic_energy, Gradual};
 use super::node_ids::NodeIds;
+use super::structured::StructuredMap;
 use super::view::{dung_view, SupportMode};
 use super::{Extension, Label, Reasoner, Semantics};
 use crate::error::{Error, Result};
@@ -237,7 +238,7 @@ impl<'g> Evaluator<'g> {
             graph,
             method: Method::Dung(Semantics::Grounded),
             framing: None,
-            support: SupportMode::Bipolar,
+            support: SupportMode::default(),
             limit: DEFAULT_LIMIT,
         }
     }
@@ -380,9 +381,20 @@ impl<'g> Evaluator<'g> {
         eval: &mut Evaluation,
     ) -> Result<()> {
         let ids = eval.ids.as_slice();
+        if semantics == Semantics::Grounded && self.support == SupportMode::Structured {
+            let (labels, _) = StructuredMap::new(self.graph, framing)?.grounded();
+            let extension = (0..ids.len()).filter(|&x| labels[x] == Label::In);
+            eval.extensions = Some(vec![extension.map(|x| ids[x].clone()).collect()]);
+            eval.verdicts = labels.into_iter().map(Verdict::Label).collect();
+            return Ok(());
+        }
         let view = dung_view(self.graph, self.support, framing)?;
         let mut reasoner = Reasoner::new(view.framework(), semantics);
-        let names = |extension: &Extension| extension.iter().map(|&a| ids[a].clone()).collect();
+        // Under structured supports, arguments past the nodes are auxiliary.
+        let names = |extension: &Extension| {
+            let nodes = extension.iter().filter(|&&a| a < ids.len());
+            nodes.map(|&a| ids[a].clone()).collect()
+        };
         if semantics == Semantics::Grounded {
             let labelling = reasoner.grounded();
             eval.verdicts = labelling
@@ -396,11 +408,12 @@ impl<'g> Evaluator<'g> {
         let found = reasoner.extensions(Some(self.limit))?;
         eval.all_extensions = found.all_found;
         eval.extensions = Some(found.extensions.iter().map(names).collect());
-        let statuses = if found.all_found {
-            statuses_of(&found.extensions, ids.len())
+        let mut statuses = if found.all_found {
+            statuses_of(&found.extensions, view.framework().len())
         } else {
             statuses_by_query(&mut reasoner, ids.len())?
         };
+        statuses.truncate(ids.len());
         eval.verdicts = statuses.into_iter().map(Verdict::Status).collect();
         Ok(())
     }

@@ -21,9 +21,9 @@ use crate::error::Result;
 use crate::model::{ArgumentGraph, EdgeKind};
 use crate::vocabulary::vocabulary;
 
+use super::audience::{dense_index, preferred_by};
 use super::framework::group_by_key;
 use super::node_ids::NodeIds;
-use super::view::{dense_index, preferred_by};
 
 /// The convergence tolerance on cycles: the largest change of a strength
 /// between two iterations (DF-QuAD) or the largest derivative (energy).

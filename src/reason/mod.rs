@@ -35,6 +35,7 @@
 //! # Ok(()) }
 //! ```
 
+mod audience;
 mod compare;
 mod dung;
 mod eval;
@@ -43,6 +44,7 @@ pub mod gradual;
 mod grounded;
 mod node_ids;
 mod sat;
+mod structured;
 mod view;
 
 use crate::vocabulary::vocabulary;

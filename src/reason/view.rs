@@ -2,11 +2,11 @@
 
 use std::collections::HashSet;
 
-use petgraph::stable_graph::NodeIndex;
-
+use super::audience::{dense_index, preferred_by};
 use super::framework::{ArgumentationFramework, Names};
-use crate::error::{Error, ErrorKind, Result};
-use crate::model::{ArgumentGraph, EdgeKind, NodeKind};
+use super::structured::StructuredMap;
+use crate::error::Result;
+use crate::model::{ArgumentGraph, EdgeKind};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -17,15 +17,30 @@ vocabulary! {
     /// Lagasquie-Schiex (2005): the same arguments, attacked by the direct
     /// attacks plus attacks derived through chains of supports.
     ///
+    /// The default reads the map as structured arguments (ASPIC+ style):
+    /// supports build arguments, and an attack on a node defeats the
+    /// arguments that use it, not every node it supports. The bipolar
+    /// readings derive attacks through chains of supports instead; they fit
+    /// maps whose supports are all necessary (if a reason falls, everything
+    /// it supports falls, however else it is supported).
+    ///
     /// ```
     /// # fn main() -> argraph::Result<()> {
     /// use argraph::reason::SupportMode;
     /// assert_eq!("supported".parse::<SupportMode>()?, SupportMode::Supported);
-    /// assert_eq!(SupportMode::default(), SupportMode::Bipolar);
+    /// assert_eq!(SupportMode::default(), SupportMode::Structured);
     /// # Ok(()) }
     /// ```
     #[derive(Default)]
     SupportMode, "support mode" {
+        /// Structured arguments: evidence, framings and unsupported nodes
+        /// are premises; an argument node is derived from all of its
+        /// supporters, a claim from any one of them; an attack on a node
+        /// defeats the arguments that use it (conclude it, stand on it or
+        /// pass through it), so a claim with another undefeated argument
+        /// stands. The default. See [`dung_view`].
+        #[default]
+        Structured => "structured",
         /// Supports are ignored: only direct attacks.
         Ignore => "ignore",
         /// Direct attacks plus *supported* attacks: if `a` supports … supports
@@ -34,10 +49,8 @@ vocabulary! {
         Supported => "supported",
         /// Direct, supported and *secondary* (indirect) attacks: also, if `a`
         /// attacks `x` and `x` supports … supports `b`, then `a` attacks `b`
-        /// (attacking a reason attacks what rests on it). This is the default:
-        /// Cayrol & Lagasquie-Schiex (2005), Def. 3 (supported and indirect
-        /// defeat).
-        #[default]
+        /// (attacking a reason attacks what rests on it): Cayrol &
+        /// Lagasquie-Schiex (2005), Def. 3 (supported and indirect defeat).
         Bipolar => "bipolar",
     }
 }
@@ -69,52 +82,29 @@ impl DungView {
     }
 }
 
-/// The arguments a framing's audience prefers: the framing node itself and
-/// every node it frames directly. Indices are positions in `nodes()` order.
-pub(crate) fn preferred_by(
-    g: &ArgumentGraph,
-    index: &dyn Fn(NodeIndex) -> usize,
-    framing: Option<&str>,
-) -> Result<Vec<bool>> {
-    let mut pref = vec![false; g.node_count()];
-    if let Some(f) = framing {
-        let node = g
-            .node(f)
-            .ok_or_else(|| Error::new(ErrorKind::InvalidInput(format!("unknown framing {f:?}"))))?;
-        if node.kind() != NodeKind::Framing {
-            return Err(Error::new(ErrorKind::InvalidInput(format!(
-                "{f:?} is a {}, not a framing",
-                node.kind()
-            ))));
-        }
-        let fi = g.node_index(f).expect("exists");
-        pref[index(fi)] = true;
-        for n in g.framed_by(f) {
-            pref[index(g.node_index(n.id()).expect("exists"))] = true;
-        }
-    }
-    Ok(pref)
-}
-
-/// A dense numbering of the graph's nodes in `nodes()` order.
-pub(crate) fn dense_index(g: &ArgumentGraph) -> impl Fn(NodeIndex) -> usize {
-    let pg = g.as_petgraph();
-    let mut map = vec![usize::MAX; petgraph::visit::NodeIndexable::node_bound(pg)];
-    for (i, ix) in pg.node_indices().enumerate() {
-        map[ix.index()] = i;
-    }
-    move |ix: NodeIndex| map[ix.index()]
-}
-
 /// The Dung view of a rich graph, optionally under a framing.
 ///
 /// **Arguments.** Every node (claims, evidence, argument nodes and the
 /// framings themselves) is an argument, named by its id, in
-/// [`ArgumentGraph::nodes`] order.
+/// [`ArgumentGraph::nodes`] order. Under [`SupportMode::Structured`] (the
+/// default) argument `i < n` stands for "some structured argument for the
+/// `i`-th node holds", and auxiliary arguments follow the `n` nodes: for
+/// each node that supports derive, "it has no argument" (attacking it); for
+/// each node that a derivation uses, "it does not hold" (attacked by it);
+/// for each way of deriving a node, "this derivation applies" (attacked by
+/// "it does not hold" for each node it uses, attacking "its node has no
+/// argument"). The extensions of that framework, restricted to the first
+/// `n` arguments, are those of the structured arguments (ASPIC+ style:
+/// Modgil & Prakken 2014; an attack on a node defeats the arguments that
+/// use it). It has O(n + m) arguments and attacks. Structured arguments are
+/// finite derivations, which this framework represents when supports form
+/// no circle; a circle is an error here (the [`Evaluator`](super::Evaluator)'s
+/// grounded semantics reads it directly).
 ///
-/// **Attacks.** Direct `attacks` edges (whatever their subtype), plus the
-/// attacks derived through `supports` chains as `support` says (default
-/// [`SupportMode::Bipolar`]: the supported and indirect attacks of
+/// **Attacks**, under the bipolar support modes: direct `attacks` edges
+/// (whatever their subtype), plus the attacks derived through `supports`
+/// chains as `support` says ([`SupportMode::Bipolar`]: the supported and
+/// indirect attacks of
 /// C. Cayrol & M.-C. Lagasquie-Schiex, *On the acceptability of arguments
 /// in bipolar argumentation frameworks*, ECSQARU 2005, LNAI 3571,
 /// 378–389). An argument node is a node like any other: its premises
@@ -149,7 +139,8 @@ pub(crate) fn dense_index(g: &ArgumentGraph) -> impl Fn(NodeIndex) -> usize {
 /// per attack endpoint, O(m_att · (n + m_sup)) plus the derived attacks.
 ///
 /// # Errors
-/// [`ErrorKind::InvalidInput`] if `framing` is not the id of a framing node.
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) if `framing` is not the id of a framing
+/// node, or, under [`SupportMode::Structured`], if supports run in a circle.
 ///
 /// ```
 /// # fn main() -> argraph::Result<()> {
@@ -178,6 +169,9 @@ pub fn dung_view(
     support: SupportMode,
     framing: Option<&str>,
 ) -> Result<DungView> {
+    if support == SupportMode::Structured {
+        return structured_view(g, framing);
+    }
     let n = g.node_count();
     let index = dense_index(g);
     let pref = preferred_by(g, &index, framing)?;
@@ -240,6 +234,22 @@ pub fn dung_view(
         names.push(node.id());
     }
     let framework = ArgumentationFramework::from_parts(n as u32, names, src, dst)?;
+    Ok(DungView { framework, failed })
+}
+
+/// The Dung view under [`SupportMode::Structured`]: the auxiliary
+/// framework of the structured arguments. O(n + m).
+fn structured_view(g: &ArgumentGraph, framing: Option<&str>) -> Result<DungView> {
+    let map = StructuredMap::new(g, framing)?;
+    let ids: Vec<&str> = g.nodes().map(|node| node.id()).collect();
+    let name = |x: usize| ids[x].to_string();
+    map.check_acyclic(&name)?;
+    let framework = map.framework(&name)?;
+    let failed = map
+        .failed_attacks()
+        .iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .collect();
     Ok(DungView { framework, failed })
 }
 

@@ -47,8 +47,7 @@ fn a_rich_graph_to_iccma_is_its_dung_view() {
     let done = convert::convert(seed.as_ref(), &out, None, None).unwrap();
     let g = done.graph().unwrap();
     let af = iccma::read_path(&out, None).unwrap();
-    let view =
-        argraph::reason::dung_view(g, argraph::reason::SupportMode::default(), None).unwrap();
+    let view = argraph::reason::dung_view(g, argraph::reason::SupportMode::Bipolar, None).unwrap();
     assert_eq!(&af, view.framework());
     assert_eq!(af.len(), g.node_count());
     assert!(done.written.to_string().contains("Dung view"));

@@ -164,8 +164,12 @@ fn seed_graph_compare_shows_the_framings_parting_ways() {
     );
     let g = argraph::json::load(std::path::Path::new(path)).unwrap();
     let every_framing = g.nodes_of_kind(argraph::NodeKind::Framing).map(|n| n.id());
+    // The rule checked below is the bipolar reading's (derived attacks are
+    // judged on their own endpoints); the structured reading has its own
+    // test (reason_structured).
     let c = Evaluator::new(&g)
         .semantics(Semantics::Grounded)
+        .supports(SupportMode::Bipolar)
         .limit(100)
         .compare(every_framing)
         .unwrap();

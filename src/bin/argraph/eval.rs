@@ -21,9 +21,11 @@ pub struct Reasoning {
     /// grounded, complete, preferred, stable (Dung); dfquad, energy (gradual).
     #[arg(short, long, default_value = "grounded", value_parser = str::parse::<Method>)]
     pub semantics: Method,
-    /// How supports enter the Dung view: bipolar (supported and secondary
-    /// attacks, Cayrol & Lagasquie-Schiex 2005), supported, or ignore.
-    #[arg(long, value_name = "MODE", default_value = "bipolar", value_parser = str::parse::<SupportMode>)]
+    /// How supports count: structured (supports build arguments, an attack
+    /// defeats the arguments that use its target; ASPIC+ style), bipolar
+    /// (supported and secondary attacks, Cayrol & Lagasquie-Schiex 2005),
+    /// supported, or ignore.
+    #[arg(long, value_name = "MODE", default_value = "structured", value_parser = str::parse::<SupportMode>)]
     pub supports: SupportMode,
     /// List at most this many extensions (statuses stay exact).
     #[arg(long, value_name = "N", default_value_t = 1000)]
