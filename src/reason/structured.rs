@@ -249,6 +249,30 @@ impl StructuredMap {
         (run.labels, run.reasons)
     }
 
+    /// The reason for each label of a complete labelling of the nodes
+    /// (from an extension of [`framework`](Self::framework)): `in` by a
+    /// premise or a rule whose antecedents are all `in`; `out` by an `in`
+    /// attacker, or by a defeated antecedent in every rule. O(n + m).
+    pub(crate) fn reasons_for(&self, labels: &[Label]) -> Vec<Reason> {
+        let is = |p: &u32, label: Label| labels[*p as usize] == label;
+        (0..self.n)
+            .map(|x| match labels[x] {
+                Label::In if self.premise[x] => Reason::Premise,
+                Label::In => self
+                    .rules_of(x)
+                    .iter()
+                    .find(|&&r| self.antecedents(r).iter().all(|p| is(p, Label::In)))
+                    .map_or(Reason::Undecided, |&r| Reason::Derived(r)),
+                Label::Out => match self.attackers_of(x).iter().find(|y| is(y, Label::In)) {
+                    Some(&y) => Reason::AttackedBy(y),
+                    None if self.premise[x] => Reason::Undecided,
+                    None => Reason::NoArgument,
+                },
+                Label::Undec => Reason::Undecided,
+            })
+            .collect()
+    }
+
     /// Checks that no circle of supports derives a node from itself, which
     /// the auxiliary framework of [`framework`](Self::framework) cannot
     /// represent. O(n + m).

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use argraph::reason::{Evaluator, Label, Reasoner, Semantics, Status, SupportMode};
+use argraph::reason::{Evaluator, Label, Note, Reasoner, Semantics, Status, Step, SupportMode};
 use argraph::{ArgumentGraph, ArgumentationFramework, EdgeKind, NodeKind};
 use proptest::prelude::*;
 
@@ -245,6 +245,112 @@ proptest! {
     }
 }
 
+/// Checks one step of an explanation against the map and against itself:
+/// every link is an edge of the map, and each label follows from the
+/// labels the step's links show.
+fn check_step(g: &ArgumentGraph, step: &Step) -> Result<(), TestCaseError> {
+    for link in &step.links {
+        let edge = g.edges().find(|e| {
+            e.from().id() == link.from
+                && e.to().id() == link.to
+                && match link.relation {
+                    "supports" => e.kind() == EdgeKind::Supports,
+                    _ => e.kind() == EdgeKind::Attacks,
+                }
+        });
+        prop_assert!(
+            edge.is_some(),
+            "no edge {} {} {}",
+            link.from,
+            link.relation,
+            link.to
+        );
+        if let Some(next) = &link.step {
+            check_step(g, next)?;
+        }
+    }
+    let label_of = |link: &argraph::reason::Link| link.step.as_ref().map(|s| s.label);
+    let attacks = step.links.iter().filter(|l| l.relation != "supports");
+    let supports = step.links.iter().filter(|l| l.relation == "supports");
+    match step.note {
+        Note::Premise | Note::Derived => {
+            prop_assert_eq!(step.label, Label::In);
+            for l in attacks {
+                prop_assert!(l.fails_under_framing || label_of(l) == Some(Label::Out));
+            }
+            for l in supports {
+                prop_assert_eq!(label_of(l), Some(Label::In));
+            }
+        }
+        Note::Defeated => {
+            prop_assert_eq!(step.label, Label::Out);
+            prop_assert_eq!(step.links.len(), 1);
+            prop_assert_eq!(label_of(&step.links[0]), Some(Label::In));
+        }
+        Note::NoArgument => {
+            prop_assert_eq!(step.label, Label::Out);
+            prop_assert!(!step.links.is_empty());
+            for l in &step.links {
+                prop_assert_eq!(label_of(l), Some(Label::Out));
+            }
+        }
+        Note::Undecided => {
+            prop_assert_eq!(step.label, Label::Undec);
+            prop_assert!(!step.links.is_empty());
+            for l in &step.links {
+                prop_assert_eq!(label_of(l), Some(Label::Undec));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_verdict_is_explained_edge_by_edge(g in small_map()) {
+        let cyclic = argraph::reason::dung_view(&g, SupportMode::Structured, None).is_err();
+        for semantics in [Semantics::Grounded, Semantics::Preferred, Semantics::Stable] {
+            if cyclic && semantics != Semantics::Grounded {
+                continue;
+            }
+            for framing in [None, framing_of(&g)] {
+                let mut evaluator = Evaluator::new(&g);
+                evaluator.semantics(semantics);
+                if let Some(f) = &framing {
+                    evaluator.framing(f);
+                }
+                let eval = evaluator.run().unwrap();
+                for node in g.nodes() {
+                    let why = match evaluator.explain(node.id()) {
+                        Ok(why) => why,
+                        // Only a missing stable extension leaves nothing to explain.
+                        Err(e) => {
+                            prop_assert!(semantics == Semantics::Stable, "{}", e);
+                            prop_assert_eq!(eval.extensions().map(|e| e.len()), Some(0));
+                            continue;
+                        }
+                    };
+                    prop_assert_eq!(&why.step.node, node.id());
+                    check_step(&g, &why.step)?;
+                    let verdict = eval.verdict(node.id()).unwrap();
+                    match semantics {
+                        Semantics::Grounded => prop_assert_eq!(Some(why.step.label), verdict.label()),
+                        // The explained extension holds the node exactly when some extension does.
+                        _ => prop_assert_eq!(
+                            why.step.label == Label::In,
+                            verdict.status() != Some(Status::Rejected)
+                        ),
+                    }
+                    prop_assert_eq!(why.step.label == Label::Undec, !why.cycle.is_empty());
+                }
+            }
+        }
+    }
+}
+
 fn verdict(g: &ArgumentGraph, id: &str) -> String {
     Evaluator::new(g)
         .run()
@@ -396,4 +502,37 @@ fn structured_grounded_is_linear_on_long_chains() {
         eval.verdict(&format!("s{}", n - 1)).unwrap().to_string(),
         "in"
     );
+}
+
+#[test]
+fn explain_cli_prints_the_library_explanation_as_text_and_json() {
+    use crate::common::{argraph, seed_path, stdout};
+    let seed = seed_path();
+    let seed = seed.to_str().unwrap();
+    let g = argraph::json::load(seed).unwrap();
+    for (node, framing) in [
+        ("c-tactical-finding", None),
+        ("c-tightrope", None),
+        ("c-impose-policy", Some("f-offensive-realism")),
+    ] {
+        let mut evaluator = Evaluator::new(&g);
+        let mut args = vec!["explain", seed, node];
+        if let Some(f) = framing {
+            evaluator.framing(f);
+            args.extend(["--framing", f]);
+        }
+        let why = evaluator.explain(node).unwrap();
+        let text = argraph(&args);
+        assert!(text.status.success());
+        assert_eq!(stdout(&text), format!("{why}\n"));
+        args.extend(["--format", "json"]);
+        let json = argraph(&args);
+        assert_eq!(
+            stdout(&json),
+            serde_json::to_string_pretty(&why).unwrap() + "\n"
+        );
+    }
+    let missing = argraph(&["explain", seed, "c-nowhere"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(crate::common::stderr(&missing).contains("no node \"c-nowhere\""));
 }

@@ -9,6 +9,7 @@ mod compare;
 mod convert;
 mod draw;
 mod eval;
+mod explain;
 mod iccma;
 
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ enum Command {
     Eval(eval::Args),
     /// Compare the verdicts under no framing and under each framing, side by side.
     Compare(compare::Args),
+    /// Explain why a node has its verdict, edge by edge (structured arguments).
+    Explain(explain::Args),
     /// The ICCMA 2023 solver interface on .i23/.apx/.tgf frameworks.
     Iccma(iccma::Args),
     /// Convert between argraph, AIF (AIFdb, OVA), Argdown JSON, GraphML, DOT and ICCMA i23/apx/tgf.
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::Render(args) => draw::render(args),
         Command::Eval(args) => eval::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Iccma(args) => iccma::run(args),
         Command::Convert(args) => convert::run(args),
     };

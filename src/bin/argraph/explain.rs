@@ -1,0 +1,51 @@
+//! `argraph explain FILE NODE [--semantics S] [--framing ID] [--format text|json]`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use argraph::reason::{Evaluator, Semantics};
+
+/// Output format of `explain`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExplanationFormat {
+    /// Indented text: one edge of the map per line.
+    Text,
+    /// JSON: the same tree.
+    Json,
+}
+
+/// Arguments of `argraph explain`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The argraph JSON file.
+    file: PathBuf,
+    /// The id of the node whose verdict to explain.
+    node: String,
+    /// grounded, complete, preferred or stable (structured arguments).
+    #[arg(short, long, default_value = "grounded", value_parser = str::parse::<Semantics>)]
+    semantics: Semantics,
+    /// Explain the verdict under this framing (the id of a framing node).
+    #[arg(long, value_name = "ID")]
+    framing: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: ExplanationFormat,
+}
+
+/// Explains one node's verdict, edge by edge.
+pub fn run(args: &Args) -> argraph::Result<ExitCode> {
+    let g = argraph::json::load(&args.file)?;
+    let mut evaluator = Evaluator::new(&g);
+    evaluator.semantics(args.semantics);
+    if let Some(framing) = &args.framing {
+        evaluator.framing(framing);
+    }
+    let why = evaluator.explain(&args.node)?;
+    let text = match args.format {
+        ExplanationFormat::Text => format!("{why}\n"),
+        ExplanationFormat::Json => {
+            serde_json::to_string_pretty(&why).expect("an explanation serializes") + "\n"
+        }
+    };
+    crate::eval::print(&text)
+}
