@@ -12,7 +12,7 @@ use super::node_ids::NodeIds;
 use super::structured::StructuredMap;
 use super::view::{dung_view, SupportMode};
 use super::{Extension, Label, Labelling, Reasoner, Semantics};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::ArgumentGraph;
 use crate::overlay::{Mark, Overlay};
 use crate::vocabulary::vocabulary;
@@ -368,7 +368,7 @@ impl<'g> Evaluator<'g> {
     /// structured arguments), or, beyond grounded, if supports run in a
     /// circle or there is no stable extension.
     pub fn explain(&self, id: &str) -> Result<Explanation> {
-        let invalid = |msg: String| Err(Error::new(crate::ErrorKind::InvalidInput(msg)));
+        let invalid = |msg: String| Err(Error::new(ErrorKind::InvalidInput(msg)));
         let Method::Dung(semantics) = self.method else {
             return invalid(format!(
                 "{} gives strengths, not verdicts to explain; explain a verdict of grounded, complete, preferred or stable semantics",
@@ -420,7 +420,7 @@ impl<'g> Evaluator<'g> {
         let extension = match reasoner.credulous(x)?.certificate {
             Some(extension) => extension,
             None => reasoner.some_extension()?.ok_or_else(|| {
-                Error::new(crate::ErrorKind::InvalidInput(format!(
+                Error::new(ErrorKind::InvalidInput(format!(
                     "there is no {semantics} extension, so nothing to explain"
                 )))
             })?,
