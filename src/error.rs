@@ -110,6 +110,8 @@ pub enum Rule {
     MissingField,
     /// An `attack` subtype is given on an edge that is not an attack.
     AttackOnNonAttack,
+    /// A framing `basis` is given on an edge that is not a `frames` edge.
+    BasisOffFrames,
 }
 
 /// Where a [`Problem`] is.

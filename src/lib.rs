@@ -92,8 +92,8 @@ pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule
 pub use file::write_file;
 pub use io::{aif, argdown, graphml, iccma, json, report};
 pub use model::{
-    ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, Node, NodeKind, Provenance, Source,
-    DEFAULT_WEIGHT,
+    ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, FramingBasis, Node, NodeKind,
+    Provenance, Source, DEFAULT_WEIGHT,
 };
 pub use petgraph;
 pub use reason::ArgumentationFramework;

@@ -5,9 +5,12 @@
 //!  "sources": [{"id": "…", "title": "…", "authors": ["…"], "year": 2024, "url": "…", "data": {}}],
 //!  "nodes": [{"id": "…", "kind": "claim|evidence|framing|argument", "text": "…", "label": "…",
 //!             "weight": 0.7, "tags": ["…"],
-//!             "provenance": [{"source": "…", "locator": "…", "quote": "…"}], "data": {}}],
+//!             "provenance": [{"source": "…", "locator": "…", "quote": "…"}],
+//!             "synthesis": true, "data": {}}],
 //!  "edges": [{"from": "…", "to": "…", "kind": "supports|attacks|frames",
-//!             "attack": "rebut|undermine|undercut", "weight": 0.5, "label": "…", "data": {}}]}
+//!             "attack": "rebut|undermine|undercut", "weight": 0.5, "label": "…",
+//!             "provenance": [{"source": "…", "locator": "…", "quote": "…"}],
+//!             "basis": "declared|assigned", "data": {}}]}
 //! ```
 //!
 //! `argraph` (the format version) and `nodes` are required, and so are each
@@ -46,7 +49,7 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Location, Problem, Result, Rule};
 use crate::model::{
     check_edge, provenance_problems, source_problems, ArgumentGraph, AttackKind, Edge, EdgeKind,
-    Node, NodeKind, Provenance, Source,
+    FramingBasis, Node, NodeKind, Provenance, Source,
 };
 
 /// The format version this build reads and writes.
@@ -84,6 +87,8 @@ struct RawNode<'a> {
     tags: Vec<String>,
     #[serde(default)]
     provenance: Vec<Provenance>,
+    #[serde(default)]
+    synthesis: bool,
     data: Option<Box<Value>>,
 }
 
@@ -100,6 +105,9 @@ struct RawEdge<'a> {
     attack: Option<Text<'a>>,
     weight: Option<Box<Value>>,
     label: Option<String>,
+    #[serde(default)]
+    provenance: Vec<Provenance>,
+    basis: Option<FramingBasis>,
     data: Option<Box<Value>>,
 }
 
@@ -255,7 +263,7 @@ fn build(raw: RawDocument<'_>) -> Result<ArgumentGraph> {
     let (nodes, edges) = {
         let declared: HashSet<&str> = raw.sources.iter().map(|s| s.id.as_str()).collect();
         let (nodes, kinds) = check_nodes(&raw.nodes, &declared, &mut problems);
-        let edges = check_edges(&raw.edges, &kinds, &mut problems);
+        let edges = check_edges(&raw.edges, &kinds, &declared, &mut problems);
         (nodes, edges)
     };
     if !problems.is_empty() {
@@ -319,6 +327,7 @@ fn check_node(
 fn check_edges(
     raw_edges: &[RawEdge<'_>],
     kinds: &DeclaredKinds<'_>,
+    declared: &HashSet<&str>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Option<CheckedEdge>> {
     let mut edges = Vec::with_capacity(raw_edges.len());
@@ -328,6 +337,9 @@ fn check_edges(
             from: owned(&e.from),
             to: owned(&e.to),
         };
+        for msg in provenance_problems(declared, &e.provenance) {
+            problems.push(Problem::new(Rule::UndeclaredSource, at(), msg));
+        }
         edges.push(check_edge_fields(e, kinds, problems, &at));
     }
     edges
@@ -347,6 +359,10 @@ fn check_edge_fields(
     let kind = required(&e.kind, "kind", problems, at).and(parse_field(&e.kind, problems, at));
     let attack = parse_field(&e.attack, problems, at);
     let weight = crate::model::weight_of(e.weight.as_deref(), problems, at);
+    if e.basis.is_some() && kind.is_some_and(|k| k != EdgeKind::Frames) {
+        let msg = "`basis` (declared or assigned) belongs on frames edges only";
+        problems.push(Problem::new(Rule::BasisOffFrames, at(), msg));
+    }
     let (from, to, kind) = (from?, to?, kind?);
     let (from_kind, to_kind) = (kinds.get(from).copied(), kinds.get(to).copied());
     // An endpoint whose own kind is broken was reported with its node.
@@ -385,6 +401,7 @@ fn assemble(
         node.weight = c.weight;
         node.tags = n.tags;
         node.provenance = n.provenance;
+        node.synthesis = n.synthesis;
         node.data = n.data.filter(|v| !v.is_null());
         index.push(g.insert_checked_node(node));
     }
@@ -393,6 +410,8 @@ fn assemble(
         let mut edge = Edge::new(c.kind, c.attack);
         edge.weight = c.weight;
         edge.label = e.label;
+        edge.provenance = e.provenance;
+        edge.basis = e.basis;
         edge.data = e.data.filter(|v| !v.is_null());
         g.graph_mut().add_edge(index[c.from], index[c.to], edge);
     }
@@ -485,6 +504,8 @@ struct NodeOut<'a> {
     tags: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     provenance: &'a [Provenance],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    synthesis: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a Value>,
 }
@@ -500,6 +521,10 @@ struct EdgeOut<'a> {
     weight: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    provenance: &'a [Provenance],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<FramingBasis>,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a Value>,
 }
@@ -517,6 +542,7 @@ impl Serialize for NodesOut<'_> {
             weight: n.weight(),
             tags: n.tags(),
             provenance: n.provenance(),
+            synthesis: n.is_synthesis(),
             data: n.data.as_deref(),
         }))
     }
@@ -536,6 +562,8 @@ impl Serialize for EdgesOut<'_> {
                 attack: edge.attack(),
                 weight: edge.weight(),
                 label: edge.label(),
+                provenance: edge.provenance(),
+                basis: edge.basis(),
                 data: edge.data.as_deref(),
             }
         }))

@@ -821,8 +821,8 @@ impl ArgumentGraph {
     }
 
     /// Checks the rules that the builder methods cannot check one call at a
-    /// time, and reports every broken rule at once: provenance naming an
-    /// undeclared source, duplicate or empty source ids, text emptied by
+    /// time, and reports every broken rule at once: provenance (of a node
+    /// or an edge) naming an undeclared source, duplicate or empty source ids, text emptied by
     /// [`Node::set_text`].
     /// O(n + m + provenance entries).
     ///
@@ -856,13 +856,16 @@ impl ArgumentGraph {
             }
         }
         for (i, e) in self.edges().enumerate() {
+            let at = || Location::Edge {
+                index: Some(i),
+                from: Some(e.from.id.clone()),
+                to: Some(e.to.id.clone()),
+            };
             if let Some(Err(msg)) = e.weight.map(check_weight) {
-                let at = Location::Edge {
-                    index: Some(i),
-                    from: Some(e.from.id.clone()),
-                    to: Some(e.to.id.clone()),
-                };
-                problems.push(Problem::new(Rule::BadWeight, at, msg));
+                problems.push(Problem::new(Rule::BadWeight, at(), msg));
+            }
+            for msg in provenance_problems(&declared, &e.edge.provenance) {
+                problems.push(Problem::new(Rule::UndeclaredSource, at(), msg));
             }
         }
         if problems.is_empty() {

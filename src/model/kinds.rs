@@ -57,6 +57,23 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Who reads a node through a framing: the source itself, or the
+    /// analyst who made the map. Set on `frames` edges.
+    ///
+    /// ```
+    /// use argraph::FramingBasis;
+    /// assert_eq!("declared".parse::<FramingBasis>().unwrap(), FramingBasis::Declared);
+    /// ```
+    FramingBasis, "framing basis" {
+        /// The source declares the framing (e.g. an article that says it
+        /// argues from offensive realism).
+        Declared => "declared",
+        /// The analyst assigns the framing by the content of the claim.
+        Assigned => "assigned",
+    }
+}
+
 impl AttackKind {
     /// The subtype an attack has by the kind of node it attacks, for
     /// formats that do not say: a claim is rebutted, evidence undermined,

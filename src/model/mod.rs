@@ -6,6 +6,6 @@ mod node;
 
 pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
-pub use kinds::{AttackKind, EdgeKind, NodeKind};
+pub use kinds::{AttackKind, EdgeKind, FramingBasis, NodeKind};
 pub(crate) use node::weight_of;
 pub use node::{Edge, Node, Provenance, Source, DEFAULT_WEIGHT};

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::kinds::{AttackKind, EdgeKind, NodeKind};
+use super::kinds::{AttackKind, EdgeKind, FramingBasis, NodeKind};
 use crate::error::{Error, Location, Problem, Rule};
 
 /// Where a node comes from in a declared source: the source id, a locator
@@ -162,6 +162,7 @@ pub struct Node {
     pub(crate) weight: Option<f64>,
     pub(crate) tags: Vec<String>,
     pub(crate) provenance: Vec<Provenance>,
+    pub(crate) synthesis: bool,
     // Boxed: most nodes and edges carry no data, and a map `Value` is 72 bytes.
     pub(crate) data: Option<Box<Value>>,
 }
@@ -176,6 +177,7 @@ impl Node {
             weight: None,
             tags: Vec::new(),
             provenance: Vec::new(),
+            synthesis: false,
             data: None,
         }
     }
@@ -234,6 +236,28 @@ impl Node {
     /// Replaces the text.
     pub fn set_text(&mut self, text: impl Into<String>) -> &mut Node {
         self.text = text.into();
+        self
+    }
+
+    /// `true` for a synthesis: a node the analyst added to connect or sum
+    /// up what the sources say, rather than a paraphrase of a source.
+    /// Evaluations can leave syntheses out
+    /// ([`Evaluator::syntheses`](crate::reason::Evaluator::syntheses)).
+    pub fn is_synthesis(&self) -> bool {
+        self.synthesis
+    }
+
+    /// Marks the node as a synthesis of the analyst's, or not.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c-posture", "Russia's posture is defensive overall.")?.set_synthesis(true);
+    /// assert!(g.node("c-posture").unwrap().is_synthesis());
+    /// # Ok(()) }
+    /// ```
+    pub fn set_synthesis(&mut self, synthesis: bool) -> &mut Node {
+        self.synthesis = synthesis;
         self
     }
 
@@ -317,6 +341,8 @@ pub struct Edge {
     pub(crate) attack: Option<AttackKind>,
     pub(crate) weight: Option<f64>,
     pub(crate) label: Option<String>,
+    pub(crate) provenance: Vec<Provenance>,
+    pub(crate) basis: Option<FramingBasis>,
     // Boxed: most nodes and edges carry no data, and a map `Value` is 72 bytes.
     pub(crate) data: Option<Box<Value>>,
 }
@@ -328,6 +354,8 @@ impl Edge {
             attack,
             weight: None,
             label: None,
+            provenance: Vec::new(),
+            basis: None,
             data: None,
         }
     }
@@ -355,6 +383,70 @@ impl Edge {
     /// The user's own fields, if any. O(1).
     pub fn data(&self) -> Option<&Value> {
         self.data.as_deref()
+    }
+
+    /// Where the sources make this relation, as for nodes.
+    pub fn provenance(&self) -> &[Provenance] {
+        &self.provenance
+    }
+
+    /// For a `frames` edge: whether the source declares the framing or the
+    /// analyst assigns it, if said.
+    pub fn basis(&self) -> Option<FramingBasis> {
+        self.basis
+    }
+
+    /// Adds a provenance entry: where a source makes this relation.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::{Provenance, Source};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.add_source(Source::new("op", "An opinion piece"))?;
+    /// g.evidence("e", "The US left.")?;
+    /// g.claim("c", "Russia sees an opportunity.")?;
+    /// g.supports("e", "c")?
+    ///     .add_provenance(Provenance::new("op").with_quote("seized the moment"));
+    /// assert_eq!(g.edges().next().unwrap().edge().provenance()[0].source, "op");
+    /// # Ok(()) }
+    /// ```
+    pub fn add_provenance(&mut self, provenance: Provenance) -> &mut Edge {
+        self.provenance.push(provenance);
+        self
+    }
+
+    /// Says whether the source declares this `frames` edge's framing or the
+    /// analyst assigns it.
+    ///
+    /// # Errors
+    /// A [`Rule::BasisOffFrames`] problem if the edge is not a `frames`
+    /// edge; the edge is left unchanged.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::FramingBasis;
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.framing("f", "Offensive realism")?;
+    /// g.claim("c", "Russia seeks influence.")?;
+    /// g.claim("d", "Russia seeks security.")?;
+    /// g.frames("f", "c")?.set_basis(FramingBasis::Declared)?;
+    /// assert_eq!(g.edges().next().unwrap().edge().basis(), Some(FramingBasis::Declared));
+    /// assert!(g.rebuts("c", "d")?.set_basis(FramingBasis::Declared).is_err());
+    /// # Ok(()) }
+    /// ```
+    pub fn set_basis(&mut self, basis: FramingBasis) -> crate::error::Result<&mut Edge> {
+        if self.kind != EdgeKind::Frames {
+            let at = Location::Edge {
+                index: None,
+                from: None,
+                to: None,
+            };
+            let msg = format!("only a frames edge has a basis, not a {} edge", self.kind);
+            let problem = Problem::new(Rule::BasisOffFrames, at, msg);
+            return Err(Error::invalid(vec![problem]));
+        }
+        self.basis = Some(basis);
+        Ok(self)
     }
 
     /// Sets the label.

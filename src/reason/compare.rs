@@ -138,6 +138,12 @@ impl Evaluator<'_> {
     ) -> Result<Comparison> {
         let mut columns: Vec<Option<String>> = vec![None];
         columns.extend(framings.into_iter().map(|f| Some(f.as_ref().to_string())));
+        let graph = self.graph_read();
+        self.on(&graph).compare_read(columns)
+    }
+
+    /// [`compare`](Self::compare), on the graph as read.
+    fn compare_read(&self, columns: Vec<Option<String>>) -> Result<Comparison> {
         let mut rows: Vec<ComparisonRow> = self
             .graph
             .nodes()

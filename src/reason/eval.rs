@@ -220,6 +220,8 @@ pub struct Evaluator<'g> {
     framing: Option<String>,
     pub(super) support: SupportMode,
     pub(super) limit: usize,
+    syntheses: bool,
+    declared_only: bool,
 }
 
 impl<'g> Evaluator<'g> {
@@ -241,6 +243,8 @@ impl<'g> Evaluator<'g> {
             framing: None,
             support: SupportMode::default(),
             limit: DEFAULT_LIMIT,
+            syntheses: true,
+            declared_only: false,
         }
     }
 
@@ -323,6 +327,99 @@ impl<'g> Evaluator<'g> {
         self
     }
 
+    /// Whether nodes marked as syntheses (the analyst's own, see
+    /// [`Node::is_synthesis`](crate::Node::is_synthesis)) take part
+    /// (default `true`). Left out, they and their edges are not evaluated,
+    /// and results have no verdict for them.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::Evaluator;
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c", "Russia's aims are limited.")?;
+    /// g.claim("s", "Overall, a defensive posture.")?.set_synthesis(true);
+    /// g.rebuts("s", "c")?;
+    /// assert_eq!(Evaluator::new(&g).run()?.verdict("c").unwrap().to_string(), "out");
+    /// let sources_only = Evaluator::new(&g).syntheses(false).run()?;
+    /// assert_eq!(sources_only.verdict("c").unwrap().to_string(), "in");
+    /// assert!(sources_only.verdict("s").is_none());
+    /// # Ok(()) }
+    /// ```
+    pub fn syntheses(&mut self, include: bool) -> &mut Evaluator<'g> {
+        self.syntheses = include;
+        self
+    }
+
+    /// Whether a framing's audience prefers only what the sources declare
+    /// it frames (`frames` edges with basis
+    /// [`Declared`](crate::FramingBasis::Declared)), rather than every node
+    /// it frames (default `false`: every `frames` edge counts).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::Evaluator;
+    /// use argraph::FramingBasis;
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.framing("def", "Defensive realism")?;
+    /// g.claim("a", "Russia manages threats.")?;
+    /// g.claim("b", "Russia seeks to dominate.")?;
+    /// g.rebuts("a", "b")?;
+    /// g.rebuts("b", "a")?;
+    /// g.frames("def", "a")?.set_basis(FramingBasis::Assigned)?;
+    /// let all = Evaluator::new(&g).framing("def").run()?;
+    /// assert_eq!(all.verdict("a").unwrap().to_string(), "in");
+    /// let declared = Evaluator::new(&g).framing("def").declared_framings_only(true).run()?;
+    /// assert_eq!(declared.verdict("a").unwrap().to_string(), "undec");
+    /// # Ok(()) }
+    /// ```
+    pub fn declared_framings_only(&mut self, only: bool) -> &mut Evaluator<'g> {
+        self.declared_only = only;
+        self
+    }
+
+    /// The graph as the options have it: the evaluator's own, or a copy
+    /// without syntheses or assigned framings. O(1), or O(n + m) to copy.
+    pub(super) fn graph_read(&self) -> std::borrow::Cow<'g, ArgumentGraph> {
+        if self.syntheses && !self.declared_only {
+            return std::borrow::Cow::Borrowed(self.graph);
+        }
+        let mut g = self.graph.clone();
+        if self.declared_only {
+            let assigned: Vec<_> = g
+                .edges_of_kind(crate::model::EdgeKind::Frames)
+                .filter(|e| e.basis() != Some(crate::model::FramingBasis::Declared))
+                .map(|e| e.id())
+                .collect();
+            for e in assigned {
+                g.remove_edge(e);
+            }
+        }
+        if !self.syntheses {
+            let syntheses: Vec<String> = g
+                .nodes()
+                .filter(|n| n.is_synthesis())
+                .map(|n| n.id().to_string())
+                .collect();
+            for id in syntheses {
+                g.remove_node(&id);
+            }
+        }
+        std::borrow::Cow::Owned(g)
+    }
+
+    /// This evaluator on another graph (one [`graph_read`](Self::graph_read) made).
+    pub(super) fn on<'h>(&self, graph: &'h ArgumentGraph) -> Evaluator<'h> {
+        Evaluator {
+            graph,
+            method: self.method,
+            framing: self.framing.clone(),
+            support: self.support,
+            limit: self.limit,
+            syntheses: true,
+            declared_only: false,
+        }
+    }
+
     /// Evaluates every node.
     ///
     /// Extension semantics run on the graph's [`dung_view`]: grounded gives
@@ -336,7 +433,8 @@ impl<'g> Evaluator<'g> {
     /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) if the
     /// framing is not a framing's id.
     pub fn run(&self) -> Result<Evaluation> {
-        self.run_under(self.framing.as_deref())
+        let graph = self.graph_read();
+        self.on(&graph).run_under(self.framing.as_deref())
     }
 
     /// Why node `id` has its verdict, edge by edge: see [`Explanation`].
@@ -368,6 +466,12 @@ impl<'g> Evaluator<'g> {
     /// structured arguments), or, beyond grounded, if supports run in a
     /// circle or there is no stable extension.
     pub fn explain(&self, id: &str) -> Result<Explanation> {
+        let graph = self.graph_read();
+        self.on(&graph).explain_read(id)
+    }
+
+    /// [`explain`](Self::explain), on the graph as read.
+    fn explain_read(&self, id: &str) -> Result<Explanation> {
         let invalid = |msg: String| Err(Error::new(ErrorKind::InvalidInput(msg)));
         let Method::Dung(semantics) = self.method else {
             return invalid(format!(

@@ -6,7 +6,13 @@
 //! [`dung_view`](super::dung_view): under a framing F, an attack on a node
 //! that F prefers from a node it does not prefer is dropped). Every node,
 //! framings included, has a strength; its base score is its weight, or 0.5.
-//! Edge weights are not used.
+//! An edge's weight (1 when none is declared) scales its source's strength
+//! before it is aggregated: a support of weight 0.5 from a node of strength
+//! 0.8 counts as 0.4. With no edge weights these are the published
+//! semantics; with them, DF-QuAD and energy become the edge-weighted forms
+//! of Mossakowski & Neuhaus (*Modular semantics and characteristics for
+//! bipolar weighted argumentation graphs*, 2018) and Potyka (KR 2018, which
+//! scales each influence the same way).
 //!
 //! Evaluation follows the strongly connected components of the graph (by
 //! supports and attacks) in topological order, so an acyclic graph is
@@ -104,18 +110,34 @@ impl Strengths {
 struct Bipolar {
     base: Vec<f64>,
     att_off: Vec<u32>,
-    att: Vec<u32>,
+    att: Vec<Influence>,
     sup_off: Vec<u32>,
-    sup: Vec<u32>,
+    sup: Vec<Influence>,
     /// By attacks and supports, influencers first.
     components: Vec<Vec<u32>>,
 }
 
-/// For each node, the sources of the `pairs` that end on it, in pair order
-/// (which fixes the order of the sums and products): offsets and sources.
-fn sources_by_target(n: usize, pairs: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
-    let (sources, targets): (Vec<u32>, Vec<u32>) = pairs.iter().copied().unzip();
-    group_by_key(n, &targets, sources)
+/// An edge's source and weight, as the edge's target sees it.
+#[derive(Clone, Copy)]
+struct Influence {
+    source: u32,
+    weight: f64,
+}
+
+/// For each node, the influences of the `edges` (source, target, weight)
+/// that end on it, in edge order (which fixes the order of the sums and
+/// products): offsets and influences.
+fn sources_by_target(n: usize, edges: &[(u32, u32, f64)]) -> (Vec<u32>, Vec<Influence>) {
+    let targets: Vec<u32> = edges.iter().map(|e| e.1).collect();
+    let (offsets, order) = group_by_key(n, &targets, (0..edges.len() as u32).collect());
+    let influences = order
+        .into_iter()
+        .map(|i| {
+            let (source, _, weight) = edges[i as usize];
+            Influence { source, weight }
+        })
+        .collect();
+    (offsets, influences)
 }
 
 /// The strongly connected components of the graph on `n` nodes with these
@@ -147,9 +169,12 @@ impl Bipolar {
         for e in pg.edge_indices() {
             let (a, b) = pg.edge_endpoints(e).expect("live edge");
             let (a, b) = (index(a) as u32, index(b) as u32);
+            let weight = pg[e].weight().unwrap_or(1.0);
             match pg[e].kind() {
-                EdgeKind::Attacks if !pref[b as usize] || pref[a as usize] => att.push((a, b)),
-                EdgeKind::Supports => sup.push((a, b)),
+                EdgeKind::Attacks if !pref[b as usize] || pref[a as usize] => {
+                    att.push((a, b, weight))
+                }
+                EdgeKind::Supports => sup.push((a, b, weight)),
                 _ => {}
             }
         }
@@ -162,23 +187,24 @@ impl Bipolar {
             att: att_adj,
             sup_off,
             sup: sup_adj,
-            components: components(n, att.iter().chain(&sup).copied()),
+            components: components(n, att.iter().chain(&sup).map(|&(a, b, _)| (a, b))),
         })
     }
 
-    fn attackers(&self, a: usize) -> &[u32] {
+    fn attackers(&self, a: usize) -> &[Influence] {
         &self.att[self.att_off[a] as usize..self.att_off[a + 1] as usize]
     }
 
-    fn supporters(&self, a: usize) -> &[u32] {
+    fn supporters(&self, a: usize) -> &[Influence] {
         &self.sup[self.sup_off[a] as usize..self.sup_off[a + 1] as usize]
     }
 
     fn is_cyclic(&self, comp: &[u32]) -> bool {
         let a = comp[0];
+        let from_itself = |i: &[Influence]| i.iter().any(|i| i.source == a);
         comp.len() > 1
-            || self.attackers(a as usize).contains(&a)
-            || self.supporters(a as usize).contains(&a)
+            || from_itself(self.attackers(a as usize))
+            || from_itself(self.supporters(a as usize))
     }
 }
 
@@ -217,13 +243,20 @@ fn by_components(
     })
 }
 
-/// DF-QuAD's aggregation of a multiset of strengths: 1 − Π(1 − vᵢ)
-/// (0 for none).
-fn aggregate(values: &[f64], of: &[u32]) -> f64 {
+/// DF-QuAD's aggregation of a multiset of strengths, each scaled by its
+/// edge's weight: 1 − Π(1 − wᵢ·vᵢ) (0 for none).
+fn aggregate(values: &[f64], of: &[Influence]) -> f64 {
     1.0 - of
         .iter()
-        .map(|&b| 1.0 - values[b as usize])
+        .map(|i| 1.0 - i.weight * values[i.source as usize])
         .product::<f64>()
+}
+
+/// The weighted sum of the strengths of `of`: Σ wᵢ·vᵢ.
+fn weighted_sum(values: &[f64], of: &[Influence]) -> f64 {
+    of.iter()
+        .map(|i| i.weight * values[i.source as usize])
+        .sum()
 }
 
 /// DF-QuAD's combination of a base score τ with the attackers' and
@@ -240,8 +273,9 @@ fn combine(tau: f64, va: f64, vs: f64) -> f64 {
 /// *Discontinuity-free decision support with quantitative argumentation
 /// debates*, KR 2016) of every node of `g`, optionally under a framing.
 ///
-/// The attackers' strengths aggregate to `va = 1 − Π(1 − vᵢ)`, the
-/// supporters' to `vs` likewise (0 when there are none); a node with base
+/// The attackers' strengths, each times its edge's weight (1 by default),
+/// aggregate to `va = 1 − Π(1 − wᵢ·vᵢ)`, the supporters' to `vs` likewise
+/// (0 when there are none); a node with base
 /// score τ gets `τ − τ·(va − vs)` if `va ≥ vs`, else `τ + (1 − τ)·(vs −
 /// va)`. Exact on acyclic graphs, in topological order, O(n + m). On a
 /// cycle, simultaneous (Jacobi) updates start from the base scores and stop
@@ -264,6 +298,15 @@ fn combine(tau: f64, va: f64, vs: f64) -> f64 {
 /// let s = argraph::reason::dfquad(&g, None)?;
 /// // va = 0.5, vs = 0.8: 0.6 + 0.4·0.3 = 0.72
 /// assert!((s.get("c").unwrap() - 0.72).abs() < 1e-12);
+/// // A support of weight 0.5 counts half: vs = 0.4, so 0.6 − 0.6·0.1 = 0.54.
+/// let mut h = argraph::ArgumentGraph::new();
+/// h.claim("c", "C")?.set_weight(0.6)?;
+/// h.evidence("s", "S")?.set_weight(0.8)?;
+/// h.claim("x", "X")?.set_weight(0.5)?;
+/// h.supports("s", "c")?.set_weight(0.5)?;
+/// h.attacks("x", "c")?;
+/// let s = argraph::reason::dfquad(&h, None)?;
+/// assert!((s.get("c").unwrap() - 0.54).abs() < 1e-12);
 /// # Ok(()) }
 /// ```
 pub fn dfquad(g: &ArgumentGraph, framing: Option<&str>) -> Result<Strengths> {
@@ -306,8 +349,8 @@ const RK_STEP: f64 = 0.1;
 /// weighted bipolar argumentation*, KR 2018) of every node of `g`,
 /// optionally under a framing.
 ///
-/// A node's energy is `E = Σ supporters' strengths − Σ attackers'
-/// strengths`; with base score `w` its strength is `w − w·h(−E) + (1 −
+/// A node's energy is `E = Σ wᵢ·(supporter's strength) − Σ wᵢ·(attacker's
+/// strength)`, each weighted by its edge's weight (1 by default); with base score `w` its strength is `w − w·h(−E) + (1 −
 /// w)·h(E)` where `h(x) = max(x,0)²/(1 + max(x,0)²)`. Exact on acyclic
 /// graphs in topological order, O(n + m). On a cycle the strengths are the
 /// limit of Potyka's system `ds/dt = f(s) − s` from the base scores,
@@ -334,8 +377,7 @@ const RK_STEP: f64 = 0.1;
 pub fn quadratic_energy(g: &ArgumentGraph, framing: Option<&str>) -> Result<Strengths> {
     let update = |bg: &Bipolar, v: &[f64], a: usize| {
         let w = bg.base[a];
-        let e: f64 = bg.supporters(a).iter().map(|&b| v[b as usize]).sum::<f64>()
-            - bg.attackers(a).iter().map(|&b| v[b as usize]).sum::<f64>();
+        let e = weighted_sum(v, bg.supporters(a)) - weighted_sum(v, bg.attackers(a));
         w - w * influence(-e) + (1.0 - w) * influence(e)
     };
     by_components(g, framing, update, |bg, values, comp, update| {

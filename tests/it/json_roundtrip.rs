@@ -44,11 +44,12 @@ fn every_field_of_the_format_survives_a_round_trip() {
              "data": {"k": [1, 2.5, "three", null, {"deep": true}]}},
             {"id": "c", "kind": "claim", "text": "C"},
             {"id": "e", "kind": "evidence", "text": "E", "provenance": [{"source": "s"}]},
-            {"id": "a", "kind": "argument", "text": "A"}
+            {"id": "a", "kind": "argument", "text": "A", "synthesis": true}
         ],
         "edges": [
-            {"from": "f", "to": "c", "kind": "frames"},
-            {"from": "e", "to": "a", "kind": "supports", "weight": 1.0, "label": "premise"},
+            {"from": "f", "to": "c", "kind": "frames", "basis": "declared"},
+            {"from": "e", "to": "a", "kind": "supports", "weight": 1.0, "label": "premise",
+             "provenance": [{"source": "s", "locator": "¶2", "quote": "therefore"}]},
             {"from": "a", "to": "c", "kind": "supports"},
             {"from": "c", "to": "a", "kind": "attacks", "attack": "undercut", "data": {"note": "x"}},
             {"from": "c", "to": "c", "kind": "attacks"}
@@ -57,6 +58,40 @@ fn every_field_of_the_format_survives_a_round_trip() {
     let g = argraph::json::from_str(&doc.to_string()).unwrap();
     let saved: Value = serde_json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
     assert_eq!(saved, doc);
+}
+
+#[test]
+fn edge_provenance_and_framing_basis_are_checked() {
+    let doc = json!({
+        "argraph": 1,
+        "nodes": [
+            {"id": "f", "kind": "framing", "text": "F"},
+            {"id": "c", "kind": "claim", "text": "C"},
+            {"id": "d", "kind": "claim", "text": "D"}
+        ],
+        "edges": [
+            {"from": "f", "to": "c", "kind": "frames", "basis": "assigned"},
+            {"from": "c", "to": "d", "kind": "attacks", "basis": "declared",
+             "provenance": [{"source": "nowhere"}]}
+        ]
+    });
+    let err = argraph::json::from_str(&doc.to_string()).unwrap_err();
+    let rules: Vec<argraph::Rule> = err.problems().iter().map(|p| p.rule()).collect();
+    assert_eq!(
+        rules,
+        [
+            argraph::Rule::UndeclaredSource,
+            argraph::Rule::BasisOffFrames
+        ]
+    );
+    assert!(
+        err.to_string().contains("edge \"c\" -> \"d\" (edges[1])"),
+        "{err}"
+    );
+    let bad_word = doc.to_string().replace("\"assigned\"", "\"guessed\"");
+    let err = argraph::json::from_str(&bad_word).unwrap_err();
+    assert!(err.to_string().contains("guessed"), "{err}");
+    assert!(err.line().is_some());
 }
 
 #[test]

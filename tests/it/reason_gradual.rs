@@ -145,3 +145,63 @@ fn deep_chains_need_no_recursion() {
     let s = dfquad(&g, None).unwrap();
     assert!(s.get(&format!("c{}", n - 1)).unwrap() > 0.99);
 }
+
+#[test]
+fn edge_weights_scale_what_an_edge_carries() {
+    // Regression: edge weights changed no strength (removing them from the
+    // seed changed nothing). A weaker attack must leave its target stronger
+    // under both semantics, and a weight of 1 must be the unweighted edge.
+    let build = |attack_weight: Option<f64>| {
+        let mut g = argraph::ArgumentGraph::new();
+        g.claim("c", "C").unwrap().set_weight(0.6).unwrap();
+        g.claim("x", "X").unwrap().set_weight(0.9).unwrap();
+        let e = g.attacks("x", "c").unwrap();
+        if let Some(w) = attack_weight {
+            e.set_weight(w).unwrap();
+        }
+        g
+    };
+    let strengths = |g: &argraph::ArgumentGraph| {
+        [
+            argraph::reason::dfquad(g, None).unwrap().get("c").unwrap(),
+            argraph::reason::quadratic_energy(g, None)
+                .unwrap()
+                .get("c")
+                .unwrap(),
+        ]
+    };
+    let (plain, full, weak) = (
+        strengths(&build(None)),
+        strengths(&build(Some(1.0))),
+        strengths(&build(Some(0.3))),
+    );
+    assert_eq!(plain, full);
+    for k in 0..2 {
+        assert!(weak[k] > plain[k], "{weak:?} vs {plain:?}");
+    }
+    // DF-QuAD: va = 0.3 · 0.9 = 0.27, so 0.6 − 0.6 · 0.27.
+    assert!((weak[0] - (0.6 - 0.6 * 0.27)).abs() < 1e-12);
+}
+
+#[test]
+fn seed_edge_weights_change_its_strengths() {
+    let path = crate::common::seed_path();
+    let g = argraph::json::load(&path).unwrap();
+    let mut text: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut weighted = 0;
+    for e in text["edges"].as_array_mut().unwrap() {
+        weighted += usize::from(e.as_object_mut().unwrap().remove("weight").is_some());
+    }
+    assert!(weighted > 0, "the seed weighs some edges");
+    let unweighted = argraph::json::from_str(&text.to_string()).unwrap();
+    let (a, b) = (
+        argraph::reason::dfquad(&g, None).unwrap(),
+        argraph::reason::dfquad(&unweighted, None).unwrap(),
+    );
+    let moved = a
+        .iter()
+        .filter(|(id, v)| (b.get(id).unwrap() - v).abs() > 1e-9)
+        .count();
+    assert!(moved > 0, "{weighted} weighted edges changed no strength");
+}

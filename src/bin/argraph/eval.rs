@@ -30,6 +30,12 @@ pub struct Reasoning {
     /// List at most this many extensions (statuses stay exact).
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub limit: usize,
+    /// Leave out the nodes marked as the analyst's syntheses.
+    #[arg(long)]
+    pub no_syntheses: bool,
+    /// Count only the frames edges whose source declares the framing.
+    #[arg(long)]
+    pub declared_framings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: OutputFormat,
@@ -55,7 +61,9 @@ impl Reasoning {
         evaluator
             .semantics(self.semantics)
             .supports(self.supports)
-            .limit(self.limit);
+            .limit(self.limit)
+            .syntheses(!self.no_syntheses)
+            .declared_framings_only(self.declared_framings);
         evaluator
     }
 }

@@ -27,6 +27,12 @@ pub struct Args {
     /// Explain the verdict under this framing (the id of a framing node).
     #[arg(long, value_name = "ID")]
     framing: Option<String>,
+    /// Leave out the nodes marked as the analyst's syntheses.
+    #[arg(long)]
+    no_syntheses: bool,
+    /// Count only the frames edges whose source declares the framing.
+    #[arg(long)]
+    declared_framings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: ExplanationFormat,
@@ -36,7 +42,10 @@ pub struct Args {
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let g = argraph::json::load(&args.file)?;
     let mut evaluator = Evaluator::new(&g);
-    evaluator.semantics(args.semantics);
+    evaluator
+        .semantics(args.semantics)
+        .syntheses(!args.no_syntheses)
+        .declared_framings_only(args.declared_framings);
     if let Some(framing) = &args.framing {
         evaluator.framing(framing);
     }
