@@ -416,7 +416,7 @@ fn write_problems(f: &mut fmt::Formatter<'_>, problems: &[Problem], limit: usize
         }
     }
     // Stable: rules with equal counts stay in order of first appearance.
-    by_rule.sort_by(|a, b| b.1.cmp(&a.1));
+    by_rule.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
     write!(f, "\n  … and {} more: ", rest.len())?;
     for (i, (rule, count)) in by_rule.iter().enumerate() {
         let sep = if i == 0 { "" } else { "; " };
