@@ -200,6 +200,37 @@ impl fmt::Display for Location {
     }
 }
 
+impl Rule {
+    /// A short description of what breaks the rule, as in "3 × duplicate
+    /// id" (the [`Display`](fmt::Display) of the rule).
+    ///
+    /// ```
+    /// use argraph::Rule;
+    /// assert_eq!(Rule::DuplicateId.description(), "duplicate id");
+    /// assert_eq!(Rule::SelfSupport.to_string(), "node supporting itself");
+    /// ```
+    pub fn description(self) -> &'static str {
+        match self {
+            Rule::DuplicateId => "duplicate id",
+            Rule::UnknownEndpoint => "edge naming an unknown node",
+            Rule::UnknownKind => "unknown kind",
+            Rule::BadFrames => "frames edge not from a framing to a claim or an argument",
+            Rule::SelfSupport => "node supporting itself",
+            Rule::BadWeight => "weight not a number in [0, 1]",
+            Rule::UndeclaredSource => "provenance naming an undeclared source",
+            Rule::MissingField => "missing or empty required field",
+            Rule::AttackOnNonAttack => "attack subtype on an edge that is not an attack",
+            Rule::BasisOffFrames => "framing basis on an edge that is not a frames edge",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.description())
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.message)
@@ -307,6 +338,31 @@ impl Error {
         }
     }
 
+    /// The error's message listing at most `problems` validation problems,
+    /// then how many more there are, counted by [`Rule`]
+    /// (`… and 753 more: 753 × frames edge …`). [`Display`](fmt::Display)
+    /// lists every problem; this keeps a long list from burying the first.
+    /// Other errors display as with `Display`.
+    ///
+    /// ```
+    /// use argraph::ArgumentGraph;
+    /// let mut g = ArgumentGraph::new();
+    /// g.claim("c", "A claim.")?;
+    /// let err = g.claim("c", "The same id.").unwrap_err();
+    /// assert_eq!(err.display_at_most(1).to_string(), err.to_string());
+    /// assert_eq!(
+    ///     err.display_at_most(0).to_string(),
+    ///     "invalid graph: 1 problem\n  … and 1 more: 1 × duplicate id"
+    /// );
+    /// # Ok::<(), argraph::Error>(())
+    /// ```
+    pub fn display_at_most(&self, problems: usize) -> impl fmt::Display + '_ {
+        AtMost {
+            error: self,
+            problems,
+        }
+    }
+
     /// `true` if the error is about the input's content (parse, version,
     /// validation) rather than about I/O or the environment.
     pub fn is_input_error(&self) -> bool {
@@ -326,8 +382,55 @@ impl From<io::Error> for Error {
     }
 }
 
-impl fmt::Display for Error {
+/// An [`Error`] displayed with at most `problems` validation problems
+/// listed; see [`Error::display_at_most`].
+struct AtMost<'e> {
+    error: &'e Error,
+    problems: usize,
+}
+
+impl fmt::Display for AtMost<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.write_message(f, self.problems)
+    }
+}
+
+/// Lists the first `limit` problems, one per line, then counts the rest by
+/// rule, the most frequent first.
+fn write_problems(f: &mut fmt::Formatter<'_>, problems: &[Problem], limit: usize) -> fmt::Result {
+    let n = problems.len();
+    write!(
+        f,
+        "invalid graph: {n} problem{}",
+        if n == 1 { "" } else { "s" }
+    )?;
+    for p in problems.iter().take(limit) {
+        write!(f, "\n  - {p}")?;
+    }
+    let rest = problems.get(limit..).unwrap_or_default();
+    if rest.is_empty() {
+        return Ok(());
+    }
+    let mut by_rule: Vec<(Rule, usize)> = Vec::new();
+    for p in rest {
+        match by_rule.iter_mut().find(|(rule, _)| *rule == p.rule) {
+            Some((_, count)) => *count += 1,
+            None => by_rule.push((p.rule, 1)),
+        }
+    }
+    // Stable: rules with equal counts stay in order of first appearance.
+    by_rule.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+    write!(f, "\n  … and {} more: ", rest.len())?;
+    for (i, (rule, count)) in by_rule.iter().enumerate() {
+        let sep = if i == 0 { "" } else { "; " };
+        write!(f, "{sep}{count} × {rule}")?;
+    }
+    Ok(())
+}
+
+impl Error {
+    /// The message, listing at most `limit` validation problems.
+    fn write_message(&self, f: &mut fmt::Formatter<'_>, limit: usize) -> fmt::Result {
         if let Some(path) = &self.0.path {
             write!(f, "{}", path.display())?;
             if let Some(line) = self.line() {
@@ -363,14 +466,7 @@ impl fmt::Display for Error {
                     "not an argraph document: the top-level \"argraph\" version key (expected {supported}) is missing"
                 ),
             },
-            ErrorKind::Invalid(problems) => {
-                let n = problems.len();
-                write!(f, "invalid graph: {n} problem{}", if n == 1 { "" } else { "s" })?;
-                for p in problems {
-                    write!(f, "\n  - {p}")?;
-                }
-                Ok(())
-            }
+            ErrorKind::Invalid(problems) => write_problems(f, problems, limit),
             ErrorKind::GraphvizNotFound => f.write_str(
                 "Graphviz's `dot` program was not found on PATH; install Graphviz \
                  (Debian/Ubuntu: `apt-get install graphviz`, macOS: `brew install graphviz`) \
@@ -389,6 +485,12 @@ impl fmt::Display for Error {
             }
             ErrorKind::InvalidInput(msg) => f.write_str(msg),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_message(f, usize::MAX)
     }
 }
 

@@ -7,6 +7,7 @@ mod strategies;
 mod architecture;
 mod bad_input;
 mod cli;
+mod cli_output;
 mod dot;
 mod examples;
 mod interchange_aif;

@@ -1,10 +1,13 @@
 //! `argraph check FILE…`
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use argraph::{ArgumentGraph, EdgeKind, NodeKind};
+
+use crate::output::{self, escape_controls};
 
 /// Arguments of `argraph check`.
 #[derive(clap::Args)]
@@ -17,9 +20,14 @@ pub struct Args {
 /// Checks every file, reports each, and fails if any is invalid.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let mut failed = false;
+    let mut out = output::stdout();
     for path in &args.files {
         match argraph::json::load(path) {
-            Ok(g) => print!("{}", summary(&path.display().to_string(), &g)),
+            Ok(g) => {
+                out.write_all(summary(&path.display().to_string(), &g).as_bytes())?;
+                // Each summary is out before the next file's errors go to stderr.
+                out.flush()?;
+            }
             Err(err) => {
                 crate::report(&err);
                 failed = true;
@@ -33,7 +41,8 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     })
 }
 
-/// A few lines on what a valid graph holds.
+/// A few lines on what a valid graph holds; the file name and the graph's
+/// words with control characters escaped.
 fn summary(name: &str, g: &ArgumentGraph) -> String {
     let mut out = String::new();
     let by_node_kind: Vec<String> = NodeKind::ALL
@@ -44,9 +53,9 @@ fn summary(name: &str, g: &ArgumentGraph) -> String {
         .iter()
         .map(|&k| format!("{} {k}", g.edges_of_kind(k).count()))
         .collect();
-    let _ = writeln!(out, "{name}: ok");
+    let _ = writeln!(out, "{}: ok", escape_controls(name));
     if let Some(title) = g.title() {
-        let _ = writeln!(out, "  title:   {title}");
+        let _ = writeln!(out, "  title:   {}", escape_controls(title));
     }
     let _ = writeln!(
         out,
@@ -66,15 +75,15 @@ fn summary(name: &str, g: &ArgumentGraph) -> String {
             .nodes()
             .filter(|n| n.provenance().iter().any(|p| p.source == s.id))
             .count();
-        let mut line = format!("    {}", s.id);
+        let mut line = format!("    {}", escape_controls(&s.id));
         if !s.authors.is_empty() {
-            let _ = write!(line, " — {}", s.authors.join(", "));
+            let _ = write!(line, " — {}", escape_controls(&s.authors.join(", ")));
         }
         if let Some(y) = s.year {
             let _ = write!(line, " ({y})");
         }
         if let Some(t) = &s.title {
-            let _ = write!(line, " “{t}”");
+            let _ = write!(line, " “{}”", escape_controls(t));
         }
         let _ = writeln!(out, "{line}; cited by {cited} nodes");
     }

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use argraph::reason::Comparison;
 use argraph::NodeKind;
 
-use crate::eval::{print, OutputFormat, Reasoning};
+use crate::eval::{print_json, OutputFormat, Reasoning};
+use crate::output::{self, escape_controls};
 
 /// Arguments of `argraph compare`.
 #[derive(clap::Args)]
@@ -33,22 +34,26 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
         None => evaluator.compare(g.nodes_of_kind(NodeKind::Framing).map(|n| n.id()))?,
     };
     match r.format {
-        OutputFormat::Json => match serde_json::to_string_pretty(&c) {
-            Ok(text) => print(&(text + "\n")),
-            // A framing whose id clashes with a key of the rows.
-            Err(err) => {
-                eprintln!("argraph: error: {err}; use --format table");
-                Ok(ExitCode::from(1))
+        OutputFormat::Json => match print_json(&c) {
+            // A framing whose id clashes with a key of the rows (refused
+            // before anything is written).
+            Err(err) if !err.is_io() => {
+                output::eprint_lines(&format!("argraph: error: {err}; use --format table"));
+                return Ok(ExitCode::from(1));
             }
+            written => written.map_err(std::io::Error::from)?,
         },
-        OutputFormat::Table => print(&table(&c, args.all)),
+        OutputFormat::Table => output::print(&table(&c, args.all))?,
     }
+    Ok(ExitCode::SUCCESS)
 }
 
-fn column_name(f: &Option<String>) -> &str {
-    f.as_deref().unwrap_or("none")
+/// A column's heading: the framing's id, control characters escaped.
+fn column_name(f: &Option<String>) -> String {
+    escape_controls(f.as_deref().unwrap_or("none")).into_owned()
 }
 
+/// The verdicts side by side, ids with control characters escaped.
 fn table(c: &Comparison, all: bool) -> String {
     let rows: Vec<_> = c
         .rows()
@@ -56,11 +61,11 @@ fn table(c: &Comparison, all: bool) -> String {
         .filter(|r| all || r.kind == NodeKind::Claim)
         .collect();
     let mut header: Vec<String> = vec!["ID".into()];
-    header.extend(c.framings().iter().map(|f| column_name(f).to_string()));
+    header.extend(c.framings().iter().map(column_name));
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            let mut v = vec![r.id.clone()];
+            let mut v = vec![escape_controls(&r.id).into_owned()];
             v.extend(r.verdicts.iter().map(|v| v.to_string()));
             v
         })

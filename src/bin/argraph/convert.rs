@@ -7,6 +7,8 @@ use argraph::convert::{Content, Format};
 use argraph::report::Report;
 use argraph::{ArgumentGraph, EdgeKind, NodeKind};
 
+use crate::output::eprint_lines;
+
 /// Arguments of `argraph convert`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -34,17 +36,17 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
         Content::Framework(af) => format!("{} arguments, {} attacks", af.len(), af.attack_count()),
         _ => String::new(),
     };
-    eprintln!(
+    eprint_lines(&format!(
         "argraph: read {} as {}: {what}",
         args.input.display(),
         done.from.description()
-    );
+    ));
     print_report(&done.read);
-    eprintln!(
+    eprint_lines(&format!(
         "argraph: wrote {} as {}",
         args.output.display(),
         done.to.description()
-    );
+    ));
     print_report(&done.written);
     Ok(ExitCode::SUCCESS)
 }
@@ -52,7 +54,7 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
 fn print_report(report: &Report) {
     if !report.is_empty() {
         for line in report.to_string().lines() {
-            eprintln!("  {line}");
+            eprint_lines(&format!("  {line}"));
         }
     }
 }

@@ -102,8 +102,7 @@ pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
     match &args.output {
         Some(path) => argraph::write_file(path, |w| render::write_dot(&g, &opts, w))?,
         None => {
-            let stdout = std::io::stdout().lock();
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+            let mut out = crate::output::stdout();
             render::write_dot(&g, &opts, &mut out)?;
             out.flush()?;
         }
@@ -116,10 +115,10 @@ pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
     let format = match args.format.or_else(|| Format::from_path(&args.output)) {
         Some(f) => f,
         None => {
-            eprintln!(
+            crate::output::eprint_lines(&format!(
                 "argraph: error: {}: cannot tell the image format from the extension; use .svg, .png or .pdf, or --format",
                 args.output.display()
-            );
+            ));
             return Ok(ExitCode::from(2));
         }
     };

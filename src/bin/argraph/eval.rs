@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use argraph::reason::{Evaluation, Evaluator, Method, Semantics, SupportMode};
 
+use crate::output::{self, escape_controls};
+
 /// Output format of `eval` and `compare`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -77,21 +79,27 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     }
     let eval = evaluator.run()?;
     match args.reasoning.format {
-        OutputFormat::Json => {
-            print(&(serde_json::to_string_pretty(&eval).expect("an evaluation serializes") + "\n"))
-        }
-        OutputFormat::Table => print(&table(&g, &eval)),
+        // An evaluation always serializes: only the write can fail.
+        OutputFormat::Json => print_json(&eval).map_err(std::io::Error::from)?,
+        OutputFormat::Table => output::print(&table(&g, &eval))?,
     }
-}
-
-/// Writes `text` to standard output.
-pub fn print(text: &str) -> argraph::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes `value` to standard output as pretty JSON and a newline. Strings
+/// are written exactly (JSON escapes control characters itself).
+///
+/// # Errors
+/// The write's I/O error (`is_io()`), or the error of a value that refuses
+/// to serialize.
+pub fn print_json(value: &impl serde::Serialize) -> serde_json::Result<()> {
+    let mut out = output::stdout();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)?;
+    out.flush().map_err(serde_json::Error::io)
+}
+
+/// The verdicts as an aligned table, ids with control characters escaped.
 fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
     let header = match eval.method() {
         Method::Dung(Semantics::Grounded) => "LABEL",
@@ -101,7 +109,10 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
     let rows: Vec<[String; 3]> = g
         .nodes()
         .zip(eval.iter())
-        .map(|(n, (_, v))| [n.id().to_string(), n.kind().to_string(), v.to_string()])
+        .map(|(n, (_, v))| {
+            let id = escape_controls(n.id()).into_owned();
+            [id, n.kind().to_string(), v.to_string()]
+        })
         .collect();
     let w0 = rows
         .iter()
@@ -113,7 +124,7 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
         "# {} semantics, {}\n",
         eval.method(),
         match eval.framing() {
-            Some(f) => format!("under framing {f}"),
+            Some(f) => format!("under framing {}", escape_controls(f)),
             None => "no framing".to_string(),
         }
     );
@@ -133,7 +144,8 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
             }
         ));
         for e in exts {
-            out.push_str(&format!("  {{{}}}\n", e.join(", ")));
+            let members: Vec<_> = e.iter().map(|id| escape_controls(id)).collect();
+            out.push_str(&format!("  {{{}}}\n", members.join(", ")));
         }
     }
     if !eval.converged() {

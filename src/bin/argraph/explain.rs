@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use argraph::reason::{Evaluator, Semantics};
+use argraph::reason::{Evaluator, Semantics, Step};
+
+use crate::output::escape_controls;
 
 /// Output format of `explain`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,11 +52,31 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
         evaluator.framing(framing);
     }
     let why = evaluator.explain(&args.node)?;
-    let text = match args.format {
-        ExplanationFormat::Text => format!("{why}\n"),
-        ExplanationFormat::Json => {
-            serde_json::to_string_pretty(&why).expect("an explanation serializes") + "\n"
+    match args.format {
+        // Ids are the user's: control characters in them are shown escaped.
+        ExplanationFormat::Text => {
+            let mut shown = why.clone();
+            escape_step(&mut shown.step);
+            for id in shown.cycle.iter_mut().chain(&mut shown.framing) {
+                *id = escape_controls(id).into_owned();
+            }
+            crate::output::print(&format!("{shown}\n"))?
         }
-    };
-    crate::eval::print(&text)
+        // An explanation always serializes: only the write can fail.
+        ExplanationFormat::Json => crate::eval::print_json(&why).map_err(std::io::Error::from)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Escapes the control characters of every id in a step and the steps
+/// under it.
+fn escape_step(step: &mut Step) {
+    step.node = escape_controls(&step.node).into_owned();
+    for link in &mut step.links {
+        link.from = escape_controls(&link.from).into_owned();
+        link.to = escape_controls(&link.to).into_owned();
+        if let Some(next) = &mut link.step {
+            escape_step(next);
+        }
+    }
 }

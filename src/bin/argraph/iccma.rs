@@ -9,6 +9,8 @@ use argraph::iccma::{self, IccmaFormat};
 use argraph::reason::{Reasoner, Semantics};
 use argraph::ArgumentationFramework;
 
+use crate::output;
+
 /// The tasks we answer, as `--problems` lists them.
 const PROBLEMS: &[&str] = &[
     "SE-GR", "DC-GR", "DS-GR", "SE-CO", "DC-CO", "DS-CO", "SE-PR", "DC-PR", "DS-PR", "SE-ST",
@@ -36,14 +38,13 @@ pub struct Args {
 }
 
 fn usage(msg: &str) -> argraph::Result<ExitCode> {
-    eprintln!("argraph: error: {msg}");
+    output::eprint_lines(&format!("argraph: error: {msg}"));
     Ok(ExitCode::from(2))
 }
 
 /// Runs one ICCMA task and prints its answer as ICCMA 2023 specifies.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
-    let stdout = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let mut out = output::stdout();
     if args.problems {
         writeln!(out, "[{}]", PROBLEMS.join(","))?;
         out.flush()?;
@@ -102,7 +103,9 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints `w a b c` (argument names; numbers for i23 files).
+/// Prints `w a b c` (argument names; numbers for i23 files). Names are
+/// written exactly as the file gives them, control characters included:
+/// the answer is for the ICCMA checker, which compares them byte for byte.
 fn witness(
     out: &mut impl Write,
     af: &ArgumentationFramework,

@@ -11,6 +11,7 @@ mod draw;
 mod eval;
 mod explain;
 mod iccma;
+mod output;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "argraph", version, about, long_about = None)]
 struct Cli {
+    /// List every problem of an invalid graph, not only the first 20.
+    #[arg(long, global = true)]
+    all_problems: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -58,13 +62,29 @@ fn exit_code(err: &argraph::Error) -> u8 {
     }
 }
 
-/// Prints an error the way every subcommand does.
+/// Validation problems an error message lists before it only counts the
+/// rest by rule (`--all-problems` lists every one).
+const PROBLEMS_SHOWN: usize = 20;
+
+/// Prints an error the way every subcommand does, on standard error,
+/// control characters escaped: one line, but for an invalid graph's list of
+/// problems, which stops at [`PROBLEMS_SHOWN`] unless `--all-problems`.
 pub(crate) fn report(err: &argraph::Error) {
-    eprintln!("argraph: error: {err}");
+    let limit = if output::listing_all_problems() {
+        usize::MAX
+    } else {
+        PROBLEMS_SHOWN
+    };
+    let mut text = format!("argraph: error: {}", err.display_at_most(limit));
+    if err.problems().len() > limit {
+        text.push_str("\n  (--all-problems lists every one)");
+    }
+    output::eprint_lines(&text);
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    output::list_all_problems(cli.all_problems);
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Dot(args) => draw::dot(args),
@@ -77,6 +97,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`argraph dot g.json | head`):
+        // nothing is wrong, as for any Unix filter.
+        Err(err) if output::is_closed_stdout(&err) => ExitCode::SUCCESS,
         Err(err) => {
             report(&err);
             ExitCode::from(exit_code(&err))
