@@ -407,14 +407,14 @@ fn stopped_by(signal: &str, code: i32) {
         .unwrap();
     assert!(kill.success());
     let status = run.0.wait().unwrap();
-    assert_eq!(status.code(), Some(code), "{status:?}");
-    assert!(!out.exists());
     let left = temp_files(out.parent().unwrap());
     assert!(left.is_empty(), "left behind: {left:?}");
     assert!(
         wait_for(5, || !running(dot_pid)),
         "dot (pid {dot_pid}) outlived argraph"
     );
+    assert!(!out.exists());
+    assert_eq!(status.code(), Some(code), "{status:?}");
 }
 
 #[test]
@@ -525,41 +525,33 @@ fn timeout_must_be_a_positive_number_of_seconds() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
-#[test]
-fn progress_never_shows_when_stderr_is_a_pipe() {
-    let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("slow-dot");
-    fs::write(
-        &script,
-        "#!/bin/sh\ncat > /dev/null\nsleep 1.5\nprintf '<svg/>'\n",
-    )
-    .unwrap();
+/// A stand-in for `dot` that takes `secs` seconds.
+fn slow_dot(dir: &Path, secs: &str) -> PathBuf {
+    let script = dir.join("slow-dot");
+    let text = format!("#!/bin/sh\ncat > /dev/null\nsleep {secs}\nprintf '<svg/>'\n");
+    fs::write(&script, text).unwrap();
     fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = slow_dot(dir.path(), "2");
     let out = dir.path().join("map.svg");
+    // stderr a pipe: nothing on it, however long the run.
     let o = run(argraph()
         .env("ARGRAPH_DOT", &script)
         .args(["render", &seed(), "-o", s(&out)]));
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stderr(&o), "");
     assert_eq!(fs::read_to_string(&out).unwrap(), "<svg/>");
-}
-
-#[test]
-fn progress_shows_on_a_terminal_after_a_second() {
     // `script` (util-linux) gives the run a terminal.
     if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("progress_shows_on_a_terminal_after_a_second: skipped, no `script`");
+        eprintln!("progress_shows_on_a_terminal_only: terminal half skipped, no `script`");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("slow-dot");
-    fs::write(
-        &script,
-        "#!/bin/sh\ncat > /dev/null\nsleep 2\nprintf '<svg/>'\n",
-    )
-    .unwrap();
-    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
-    let out = dir.path().join("map.svg");
+    fs::remove_file(&out).unwrap();
     let line = format!(
         "'{}' render '{}' -o '{}'",
         env!("CARGO_BIN_EXE_argraph"),
@@ -577,4 +569,69 @@ fn progress_shows_on_a_terminal_after_a_second() {
         stdout(&o)
     );
     assert_eq!(fs::read_to_string(&out).unwrap(), "<svg/>");
+}
+
+/// An argraph JSON chain of `n` claims, large enough that writing it
+/// takes a while.
+fn long_chain(dir: &Path, n: usize) -> PathBuf {
+    let nodes: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id": "n{i}", "kind": "claim", "text": "claim number {i}"}}"#))
+        .collect();
+    let edges: Vec<String> = (1..n)
+        .map(|i| {
+            format!(
+                r#"{{"from": "n{}", "to": "n{i}", "kind": "supports"}}"#,
+                i - 1
+            )
+        })
+        .collect();
+    let path = dir.join("chain.json");
+    let text = format!(
+        r#"{{"argraph": 1, "nodes": [{}], "edges": [{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    );
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn sigterm_during_convert_removes_temp_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = long_chain(dir.path(), 60_000);
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let out = out_dir.join("chain.graphml");
+    let mut run = Reap(
+        argraph()
+            .args(["convert", s(&input), s(&out)])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let start = Instant::now();
+    let mut seen = false;
+    while start.elapsed() < Duration::from_secs(60) && run.0.try_wait().unwrap().is_none() {
+        if !temp_files(&out_dir).is_empty() {
+            seen = true;
+            let kill = Command::new("kill")
+                .args(["-TERM", &run.0.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(kill.success());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let status = run.0.wait().unwrap();
+    assert!(seen, "never saw the temporary file: {status:?}");
+    let left = temp_files(&out_dir);
+    assert!(left.is_empty(), "left behind: {left:?}");
+    // The signal came while writing (143, no output) or just after the
+    // rename (0, the whole output): never a half of either.
+    match status.code() {
+        Some(143) => assert!(!out.exists()),
+        Some(0) => assert!(fs::read_to_string(&out).unwrap().ends_with("</graphml>\n")),
+        other => panic!("{other:?}"),
+    }
 }
