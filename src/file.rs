@@ -289,9 +289,9 @@ pub(crate) fn spawn_in_flight(command: &mut Command) -> io::Result<(Child, Track
 /// Undoes argraph's work in flight, for a program about to exit on a
 /// signal or a timeout: removes the temporary files of the writes under
 /// way (so no `.argraph-*.tmp` is left behind, and the targets stay as
-/// they were) and kills the `dot` processes running (SIGKILL). Writes and
-/// `dot` runs started afterwards fail, in every thread, for the rest of
-/// the process. Safe to call from any thread (a signal-handling thread,
+/// they were) and kills the `dot` processes running (SIGKILL). Atomic
+/// writes and `dot` runs started afterwards fail, in every thread, for the
+/// rest of the process. Safe to call from any thread (a signal-handling thread,
 /// a watchdog), and more than once; it waits at most for a file to be
 /// created or a process to start. O(work in flight).
 ///

@@ -39,12 +39,9 @@ pub fn start(timeout: Option<Duration>, progress: bool, phase: &'static str) {
     if let Some(limit) = timeout {
         std::thread::spawn(move || {
             std::thread::sleep(limit);
-            finish();
-            eprintln!(
-                "argraph: error: timed out after {} s (--timeout)",
-                limit.as_secs_f64()
-            );
-            exit_now(TIMEOUT_EXIT);
+            let secs = limit.as_secs_f64();
+            let message = format!("argraph: error: timed out after {secs} s (--timeout)");
+            exit_now(TIMEOUT_EXIT, Some(&message));
         });
     }
     if progress && std::io::stderr().is_terminal() {
@@ -81,7 +78,8 @@ pub fn phase(name: &'static str) {
 }
 
 /// Takes the spinner off the terminal for good: before anything else is
-/// printed on stderr, and at the end.
+/// printed on stderr, and at the end. Never returns once a signal or the
+/// timeout is ending the run (see [`exit_now`]).
 pub fn finish() {
     if let Some(bar) = PROGRESS
         .lock()
@@ -105,8 +103,7 @@ fn stop_on_signals() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            finish();
-            exit_now(128 + signal);
+            exit_now(128 + signal, None);
         }
     });
 }
@@ -114,8 +111,18 @@ fn stop_on_signals() {
 #[cfg(not(unix))]
 fn stop_on_signals() {}
 
-/// Removes the temporary files, kills `dot`, and exits.
-fn exit_now(code: i32) -> ! {
+/// Clears the spinner, says why, removes the temporary files, kills `dot`,
+/// and exits. The spinner's lock is held to the end: the main thread, which
+/// takes it in [`finish`] before it reports anything, waits instead of
+/// reporting the killed `dot` as a failure (exit 3) and exiting first.
+fn exit_now(code: i32, message: Option<&str>) -> ! {
+    let mut progress = PROGRESS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(bar) = progress.take() {
+        bar.finish_and_clear();
+    }
+    if let Some(message) = message {
+        eprintln!("{message}");
+    }
     argraph::abort_in_flight();
     std::process::exit(code)
 }
