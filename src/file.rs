@@ -87,7 +87,8 @@ enum Destination {
 /// than a regular file, else atomically at the end of its symbolic links.
 fn destination(path: &Path) -> io::Result<Destination> {
     match fs::metadata(path) {
-        Ok(meta) if !meta.is_file() && !meta.is_dir() => return Ok(Destination::InPlace),
+        Ok(meta) if meta.is_dir() => return Err(io::Error::other("is a directory")),
+        Ok(meta) if !meta.is_file() => return Ok(Destination::InPlace),
         Ok(_) | Err(_) => {}
     }
     let mut target = path.to_path_buf();

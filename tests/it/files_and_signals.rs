@@ -267,6 +267,21 @@ fn dash_means_stdout_for_dot_and_convert() {
 }
 
 #[test]
+fn output_that_is_a_directory_is_refused_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    let o = run(argraph().args(["dot", &seed(), "-o", s(&sub)]));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("sub: I/O error: is a directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
 fn dash_means_stdout_for_render() {
     let dir = tempfile::tempdir().unwrap();
     // Without --format, "-" says nothing of the format: a usage error.
