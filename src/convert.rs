@@ -460,13 +460,16 @@ impl Conversion {
 
 /// Reads `input` and writes it to `output`, in the formats given or else
 /// found from the extensions (and from the content for a `.json` input).
-/// The output is written atomically: on any error (including invalid
-/// input) no output file is created or changed. O(input + output size).
+/// The output is written by [`write_file`](crate::write_file): atomically,
+/// so on any error (including invalid input) no output file is created or
+/// changed; `-` is standard output (name the format with `to`); a device
+/// or FIFO is written in place. O(input + output size).
 ///
 /// # Errors
 /// [`ErrorKind::InvalidInput`] when a format cannot be found or is not
-/// readable/writable; the reader's errors, with the input path; the
-/// writer's, with the output path.
+/// readable/writable, or when `output` is the same file as `input`
+/// ([`ensure_distinct`](crate::ensure_distinct)); the reader's errors, with
+/// the input path; the writer's, with the output path.
 ///
 /// ```no_run
 /// # fn main() -> argraph::Result<()> {
@@ -480,6 +483,7 @@ pub fn convert(
     from: Option<Format>,
     to: Option<Format>,
 ) -> Result<Conversion> {
+    crate::file::ensure_distinct(input, output)?;
     let to = to
         .or_else(|| Format::from_extension(output))
         .or_else(|| {

@@ -54,6 +54,16 @@ pub enum ErrorKind {
     Invalid(Vec<Problem>),
     /// Graphviz's `dot` program could not be found on `PATH`.
     GraphvizNotFound,
+    /// Graphviz's `dot` could not be started: the program `ARGRAPH_DOT`
+    /// names does not exist or cannot be run, or `dot` on `PATH` cannot.
+    GraphvizCannotRun {
+        /// The program argraph tried to start.
+        program: PathBuf,
+        /// `true` if it came from the `ARGRAPH_DOT` environment variable.
+        from_env: bool,
+        /// Why it could not be started.
+        error: io::Error,
+    },
     /// Graphviz's `dot` ran but failed.
     Graphviz {
         /// Exit status, if the process exited normally.
@@ -471,6 +481,22 @@ impl Error {
                 "Graphviz's `dot` program was not found on PATH; install Graphviz \
                  (Debian/Ubuntu: `apt-get install graphviz`, macOS: `brew install graphviz`) \
                  or write DOT with `argraph dot` instead",
+            ),
+            ErrorKind::GraphvizCannotRun {
+                program,
+                from_env: true,
+                error,
+            } => write!(
+                f,
+                "cannot run Graphviz's `dot` as ARGRAPH_DOT={}: {error}; point ARGRAPH_DOT at \
+                 Graphviz's `dot` program, or unset it to use `dot` from PATH",
+                program.display()
+            ),
+            ErrorKind::GraphvizCannotRun { program, error, .. } => write!(
+                f,
+                "cannot run Graphviz's `dot` ({} on PATH): {error}; reinstall Graphviz, or set \
+                 ARGRAPH_DOT to the path of a working `dot`",
+                program.display()
             ),
             ErrorKind::Graphviz { status, stderr } => {
                 match status {

@@ -89,7 +89,7 @@ pub mod render;
 mod vocabulary;
 
 pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
-pub use file::write_file;
+pub use file::{abort_in_flight, ensure_distinct, write_file};
 pub use io::{aif, argdown, graphml, iccma, json, report};
 pub use model::{
     ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, FramingBasis, Node, NodeKind,

@@ -2,9 +2,10 @@
 
 use std::io::{self, Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::file::Tracked;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -38,18 +39,37 @@ impl Format {
     }
 }
 
-/// The name of the Graphviz program to run: `$ARGRAPH_DOT` if set (to
-/// point at a Graphviz outside `PATH`), otherwise `dot`.
-fn dot_program() -> std::ffi::OsString {
-    std::env::var_os("ARGRAPH_DOT").unwrap_or_else(|| "dot".into())
+/// Starts Graphviz's `dot -T<format>` with its three pipes: `$ARGRAPH_DOT`
+/// if set (to point at a Graphviz outside `PATH`), otherwise `dot`. The
+/// process is listed in flight, so that [`crate::abort_in_flight`] kills it.
+fn spawn_dot(format: Format) -> Result<(Child, Tracked)> {
+    let from_env = std::env::var_os("ARGRAPH_DOT").filter(|p| !p.is_empty());
+    let program = from_env.clone().unwrap_or_else(|| "dot".into());
+    let mut command = Command::new(&program);
+    command
+        .arg(format!("-T{}", format.as_str()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    match crate::file::spawn_in_flight(&mut command) {
+        Ok(started) => Ok(started),
+        Err(e) if e.kind() == io::ErrorKind::NotFound && from_env.is_none() => {
+            Err(Error::new(ErrorKind::GraphvizNotFound))
+        }
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Err(e.into()),
+        Err(error) => Err(Error::new(ErrorKind::GraphvizCannotRun {
+            program: program.into(),
+            from_env: from_env.is_some(),
+            error,
+        })),
+    }
 }
 
-/// Runs `dot -T<format>` on `dot_source` and returns the image bytes.
+/// Runs `dot -T<format>` on `dot_source` and returns the image bytes
+/// ([`run_dot_to`] into memory).
 ///
 /// # Errors
-/// [`ErrorKind::GraphvizNotFound`] if `dot` is not on `PATH` (the message
-/// says what to install); [`ErrorKind::Graphviz`] with its standard error if
-/// it fails.
+/// As [`run_dot_to`].
 ///
 /// ```no_run
 /// # fn main() -> argraph::Result<()> {
@@ -59,23 +79,38 @@ fn dot_program() -> std::ffi::OsString {
 /// # Ok(()) }
 /// ```
 pub fn run_dot(dot_source: &[u8], format: Format) -> Result<Vec<u8>> {
-    let mut child = match Command::new(dot_program())
-        .arg(format!("-T{}", format.as_str()))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(child) => child,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(Error::new(ErrorKind::GraphvizNotFound))
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let mut image = Vec::new();
+    run_dot_to(dot_source, format, &mut image)?;
+    Ok(image)
+}
+
+/// Runs `dot -T<format>` on `dot_source` and copies the image into `out`
+/// as `dot` produces it (so a large image is never held in memory). The
+/// program is `$ARGRAPH_DOT` if set, else `dot` from `PATH`. On an error
+/// part of the image may have reached `out`: give it a
+/// [`write_file`](crate::write_file) writer to keep the file whole.
+/// O(image size) besides `dot`'s own time.
+///
+/// # Errors
+/// [`ErrorKind::GraphvizNotFound`] if `dot` is not on `PATH` (the message
+/// says what to install); [`ErrorKind::GraphvizCannotRun`] if the program
+/// cannot be started (naming it, and `ARGRAPH_DOT` when it came from
+/// there); [`ErrorKind::Graphviz`] with its standard error if it fails;
+/// the I/O error of `out` (`dot` is then killed).
+///
+/// ```no_run
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::{run_dot_to, Format};
+/// argraph::write_file("map.svg".as_ref(), |w| run_dot_to(b"digraph { a -> b }", Format::Svg, w))?;
+/// # Ok(()) }
+/// ```
+pub fn run_dot_to(dot_source: &[u8], format: Format, mut out: impl Write) -> Result<()> {
+    let (mut child, _in_flight) = spawn_dot(format)?;
     let mut stdin = child.stdin.take().expect("piped stdin");
     let mut stderr = child.stderr.take().expect("piped stderr");
+    let mut stdout = child.stdout.take().expect("piped stdout");
     // Feed and drain concurrently so neither pipe can fill up and deadlock.
-    let (written, err_text, output) = std::thread::scope(|s| {
+    let (written, err_text, copied) = std::thread::scope(|s| {
         let writer = s.spawn(move || {
             let r = stdin.write_all(dot_source);
             drop(stdin);
@@ -86,19 +121,20 @@ pub fn run_dot(dot_source: &[u8], format: Format) -> Result<Vec<u8>> {
             let _ = stderr.read_to_string(&mut text);
             text
         });
-        let mut output = Vec::new();
-        let read = child
-            .stdout
-            .take()
-            .expect("piped stdout")
-            .read_to_end(&mut output);
+        let copied = io::copy(&mut stdout, &mut out).and_then(|_| out.flush());
+        if copied.is_err() {
+            // Nobody reads its output any more: it must not wait for us.
+            let _ = child.kill();
+        }
+        drop(stdout);
         (
             writer.join().expect("writer thread"),
             err_reader.join().expect("stderr thread"),
-            read.map(|_| output),
+            copied,
         )
     });
     let status = child.wait()?;
+    copied?;
     if !status.success() {
         return Err(Error::new(ErrorKind::Graphviz {
             status: status.code(),
@@ -111,5 +147,5 @@ pub fn run_dot(dot_source: &[u8], format: Format) -> Result<Vec<u8>> {
             return Err(e.into());
         }
     }
-    Ok(output?)
+    Ok(())
 }

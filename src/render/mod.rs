@@ -58,7 +58,7 @@ mod writer;
 use std::io::Write;
 use std::path::Path;
 
-pub use exec::{run_dot, Format};
+pub use exec::{run_dot, run_dot_to, Format};
 pub use options::{Cluster, DotOptions, RankDir};
 pub use style::Theme;
 

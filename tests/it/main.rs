@@ -10,6 +10,7 @@ mod cli;
 mod cli_output;
 mod dot;
 mod examples;
+mod files_and_signals;
 mod interchange_aif;
 mod interchange_argdown;
 mod interchange_convert;

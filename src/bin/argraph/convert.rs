@@ -1,6 +1,6 @@
 //! `argraph convert IN OUT [--from FMT] [--to FMT]`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use argraph::convert::{Content, Format};
@@ -15,7 +15,8 @@ pub struct Args {
     /// The file to read: argraph, AIF (AIFdb or OVA) or Argdown JSON, or an ICCMA framework.
     #[arg(value_name = "IN")]
     input: PathBuf,
-    /// The file to write (written atomically: never left half-written).
+    /// The file to write (written atomically: never left half-written); `-` is standard
+    /// output (with --to).
     #[arg(value_name = "OUT")]
     output: PathBuf,
     /// The input format [default: from the extension, and from the content for .json]
@@ -28,9 +29,17 @@ pub struct Args {
     to: Option<Format>,
 }
 
+impl Args {
+    /// `true` if the output goes to a file, not to standard output.
+    pub fn writes_a_file(&self) -> bool {
+        self.output != Path::new("-")
+    }
+}
+
 /// Converts, then says on stderr what was read and what was set aside.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let done = argraph::convert::convert(&args.input, &args.output, args.from, args.to)?;
+    crate::lifecycle::finish();
     let what = match &done.content {
         Content::Graph(g) => counts(g),
         Content::Framework(af) => format!("{} arguments, {} attacks", af.len(), af.attack_count()),
@@ -42,9 +51,13 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
         done.from.description()
     ));
     print_report(&done.read);
+    let written = if args.writes_a_file() {
+        args.output.display().to_string()
+    } else {
+        "standard output".into()
+    };
     eprint_lines(&format!(
-        "argraph: wrote {} as {}",
-        args.output.display(),
+        "argraph: wrote {written} as {}",
         done.to.description()
     ));
     print_report(&done.written);

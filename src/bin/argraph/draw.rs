@@ -1,11 +1,12 @@
 //! `argraph dot` and `argraph render`: they share their drawing options.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use argraph::reason::{Evaluator, Method};
 use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
+
+use crate::lifecycle;
 
 /// How the diagram looks (shared by `dot` and `render`).
 #[derive(clap::Args)]
@@ -57,6 +58,7 @@ impl Look {
     fn options_for(&self, g: &argraph::ArgumentGraph) -> argraph::Result<DotOptions> {
         let mut o = self.options();
         if let Some(method) = self.evaluate {
+            lifecycle::phase("evaluating");
             let mut evaluator = Evaluator::new(g);
             evaluator.semantics(method);
             if let Some(framing) = &self.framing {
@@ -73,11 +75,18 @@ impl Look {
 pub struct DotArgs {
     /// The argraph JSON file.
     file: PathBuf,
-    /// Write the DOT here instead of to standard output.
+    /// Write the DOT here (atomically) instead of to standard output; `-` is standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
     #[command(flatten)]
     look: Look,
+}
+
+impl DotArgs {
+    /// `true` if the DOT goes to a file, not to standard output.
+    pub fn writes_a_file(&self) -> bool {
+        self.output.as_deref().is_some_and(|o| o != Path::new("-"))
+    }
 }
 
 /// Arguments of `argraph render`.
@@ -85,45 +94,72 @@ pub struct DotArgs {
 pub struct RenderArgs {
     /// The argraph JSON file.
     file: PathBuf,
-    /// The image to write: .svg, .png or .pdf.
+    /// The image to write (atomically): .svg, .png or .pdf; `-` is standard output (with --format).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
-    /// The image format, when the extension does not say it.
+    /// The image format, when the extension does not say it (if it does, the two must agree).
     #[arg(long, value_parser = str::parse::<Format>)]
     format: Option<Format>,
     #[command(flatten)]
     look: Look,
 }
 
+impl RenderArgs {
+    /// `true` if the image goes to a file, not to standard output.
+    pub fn writes_a_file(&self) -> bool {
+        self.output != Path::new("-")
+    }
+}
+
 /// Writes the DOT of a graph file.
 pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
+    let output = args.output.as_deref().unwrap_or(Path::new("-"));
+    argraph::ensure_distinct(&args.file, output)?;
     let g = argraph::json::load(&args.file)?;
     let opts = args.look.options_for(&g)?;
-    match &args.output {
-        Some(path) => argraph::write_file(path, |w| render::write_dot(&g, &opts, w))?,
-        None => {
-            let mut out = crate::output::stdout();
-            render::write_dot(&g, &opts, &mut out)?;
-            out.flush()?;
-        }
-    }
+    lifecycle::phase("writing");
+    argraph::write_file(output, |w| render::write_dot(&g, &opts, w))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Renders a graph file to an image with Graphviz.
+/// Renders a graph file to an image with Graphviz; the image streams from
+/// `dot` into the output's temporary file.
 pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
-    let format = match args.format.or_else(|| Format::from_path(&args.output)) {
-        Some(f) => f,
-        None => {
-            crate::output::eprint_lines(&format!(
-                "argraph: error: {}: cannot tell the image format from the extension; use .svg, .png or .pdf, or --format",
-                args.output.display()
-            ));
+    let format = match image_format(&args.output, args.format) {
+        Ok(format) => format,
+        Err(message) => {
+            crate::output::eprint_lines(&format!("argraph: error: {message}"));
             return Ok(ExitCode::from(2));
         }
     };
+    argraph::ensure_distinct(&args.file, &args.output)?;
     let g = argraph::json::load(&args.file)?;
-    let image = render::render(&g, &args.look.options_for(&g)?, format)?;
-    argraph::write_file(&args.output, |w| Ok(w.write_all(&image)?))?;
+    let opts = args.look.options_for(&g)?;
+    let mut dot = Vec::new();
+    render::write_dot(&g, &opts, &mut dot)?;
+    drop(g);
+    lifecycle::phase("running dot");
+    argraph::write_file(&args.output, |w| render::run_dot_to(&dot, format, w))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The image format: `--format`, or the output's extension; both must
+/// agree when both are given (PNG bytes in `c.svg` help no one).
+fn image_format(output: &Path, asked: Option<Format>) -> Result<Format, String> {
+    let shown = output.display();
+    match (asked, Format::from_path(output)) {
+        (Some(asked), Some(implied)) if asked != implied => Err(format!(
+            "-o {shown} names {implied} but --format says {asked}: give the output the \
+             .{asked} extension, or leave out --format"
+        )),
+        (Some(format), _) | (None, Some(format)) => Ok(format),
+        (None, None) if output == Path::new("-") => Err(
+            "-o - writes the image to standard output: name its format with --format svg|png|pdf"
+                .into(),
+        ),
+        (None, None) => Err(format!(
+            "{shown}: cannot tell the image format from the extension; use .svg, .png or .pdf, \
+             or --format"
+        )),
+    }
 }

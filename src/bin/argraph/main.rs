@@ -2,7 +2,9 @@
 //! parses arguments, calls it, and maps errors to exit codes.
 //!
 //! Exit codes: 0 success, 1 invalid input (or a file that cannot be read
-//! or written), 2 usage error, 3 Graphviz missing or failing.
+//! or written), 2 usage error, 3 Graphviz missing, not runnable or failing,
+//! 4 `--timeout` reached; 128 + N when signal N (SIGINT, SIGTERM, SIGHUP)
+//! stopped the run, with no temporary file left and `dot` killed.
 
 mod check;
 mod compare;
@@ -11,9 +13,11 @@ mod draw;
 mod eval;
 mod explain;
 mod iccma;
+mod lifecycle;
 mod output;
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
@@ -32,6 +36,30 @@ struct Cli {
     all_problems: bool,
     #[command(subcommand)]
     command: Command,
+    /// Stop after SECS seconds (decimals allowed) with exit status 4, killing
+    /// Graphviz's `dot` and leaving no partial output.
+    #[arg(long, global = true, value_name = "SECS", value_parser = lifecycle::parse_timeout)]
+    timeout: Option<Duration>,
+}
+
+impl Command {
+    /// What the spinner says while the command runs, and whether it may
+    /// show one: not where the command prints as it goes (`check`), nor
+    /// when its result goes to the terminal the spinner would draw on.
+    fn progress(&self) -> (&'static str, bool) {
+        use std::io::IsTerminal;
+        let stdout_free = !std::io::stdout().is_terminal();
+        match self {
+            Command::Check(_) => ("checking", false),
+            Command::Dot(args) => ("reading", stdout_free || args.writes_a_file()),
+            Command::Render(args) => ("reading", stdout_free || args.writes_a_file()),
+            Command::Eval(_) => ("evaluating", stdout_free),
+            Command::Compare(_) => ("comparing", stdout_free),
+            Command::Explain(_) => ("explaining", stdout_free),
+            Command::Iccma(_) => ("solving", stdout_free),
+            Command::Convert(args) => ("converting", stdout_free || args.writes_a_file()),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -57,7 +85,9 @@ enum Command {
 /// Exit status for a failed run, chosen from the library error's kind.
 fn exit_code(err: &argraph::Error) -> u8 {
     match err.kind() {
-        argraph::ErrorKind::GraphvizNotFound | argraph::ErrorKind::Graphviz { .. } => 3,
+        argraph::ErrorKind::GraphvizNotFound
+        | argraph::ErrorKind::GraphvizCannotRun { .. }
+        | argraph::ErrorKind::Graphviz { .. } => 3,
         _ => 1,
     }
 }
@@ -85,6 +115,8 @@ pub(crate) fn report(err: &argraph::Error) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     output::list_all_problems(cli.all_problems);
+    let (phase, progress) = cli.command.progress();
+    lifecycle::start(cli.timeout, progress, phase);
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Dot(args) => draw::dot(args),
@@ -95,6 +127,7 @@ fn main() -> ExitCode {
         Command::Iccma(args) => iccma::run(args),
         Command::Convert(args) => convert::run(args),
     };
+    lifecycle::finish();
     match result {
         Ok(code) => code,
         // The reader of our output went away (`argraph dot g.json | head`):

@@ -84,12 +84,14 @@ pub fn print(text: &str) -> io::Result<()> {
 }
 
 /// `true` if `err` is a write to standard output that failed because its
-/// reader closed the pipe: the run ends quietly, with exit 0.
+/// reader closed the pipe: the run ends quietly, with exit 0. Standard
+/// output is ours ([`stdout`], [`print`]) or the library's, which names it
+/// as the path of `-` (`argraph::write_file`).
 pub fn is_closed_stdout(err: &argraph::Error) -> bool {
     match err.kind() {
-        argraph::ErrorKind::Io(e) => {
-            e.kind() == io::ErrorKind::BrokenPipe
-                && e.get_ref().is_some_and(|inner| inner.is::<StdoutFailed>())
+        argraph::ErrorKind::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            e.get_ref().is_some_and(|inner| inner.is::<StdoutFailed>())
+                || err.path() == Some(std::path::Path::new("standard output"))
         }
         _ => false,
     }
