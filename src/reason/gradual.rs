@@ -113,7 +113,7 @@ struct Bipolar {
 
 /// For each node, the sources of the `pairs` that end on it, in pair order
 /// (which fixes the order of the sums and products): offsets and sources.
-fn sources_by_target(n: usize, pairs: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
+fn sources_by_target(n: usize, pairs: &[(u32, u32)]) -> Result<(Vec<u32>, Vec<u32>)> {
     let (sources, targets): (Vec<u32>, Vec<u32>) = pairs.iter().copied().unzip();
     group_by_key(n, &targets, sources)
 }
@@ -154,8 +154,8 @@ impl Bipolar {
             }
         }
         let base = g.nodes().map(|node| node.base_score()).collect();
-        let (att_off, att_adj) = sources_by_target(n, &att);
-        let (sup_off, sup_adj) = sources_by_target(n, &sup);
+        let (att_off, att_adj) = sources_by_target(n, &att)?;
+        let (sup_off, sup_adj) = sources_by_target(n, &sup)?;
         Ok(Bipolar {
             base,
             att_off,
