@@ -24,6 +24,7 @@
 //! # Ok(()) }
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
@@ -224,9 +225,10 @@ impl Foreign {
     /// starts so; a tgf one only with an argument named `{`, `[` or `<x…`.
     fn of(bytes: &[u8]) -> Option<Foreign> {
         let head = &bytes[..bytes.len().min(1024)];
-        let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+        let mut start = head.iter().position(|b| !b.is_ascii_whitespace())?;
         let text = &head[start..];
-        let what = if head.contains(&0) {
+        let what = if let Some(nul) = head.iter().position(|&b| b == 0) {
+            start = nul;
             "binary data (it holds NUL bytes)"
         } else {
             match text {
@@ -572,9 +574,14 @@ const MAX_ARGUMENTS: u64 = u32::MAX as u64 - 1;
 type Bad = (usize, ParseCategory, String);
 
 /// The digits `bytes[start..end]`, as written (a number too large for
-/// any integer type is reported as the user wrote it).
-fn digits(bytes: &[u8], start: usize, end: usize) -> &str {
-    std::str::from_utf8(&bytes[start..end]).unwrap_or("?")
+/// any integer type is reported as the user wrote it), their start only
+/// when there are more than 40.
+fn digits(bytes: &[u8], start: usize, end: usize) -> Cow<'_, str> {
+    let text = String::from_utf8_lossy(&bytes[start..end]);
+    if end - start <= 40 {
+        return text;
+    }
+    Cow::Owned(format!("{}… ({} digits)", &text[..20], end - start))
 }
 
 /// Parses attack lines (complete lines; the last may lack its `\n` at the
@@ -758,7 +765,8 @@ fn write_attacks<W: Write>(
     [before, between, after]: [&[u8]; 3],
     name: impl Fn(&mut W, usize) -> io::Result<()>,
 ) -> io::Result<()> {
-    for a in 0..af.len() {
+    // The arguments after the last in an attack have no targets.
+    for a in 0..af.rows() {
         for &b in af.targets(a) {
             out.write_all(before)?;
             name(out, a)?;

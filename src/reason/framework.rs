@@ -16,7 +16,10 @@ use crate::error::{Error, ErrorKind, Result};
 /// grouped by source ([`targets`](Self::targets)). Both are plain
 /// `u32` arrays plus offsets, so a framework of `n` arguments and `m`
 /// attacks takes about `8·n + 8·m` bytes beyond its names, and is built in
-/// O(n + m) by counting sort. Self-attacks are allowed; duplicate attacks are
+/// O(n + m) by counting sort. The offsets stop at the last argument that
+/// attacks or is attacked: the arguments after it (such as the many an
+/// `i23` header `p af N` may declare beyond those its attacks name) take
+/// no memory. Self-attacks are allowed; duplicate attacks are
 /// kept as given (they change no semantics).
 ///
 /// Arguments have names: either the numbers `1..=n` (as in the ICCMA 2023
@@ -44,13 +47,16 @@ use crate::error::{Error, ErrorKind, Result};
 pub struct ArgumentationFramework {
     n: u32,
     names: Names,
-    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`. The
+    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`, for
+    /// `i < in_off.len() - 1` (the arguments up to the last one in an
+    /// attack; those after it have none). The
     /// offsets are built with the framework; the attackers themselves on
     /// first use (a transpose of the out-arrays, O(n + m)), since the
     /// grounded semantics needs only the in-degrees.
     in_off: Vec<u32>,
     in_adj: OnceLock<Vec<u32>>,
-    /// `out_adj[out_off[i]..out_off[i + 1]]` are the arguments `i` attacks.
+    /// `out_adj[out_off[i]..out_off[i + 1]]` are the arguments `i` attacks
+    /// (as long as `in_off`).
     out_off: Vec<u32>,
     out_adj: Vec<u32>,
 }
@@ -173,12 +179,14 @@ impl ArgumentationFramework {
         if src.len() >= u32::MAX as usize {
             return Err(too_large("attacks"));
         }
-        let n = n as usize;
-        let (in_off, _) =
-            key_offsets(n, dst.iter().copied()).map_err(|_| out_of_memory(n, src.len()))?;
-        let (out_off, out_adj) = group_by_key(n, &src, dst)?;
+        // Rows up to the last argument in an attack (all entries are `< n`).
+        let last = src.iter().max().max(dst.iter().max());
+        let rows = last.map_or(0, |&a| a as usize + 1);
+        let no_memory = || out_of_memory(n as usize, src.len());
+        let (in_off, _) = key_offsets(rows, dst.iter().copied()).map_err(|_| no_memory())?;
+        let (out_off, out_adj) = group_by_key(rows, &src, dst).map_err(|_| no_memory())?;
         Ok(ArgumentationFramework {
-            n: n as u32,
+            n,
             names,
             in_off,
             in_adj: OnceLock::new(),
@@ -196,7 +204,7 @@ impl ArgumentationFramework {
         self.in_adj.get_or_init(|| {
             let by_target = self.attack_pairs().map(|(a, b)| (b as u32, a as u32));
             scatter(&self.in_off, by_target).unwrap_or_else(|_| {
-                let words = self.attack_count() + self.len();
+                let words = self.attack_count() + self.rows();
                 let layout = std::alloc::Layout::array::<u32>(words);
                 std::alloc::handle_alloc_error(layout.unwrap_or(std::alloc::Layout::new::<u32>()))
             })
@@ -224,7 +232,7 @@ impl ArgumentationFramework {
     /// # Panics
     /// If `a >= len()`.
     pub fn attackers(&self, a: usize) -> &[u32] {
-        &self.in_adj()[self.in_off[a] as usize..self.in_off[a + 1] as usize]
+        &self.in_adj()[self.row(&self.in_off, a)]
     }
 
     /// The number of attackers of argument `a`. O(1).
@@ -232,7 +240,7 @@ impl ArgumentationFramework {
     /// # Panics
     /// If `a >= len()`.
     pub fn in_degree(&self, a: usize) -> usize {
-        (self.in_off[a + 1] - self.in_off[a]) as usize
+        self.row(&self.in_off, a).len()
     }
 
     /// The arguments that `a` attacks, in the order the attacks were given. O(1).
@@ -240,7 +248,7 @@ impl ArgumentationFramework {
     /// # Panics
     /// If `a >= len()`.
     pub fn targets(&self, a: usize) -> &[u32] {
-        &self.out_adj[self.out_off[a] as usize..self.out_off[a + 1] as usize]
+        &self.out_adj[self.row(&self.out_off, a)]
     }
 
     /// `true` if `a` attacks `b`. O(out-degree of `a`).
@@ -250,7 +258,28 @@ impl ArgumentationFramework {
 
     /// Every attack `(attacker, target)`, grouped by attacker. O(n + m) in all.
     pub fn attack_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        (0..self.len()).flat_map(move |a| self.targets(a).iter().map(move |&b| (a, b as usize)))
+        (0..self.rows()).flat_map(move |a| self.targets(a).iter().map(move |&b| (a, b as usize)))
+    }
+
+    /// The number of arguments up to the last one that attacks or is
+    /// attacked: every argument from here on has no attacks. O(1).
+    pub(crate) fn rows(&self) -> usize {
+        self.out_off.len() - 1
+    }
+
+    /// The positions of row `a` in the adjacency `offsets` describe: empty
+    /// for an argument after the last one in an attack.
+    ///
+    /// # Panics
+    /// If `a >= len()`.
+    #[inline]
+    fn row(&self, offsets: &[u32], a: usize) -> std::ops::Range<usize> {
+        if a + 1 < offsets.len() {
+            offsets[a] as usize..offsets[a + 1] as usize
+        } else {
+            assert!(a < self.len(), "argument {a} out of range 0..{}", self.n);
+            0..0
+        }
     }
 
     /// The name of argument `a`: its explicit name, or `a + 1` for a
