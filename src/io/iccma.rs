@@ -92,7 +92,13 @@ impl IccmaFormat {
             Some(line) if is_apx_fact(line) => Ok(IccmaFormat::Apx),
             _ if lines().any(|line| line == b"#") => Ok(IccmaFormat::Tgf),
             None => Err(Error::parse("ICCMA", ParseCategory::Eof, 1, 1, NO_CONTENT)),
-            Some(_) => Err(Error::parse("ICCMA", ParseCategory::Syntax, 1, 1, NO_FORMAT)),
+            Some(_) => Err(Error::parse(
+                "ICCMA",
+                ParseCategory::Syntax,
+                1,
+                1,
+                NO_FORMAT,
+            )),
         }
     }
 
@@ -163,12 +169,12 @@ fn read_all(mut reader: impl Read, size: usize) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let _ = bytes.try_reserve_exact(size.saturating_add(1));
     match reader.read_to_end(&mut bytes) {
-        Err(e) if e.kind() == io::ErrorKind::OutOfMemory => Err(Error::new(
-            ErrorKind::InvalidInput(format!(
+        Err(e) if e.kind() == io::ErrorKind::OutOfMemory => {
+            Err(Error::new(ErrorKind::InvalidInput(format!(
                 "not enough memory to read the input ({} bytes read)",
                 bytes.len()
-            )),
-        )),
+            ))))
+        }
         read => Ok(read.map(|_| bytes)?),
     }
 }
@@ -239,7 +245,10 @@ impl Foreign {
             }
         };
         let line = 1 + head[..start].iter().filter(|&&b| b == b'\n').count();
-        let line_start = head[..start].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let line_start = head[..start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
         let column = start - line_start + 1;
         Some(Foreign { what, line, column })
     }
@@ -253,7 +262,13 @@ impl Foreign {
                  `argraph convert GRAPH.json FRAMEWORK.i23`",
             );
         }
-        Error::parse(format, ParseCategory::Syntax, self.line, self.column, message)
+        Error::parse(
+            format,
+            ParseCategory::Syntax,
+            self.line,
+            self.column,
+            message,
+        )
     }
 }
 
@@ -544,7 +559,10 @@ fn header_line(bytes: &[u8], i: usize, eol: usize) -> std::result::Result<(u32, 
             && k + word.len() < eol
             && is_blank(bytes[k + word.len()]);
         if !ok {
-            return Err(syntax(k, "expected the header `p af N` before the first attack"));
+            return Err(syntax(
+                k,
+                "expected the header `p af N` before the first attack",
+            ));
         }
         k = skip_blanks(bytes, k + word.len(), eol);
     }
@@ -587,7 +605,12 @@ fn digits(bytes: &[u8], start: usize, end: usize) -> Cow<'_, str> {
 /// Parses attack lines (complete lines; the last may lack its `\n` at the
 /// end of the input), `lines_before` lines having come before them; returns
 /// the number of lines.
-fn parse_attacks(bytes: &[u8], n: u32, lines_before: usize, attacks: &mut Attacks) -> Result<usize> {
+fn parse_attacks(
+    bytes: &[u8],
+    n: u32,
+    lines_before: usize,
+    attacks: &mut Attacks,
+) -> Result<usize> {
     let len = bytes.len();
     let n = n as u64;
     let mut i = 0;

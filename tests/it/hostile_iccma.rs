@@ -74,10 +74,7 @@ fn i23_header_of_four_billion_is_refused_not_aborted() {
         b"# four billion\np af 4000000000\n4000000000 1\n",
     );
     let output = dir.path().join("out.apx");
-    let out = argraph_within(
-        400_000,
-        &["convert", &input, output.to_str().unwrap()],
-    );
+    let out = argraph_within(400_000, &["convert", &input, output.to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
@@ -90,7 +87,11 @@ fn i23_header_of_four_billion_is_refused_not_aborted() {
 
 #[test]
 fn i23_argument_count_past_the_index_type_is_refused_with_its_text() {
-    for count in ["4294967295", "99999999999999999999", "0000000000000000000000001"] {
+    for count in [
+        "4294967295",
+        "99999999999999999999",
+        "0000000000000000000000001",
+    ] {
         let text = format!("p af {count}\n");
         let err = read_err(text.as_bytes(), IccmaFormat::I23);
         let shown = err.to_string();
@@ -103,11 +104,23 @@ fn i23_argument_count_past_the_index_type_is_refused_with_its_text() {
 #[test]
 fn i23_big_argument_number_reported_as_written() {
     for (text, written, column) in [
-        ("p af 3\n1 99999999999999999999\n", "99999999999999999999", 3),
-        ("p af 3\n99999999999999999999 1\n", "99999999999999999999", 1),
+        (
+            "p af 3\n1 99999999999999999999\n",
+            "99999999999999999999",
+            3,
+        ),
+        (
+            "p af 3\n99999999999999999999 1\n",
+            "99999999999999999999",
+            1,
+        ),
         ("p af 3\n1 4\n", "4", 3),
         ("p af 3\n0 1\n", "0", 1),
-        ("p af 3\n 18446744073709551616  1\n", "18446744073709551616", 2),
+        (
+            "p af 3\n 18446744073709551616  1\n",
+            "18446744073709551616",
+            2,
+        ),
     ] {
         let err = read_err(text.as_bytes(), IccmaFormat::I23);
         let shown = err.to_string();
@@ -130,7 +143,10 @@ fn i23_with_byte_order_mark_reads() {
     let cases = [
         (IccmaFormat::I23, format!("{bom}p af 2\n1 2\n")),
         (IccmaFormat::I23, format!("{bom}# comment\np af 2\n1 2\n")),
-        (IccmaFormat::Apx, format!("{bom}arg(1).\narg(2).\natt(1,2).\n")),
+        (
+            IccmaFormat::Apx,
+            format!("{bom}arg(1).\narg(2).\natt(1,2).\n"),
+        ),
         (IccmaFormat::Tgf, format!("{bom}1\n2\n#\n1 2\n")),
     ];
     let dir = tempfile::tempdir().unwrap();
@@ -182,10 +198,18 @@ fn json_given_to_iccma_is_named_json() {
 fn other_formats_given_to_iccma_are_named() {
     let dir = tempfile::tempdir().unwrap();
     let cases: [(&str, &[u8], &str); 4] = [
-        ("g.graphml", b"<?xml version=\"1.0\"?>\n<graphml/>\n", "XML document"),
+        (
+            "g.graphml",
+            b"<?xml version=\"1.0\"?>\n<graphml/>\n",
+            "XML document",
+        ),
         ("g.dot", b"digraph {\n  a -> b\n}\n", "Graphviz DOT graph"),
         ("g.bin", b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary data"),
-        ("notes.txt", b"some words\nand more words\n", "cannot tell the format"),
+        (
+            "notes.txt",
+            b"some words\nand more words\n",
+            "cannot tell the format",
+        ),
     ];
     for (name, bytes, what) in cases {
         let path = write(dir.path(), name, bytes);
@@ -200,7 +224,10 @@ fn other_formats_given_to_iccma_are_named() {
     let dot = b"digraph {\n  a -> b\n}\n";
     for format in [IccmaFormat::I23, IccmaFormat::Apx, IccmaFormat::Tgf] {
         let err = read_err(dot, format);
-        assert!(err.to_string().contains("Graphviz DOT graph"), "{format}: {err}");
+        assert!(
+            err.to_string().contains("Graphviz DOT graph"),
+            "{format}: {err}"
+        );
     }
 }
 
@@ -220,8 +247,7 @@ fn convert_tells_an_iccma_framework_without_extension_by_its_content() {
         assert_eq!(af.attack_pairs().collect::<Vec<_>>(), [(0, 1)], "{text:?}");
     }
     let input = write(dir.path(), "notes.txt", b"<html><body>hi</body></html>\n");
-    let err = convert::convert(input.as_ref(), &dir.path().join("o.json"), None, None)
-        .unwrap_err();
+    let err = convert::convert(input.as_ref(), &dir.path().join("o.json"), None, None).unwrap_err();
     let shown = err.to_string();
     assert!(
         shown.contains("notes.txt") && shown.contains("XML document") && shown.contains("--from"),
@@ -252,7 +278,10 @@ fn text_without_a_format_mark_is_not_taken_for_tgf() {
 fn crlf_line_ends_read_in_every_iccma_format() {
     let cases = [
         (IccmaFormat::I23, "p af 2\r\n# c\r\n1 2\r\n2 1\r\n"),
-        (IccmaFormat::Apx, "arg(a).\r\narg(b).\r\natt(a,b).\r\natt(b,a).\r\n"),
+        (
+            IccmaFormat::Apx,
+            "arg(a).\r\narg(b).\r\natt(a,b).\r\natt(b,a).\r\n",
+        ),
         (IccmaFormat::Tgf, "a\r\nb\r\n#\r\na b\r\nb a\r\n"),
     ];
     for (format, text) in cases {
@@ -272,7 +301,11 @@ fn nul_and_control_bytes_are_refused_in_names() {
         (IccmaFormat::Tgf, &b"a\nb\x7f\n#\n"[..], 2, 2),
     ] {
         let err = read_err(text, format);
-        assert_eq!((err.line(), err.column()), (Some(line), Some(column)), "{err}");
+        assert_eq!(
+            (err.line(), err.column()),
+            (Some(line), Some(column)),
+            "{err}"
+        );
         let shown = err.to_string();
         assert!(
             shown.contains("control character U+") || shown.contains("NUL bytes"),
@@ -280,11 +313,16 @@ fn nul_and_control_bytes_are_refused_in_names() {
         );
     }
     // Past the first KiB a NUL is a control character in a name.
-    let mut late: Vec<u8> = (0..600).flat_map(|i| format!("a{i}\n").into_bytes()).collect();
+    let mut late: Vec<u8> = (0..600)
+        .flat_map(|i| format!("a{i}\n").into_bytes())
+        .collect();
     late.extend_from_slice(b"b\x00\n#\n");
     let err = read_err(&late, IccmaFormat::Tgf);
     assert_eq!((err.line(), err.column()), (Some(601), Some(2)), "{err}");
-    assert!(err.to_string().contains("control character U+0000"), "{err}");
+    assert!(
+        err.to_string().contains("control character U+0000"),
+        "{err}"
+    );
     // i23: a NUL where a number belongs is named, escaped.
     let err = read_err(b"p af 2\n1 \x002\n", IccmaFormat::I23);
     assert_eq!((err.line(), err.column()), (Some(2), Some(3)), "{err}");
@@ -306,7 +344,11 @@ fn i23_structure_errors_are_located() {
     ];
     for (text, line, column, what) in cases {
         let err = read_err(text.as_bytes(), IccmaFormat::I23);
-        assert_eq!((err.line(), err.column()), (Some(line), Some(column)), "{err}");
+        assert_eq!(
+            (err.line(), err.column()),
+            (Some(line), Some(column)),
+            "{err}"
+        );
         assert!(err.to_string().contains(what), "{err}");
     }
 }
@@ -333,7 +375,10 @@ fn long_lines_are_read_across_pieces() {
     let digits = format!("p af 3\n1 {}\n", "9".repeat(2 << 20));
     let err = read_err(digits.as_bytes(), IccmaFormat::I23);
     assert_eq!((err.line(), err.column()), (Some(2), Some(3)), "{err}");
-    assert!(err.to_string().len() < 4096, "the message quotes, it does not copy");
+    assert!(
+        err.to_string().len() < 4096,
+        "the message quotes, it does not copy"
+    );
 }
 
 #[test]
