@@ -696,23 +696,19 @@ fn general_line(
     Ok(Some((a as u32 - 1, b as u32 - 1)))
 }
 
-/// Parses a decimal number at `i` (at most 19 digits); returns it and the
-/// position after it (`== i` if there is no digit). Longer numbers saturate
-/// (to `u64::MAX`, above any count; messages quote the digits as written).
+/// Parses a decimal number at `i`; returns it and the position after it
+/// (`== i` if there is no digit). A number past `u64::MAX` saturates to it
+/// (above any count; messages quote the digits as written); leading zeros
+/// are allowed.
 #[inline]
 fn number(bytes: &[u8], mut i: usize) -> (u64, usize) {
     let mut v: u64 = 0;
-    let start = i;
     while i < bytes.len() {
         let d = bytes[i].wrapping_sub(b'0');
         if d > 9 {
             break;
         }
-        v = if i - start < 19 {
-            v * 10 + d as u64
-        } else {
-            u64::MAX
-        };
+        v = v.saturating_mul(10).saturating_add(d as u64);
         i += 1;
     }
     (v, i)

@@ -87,11 +87,7 @@ fn i23_header_of_four_billion_is_refused_not_aborted() {
 
 #[test]
 fn i23_argument_count_past_the_index_type_is_refused_with_its_text() {
-    for count in [
-        "4294967295",
-        "99999999999999999999",
-        "0000000000000000000000001",
-    ] {
+    for count in ["4294967295", "99999999999999999999", "18446744073709551616"] {
         let text = format!("p af {count}\n");
         let err = read_err(text.as_bytes(), IccmaFormat::I23);
         let shown = err.to_string();
@@ -99,6 +95,13 @@ fn i23_argument_count_past_the_index_type_is_refused_with_its_text() {
         assert!(shown.contains(&format!("`p af {count}`")), "{shown}");
         assert!(shown.contains("4294967294"), "{shown}");
     }
+    // Leading zeros are the number they pad.
+    let af = iccma::read_i23(&b"p af 0000000000000000000000003\n0000000000000000000001 03\n"[..])
+        .unwrap();
+    assert_eq!(
+        (af.len(), af.attack_pairs().collect::<Vec<_>>()),
+        (3, vec![(0, 2)])
+    );
 }
 
 #[test]
