@@ -702,16 +702,29 @@ fn general_line(
 /// are allowed.
 #[inline]
 fn number(bytes: &[u8], mut i: usize) -> (u64, usize) {
+    let start = i;
     let mut v: u64 = 0;
     while i < bytes.len() {
         let d = bytes[i].wrapping_sub(b'0');
         if d > 9 {
             break;
         }
-        v = v.saturating_mul(10).saturating_add(d as u64);
+        // No 19-digit number overflows; longer ones are parsed again below.
+        v = v.wrapping_mul(10).wrapping_add(d as u64);
         i += 1;
     }
+    if i - start > 19 {
+        v = long_number(&bytes[start..i]);
+    }
     (v, i)
+}
+
+/// The value of more than 19 decimal digits, saturated at `u64::MAX`.
+#[cold]
+fn long_number(digits: &[u8]) -> u64 {
+    digits.iter().fold(0, |v: u64, &d| {
+        v.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+    })
 }
 
 /// A short description of the token at `i`, for error messages.
