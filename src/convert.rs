@@ -140,12 +140,15 @@ impl Format {
     }
 
     /// Tells argraph JSON, AIF (AIFdb or OVA) and Argdown JSON apart by
-    /// their top-level keys. O(input size) (the input is scanned once,
-    /// without building anything).
+    /// their top-level keys, and content that is not JSON by the ICCMA
+    /// formats' marks ([`IccmaFormat::sniff`]). O(input size) (the input is
+    /// scanned once, without building anything).
     ///
     /// # Errors
-    /// [`ErrorKind::Parse`] if the input is not a JSON object,
-    /// [`ErrorKind::InvalidInput`] if its keys match no format.
+    /// [`ErrorKind::Parse`] if the input starts as JSON but is not a JSON
+    /// object, [`ErrorKind::InvalidInput`] if its keys match no format, or
+    /// if it is neither JSON nor an ICCMA framework (saying what it looks
+    /// like: XML, DOT, binary data).
     ///
     /// ```
     /// use argraph::convert::Format;
@@ -154,9 +157,14 @@ impl Format {
     /// assert_eq!(Format::detect(br#"{"statements": {}, "arguments": {}}"#).unwrap(), Format::Argdown);
     /// assert_eq!(Format::detect(br#"{"nodes": [], "edges": []}"#).unwrap(), Format::Aif);
     /// assert!(Format::detect(br#"{"hello": 1}"#).is_err());
+    /// assert_eq!(Format::detect(b"p af 2\n1 2\n").unwrap(), Format::I23);
+    /// assert!(Format::detect(b"<graphml/>").unwrap_err().to_string().contains("XML"));
     /// ```
     pub fn detect(bytes: &[u8]) -> Result<Format> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if !matches!(bytes.trim_ascii_start().first(), Some(b'{' | b'[')) {
+            return Format::detect_framework(bytes);
+        }
         let probe: Probe = serde_json::from_slice(bytes).map_err(|e| Error::json(e, "JSON"))?;
         if probe.argraph_version {
             Ok(Format::Argraph)
@@ -180,6 +188,25 @@ impl Format {
                     .into(),
             )))
         }
+    }
+}
+
+impl Format {
+    /// The ICCMA format of content that is not JSON, or an error that says
+    /// what the content looks like and which formats argraph reads.
+    fn detect_framework(bytes: &[u8]) -> Result<Format> {
+        let what = match IccmaFormat::sniff(bytes) {
+            Ok(IccmaFormat::I23) => return Ok(Format::I23),
+            Ok(IccmaFormat::Apx) => return Ok(Format::Apx),
+            Ok(IccmaFormat::Tgf) => return Ok(Format::Tgf),
+            Err(_) if bytes.trim_ascii().is_empty() => "empty",
+            Err(_) => iccma::looks_like(bytes).unwrap_or("neither JSON nor an ICCMA framework"),
+        };
+        Err(Error::new(ErrorKind::InvalidInput(format!(
+            "cannot tell the format from the content: it is {what}; argraph reads argraph, \
+             AIF (AIFdb, OVA) and Argdown JSON and the ICCMA formats i23, apx and tgf (it \
+             writes GraphML and DOT but does not read them); name the format with --from"
+        ))))
     }
 }
 

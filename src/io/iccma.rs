@@ -24,6 +24,7 @@
 //! # Ok(()) }
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
@@ -61,27 +62,43 @@ impl IccmaFormat {
         path.extension()?.to_str()?.parse().ok()
     }
 
-    /// Guesses the format from the start of a document: `p af` → `i23`,
-    /// `arg(`/`att(` → `apx`, anything else → `tgf`.
-    pub fn sniff(bytes: &[u8]) -> IccmaFormat {
-        let mut rest = bytes;
-        loop {
-            let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-            let line = rest[..line_end].trim_ascii();
-            if line.is_empty() || (line[0] == b'%') || (line[0] == b'#' && line.len() > 1) {
-                if line_end == rest.len() {
-                    return IccmaFormat::Tgf;
-                }
-                rest = &rest[line_end + 1..];
-                continue;
-            }
-            return if line.starts_with(b"p ") || line.starts_with(b"p\t") {
-                IccmaFormat::I23
-            } else if line.starts_with(b"arg") || line.starts_with(b"att") {
-                IccmaFormat::Apx
-            } else {
-                IccmaFormat::Tgf
-            };
+    /// Tells the format from a document's content: `p af` on its first
+    /// line that is not blank or a comment → `i23`, an `arg(`/`att(` fact
+    /// → `apx`, a line `#` → `tgf`. O(input size).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) if the content is none
+    /// of these, saying so, and what it looks like when it is JSON, XML,
+    /// Graphviz DOT or binary data.
+    ///
+    /// ```
+    /// use argraph::iccma::IccmaFormat;
+    /// assert_eq!(IccmaFormat::sniff(b"# made by hand\np af 2\n1 2\n").unwrap(), IccmaFormat::I23);
+    /// assert_eq!(IccmaFormat::sniff(b"arg(a).").unwrap(), IccmaFormat::Apx);
+    /// assert_eq!(IccmaFormat::sniff(b"a\nb\n#\na b\n").unwrap(), IccmaFormat::Tgf);
+    /// let err = IccmaFormat::sniff(br#"{"nodes": []}"#).unwrap_err();
+    /// assert!(err.to_string().contains("JSON"), "{err}");
+    /// assert!(IccmaFormat::sniff(b"just some words\n").is_err());
+    /// ```
+    pub fn sniff(bytes: &[u8]) -> Result<IccmaFormat> {
+        let bytes = without_bom(bytes);
+        if let Some(foreign) = Foreign::of(bytes) {
+            return Err(foreign.error("ICCMA"));
+        }
+        let lines = || bytes.split(|&b| b == b'\n').map(<[u8]>::trim_ascii);
+        let significant = lines().find(|line| !matches!(line.first(), None | Some(b'%' | b'#')));
+        match significant {
+            Some([b'p', blank, ..]) if is_blank(*blank) => Ok(IccmaFormat::I23),
+            Some(line) if is_apx_fact(line) => Ok(IccmaFormat::Apx),
+            _ if lines().any(|line| line == b"#") => Ok(IccmaFormat::Tgf),
+            None => Err(Error::parse("ICCMA", ParseCategory::Eof, 1, 1, NO_CONTENT)),
+            Some(_) => Err(Error::parse(
+                "ICCMA",
+                ParseCategory::Syntax,
+                1,
+                1,
+                NO_FORMAT,
+            )),
         }
     }
 
@@ -114,7 +131,7 @@ pub fn read_path(path: &Path, format: Option<IccmaFormat>) -> Result<Argumentati
             None => {
                 let size = file.metadata().map_or(0, |m| m.len() as usize);
                 let bytes = read_all(file, size)?;
-                match IccmaFormat::sniff(&bytes) {
+                match IccmaFormat::sniff(&bytes)? {
                     IccmaFormat::I23 => parse_i23(&bytes[..], bytes.len()),
                     IccmaFormat::Apx => parse_apx(&bytes),
                     IccmaFormat::Tgf => parse_tgf(&bytes),
@@ -146,10 +163,129 @@ pub fn read(reader: impl Read, format: IccmaFormat) -> Result<ArgumentationFrame
     }
 }
 
+/// The whole input; `size` (a file's length, or 0) is only a hint, so a
+/// file that claims more than can be had is read as it comes.
 fn read_all(mut reader: impl Read, size: usize) -> Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(size + 1);
-    reader.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    let mut bytes = Vec::new();
+    let _ = bytes.try_reserve_exact(size.saturating_add(1));
+    match reader.read_to_end(&mut bytes) {
+        Err(e) if e.kind() == io::ErrorKind::OutOfMemory => {
+            Err(Error::new(ErrorKind::InvalidInput(format!(
+                "not enough memory to read the input ({} bytes read)",
+                bytes.len()
+            ))))
+        }
+        read => Ok(read.map(|_| bytes)?),
+    }
+}
+
+// ------------------------------------------------- what the input is ----
+
+/// The UTF-8 byte-order mark some editors put at the start of a text file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` without a byte-order mark at its start.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+const FORMATS: &str = "the ICCMA formats are i23 (`p af N`, then `a b` per attack), \
+     apx (`arg(a).` and `att(a,b).` facts) and tgf (one name per line, a line `#`, \
+     then `a b` per attack)";
+
+const NO_CONTENT: &str = "the input is empty or holds only comments, so its format \
+     cannot be told; name it (`iccma --fo FORMAT`, `convert --from FORMAT`)";
+
+const NO_FORMAT: &str = "cannot tell the format: no header `p af N` (i23), no \
+     `arg(…).` fact (apx) and no line `#` (tgf); name the format \
+     (`iccma --fo FORMAT`, `convert --from FORMAT`)";
+
+/// What a document plainly is when it is not an ICCMA framework (`"a JSON
+/// document"`, `"an XML document"`, `"a Graphviz DOT graph"`, `"binary
+/// data …"`), from its first KiB.
+pub(crate) fn looks_like(bytes: &[u8]) -> Option<&'static str> {
+    Foreign::of(without_bom(bytes)).map(|foreign| foreign.what)
+}
+
+/// `true` if `line` starts an `apx` fact: `arg` or `att`, then `(`.
+fn is_apx_fact(line: &[u8]) -> bool {
+    let rest = line
+        .strip_prefix(b"arg")
+        .or_else(|| line.strip_prefix(b"att"));
+    rest.is_some_and(|rest| rest.trim_ascii_start().starts_with(b"("))
+}
+
+/// A document that is plainly not an ICCMA framework, by its start: what
+/// it is, and where it starts.
+#[derive(Clone, Copy)]
+struct Foreign {
+    what: &'static str,
+    line: usize,
+    column: usize,
+}
+
+impl Foreign {
+    /// What the document starting with `bytes` (without a byte-order mark)
+    /// is, if it is a JSON object or array, XML, a Graphviz DOT graph, or
+    /// binary data (a NUL byte in its first KiB). No i23 or apx document
+    /// starts so; a tgf one only with an argument named `{`, `[` or `<x…`.
+    fn of(bytes: &[u8]) -> Option<Foreign> {
+        let head = &bytes[..bytes.len().min(1024)];
+        let mut start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+        let text = &head[start..];
+        let what = if let Some(nul) = head.iter().position(|&b| b == 0) {
+            start = nul;
+            "binary data (it holds NUL bytes)"
+        } else {
+            match text {
+                [b'{' | b'[', ..] => "a JSON document",
+                [b'<', b'?' | b'!' | b'a'..=b'z' | b'A'..=b'Z', ..] => "an XML document",
+                _ if is_dot_start(&text[..line_end(text, 0)]) => "a Graphviz DOT graph",
+                _ => return None,
+            }
+        };
+        let line = 1 + head[..start].iter().filter(|&&b| b == b'\n').count();
+        let line_start = head[..start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = start - line_start + 1;
+        Some(Foreign { what, line, column })
+    }
+
+    /// The error that says what the document is, for a reader of `format`.
+    fn error(self, format: &'static str) -> Error {
+        let mut message = format!("this is {}, not an ICCMA framework: {FORMATS}", self.what);
+        if self.what.contains("JSON") {
+            message.push_str(
+                "; an argraph, AIF or Argdown JSON graph becomes one with \
+                 `argraph convert GRAPH.json FRAMEWORK.i23`",
+            );
+        }
+        Error::parse(
+            format,
+            ParseCategory::Syntax,
+            self.line,
+            self.column,
+            message,
+        )
+    }
+}
+
+/// `true` if `line` starts a Graphviz graph: `[strict] digraph|graph [id] {`.
+fn is_dot_start(line: &[u8]) -> bool {
+    let line = line
+        .strip_prefix(b"strict")
+        .map_or(line, <[u8]>::trim_ascii_start);
+    let rest = line
+        .strip_prefix(b"digraph")
+        .or_else(|| line.strip_prefix(b"graph"));
+    rest.is_some_and(|r| matches!(r.first(), Some(b' ' | b'\t' | b'{')) && r.contains(&b'{'))
+}
+
+/// The error for a document of `format` that is plainly something else.
+fn foreign_error(format: IccmaFormat, foreign: Foreign) -> Error {
+    foreign.error(format.label())
 }
 
 /// Writes a framework in `format`.
@@ -234,24 +370,36 @@ fn i23_error(line: usize, column: usize, category: ParseCategory, message: Strin
 
 /// What scanning a piece for the header found.
 enum Header {
-    /// The header: `N`, the position after its line, the lines up to and
-    /// including it.
-    Found(u32, usize, usize),
+    /// The header: `N`, the column of `N`, the position after its line, the
+    /// lines up to and including it.
+    Found(u32, usize, usize, usize),
     /// Only comments and blank lines (this many).
     NotYet(usize),
 }
 
 /// Reads an ICCMA 2023 `i23` framework: optional `#` comment lines and blank
 /// lines anywhere, a header `p af N`, then attacks `a b` with `1 <= a, b <=
-/// N`, one per line. Arguments are named `1..=N`.
+/// N`, one per line. Arguments are named `1..=N`. A UTF-8 byte-order mark
+/// at the start and `\r\n` line ends are accepted.
 ///
 /// The input is read in pieces of whole lines (1 MiB), so a large file is
-/// never held in memory whole. O(input size) time, O(n + m) memory.
+/// never held in memory whole. O(input size) time, O(N + attacks) memory;
+/// nothing is allocated from `N` before the whole input is read.
 ///
 /// # Errors
 /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the line and column of
 /// the first malformed line (missing or repeated header, a token that is not
-/// a number, an argument outside `1..=N`, trailing text); I/O errors.
+/// a number, an argument outside `1..=N`, trailing text), of an `N` above
+/// 2^32 - 2 (the most a framework holds), or of the header when the
+/// framework's memory cannot be had; a document that is JSON, XML, DOT or
+/// binary data is named as such; I/O errors.
+///
+/// ```
+/// let err = argraph::iccma::read_i23(&b"p af 99999999999999999999\n"[..]).unwrap_err();
+/// assert!(err.to_string().contains("99999999999999999999"), "{err}");
+/// let err = argraph::iccma::read_i23(&b"{\"nodes\": []}"[..]).unwrap_err();
+/// assert!(err.to_string().contains("JSON"), "{err}");
+/// ```
 pub fn read_i23(reader: impl Read) -> Result<ArgumentationFramework> {
     parse_i23(reader, 0)
 }
@@ -259,19 +407,37 @@ pub fn read_i23(reader: impl Read) -> Result<ArgumentationFramework> {
 /// Reads an `i23` input of about `size` bytes, if known (else 0).
 fn parse_i23(reader: impl Read, size: usize) -> Result<ArgumentationFramework> {
     let mut pieces = Pieces::new(reader);
+    let mut foreign = None;
+    let parsed = i23_pieces(&mut pieces, size, &mut foreign);
+    match (parsed, foreign) {
+        // A parse error on what is not i23 at all: say what it is instead.
+        (Err(e), Some(kind)) if e.line().is_some() => Err(foreign_error(IccmaFormat::I23, kind)),
+        (parsed, _) => parsed,
+    }
+}
+
+/// The `i23` reader proper; `foreign` is set to what the input looks like
+/// if its start is not that of an ICCMA file.
+fn i23_pieces(
+    pieces: &mut Pieces<impl Read>,
+    size: usize,
+    foreign: &mut Option<Foreign>,
+) -> Result<ArgumentationFramework> {
     let mut lines_before = 0;
     let mut header = None;
-    // An attack line takes at least 4 bytes: reserving for that many
-    // attacks spares growing (and copying) the arrays; capacity never
-    // written to costs address space, not memory.
-    let (mut src, mut dst) = (Vec::with_capacity(size / 4), Vec::with_capacity(size / 4));
-    while let Some(piece) = pieces.next_piece()? {
-        let (n, attacks) = match header {
-            Some(n) => (n, piece),
+    let mut attacks = Attacks::with_room_for(size);
+    let mut first = true;
+    while let Some(mut piece) = pieces.next_piece()? {
+        if std::mem::take(&mut first) {
+            piece = without_bom(piece);
+            *foreign = Foreign::of(piece);
+        }
+        let (n, lines) = match header {
+            Some((n, _)) => (n, piece),
             None => match find_header(piece, lines_before)? {
-                Header::Found(n, end, lines) => {
+                Header::Found(n, column, end, lines) => {
                     lines_before += lines;
-                    header = Some(n);
+                    header = Some((n, (lines_before, column)));
                     (n, &piece[end..])
                 }
                 Header::NotYet(lines) => {
@@ -280,10 +446,55 @@ fn parse_i23(reader: impl Read, size: usize) -> Result<ArgumentationFramework> {
                 }
             },
         };
-        lines_before += parse_attacks(attacks, n, lines_before, &mut src, &mut dst)?;
+        attacks.reserve_for(lines, lines_before)?;
+        lines_before += parse_attacks(lines, n, lines_before, &mut attacks)?;
     }
-    let n = header.ok_or_else(|| missing_header(lines_before))?;
-    ArgumentationFramework::from_parts(n, Names::Numbered, src, dst)
+    let (n, (line, column)) = header.ok_or_else(|| missing_header(lines_before))?;
+    ArgumentationFramework::from_parts(n, Names::Numbered, attacks.src, attacks.dst).map_err(|e| {
+        // Named at the header, whose `N` asked for the memory.
+        i23_error(line, column, ParseCategory::Data, e.to_string())
+    })
+}
+
+/// The attacks read so far, as parallel attacker and target arrays.
+struct Attacks {
+    src: Vec<u32>,
+    dst: Vec<u32>,
+}
+
+impl Attacks {
+    /// Room for the attacks of an input of `size` bytes, if it can be had:
+    /// an attack line takes at least 4 bytes, and reserving for that many
+    /// spares growing (and copying) the arrays; capacity never written to
+    /// costs address space, not memory. Without it, the arrays grow.
+    fn with_room_for(size: usize) -> Attacks {
+        let (mut src, mut dst) = (Vec::new(), Vec::new());
+        if src.try_reserve_exact(size / 4).is_ok() && dst.try_reserve_exact(size / 4).is_err() {
+            src = Vec::new();
+        }
+        Attacks { src, dst }
+    }
+
+    /// Makes room for the attacks of `bytes` (at most one per 4 bytes, and
+    /// a last line of 3), so that pushing them cannot fail; the input's
+    /// `lines_before` lines came before `bytes`.
+    fn reserve_for(&mut self, bytes: &[u8], lines_before: usize) -> Result<()> {
+        let most = bytes.len() / 4 + 1;
+        if self.src.try_reserve(most).is_err() || self.dst.try_reserve(most).is_err() {
+            let message = format!(
+                "not enough memory for the attacks: {} read before this line",
+                self.src.len()
+            );
+            return Err(i23_error(lines_before + 1, 1, ParseCategory::Data, message));
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn push(&mut self, a: u32, b: u32) {
+        self.src.push(a);
+        self.dst.push(b);
+    }
 }
 
 fn missing_header(lines: usize) -> Error {
@@ -327,44 +538,68 @@ fn find_header(bytes: &[u8], lines_before: usize) -> Result<Header> {
             i = eol + 1;
             continue;
         }
-        let n = header_line(bytes, i, eol).map_err(|(pos, message)| {
+        let (n, at) = header_line(bytes, i, eol).map_err(|(pos, category, message)| {
             let (line, column) = (lines_before + line, pos - start + 1);
-            i23_error(line, column, ParseCategory::Syntax, message.to_string())
+            i23_error(line, column, category, message)
         })?;
-        return Ok(Header::Found(n, (eol + 1).min(bytes.len()), line));
+        let (column, end) = (at - start + 1, (eol + 1).min(bytes.len()));
+        return Ok(Header::Found(n, column, end, line));
     }
     Ok(Header::NotYet(line))
 }
 
 /// Parses the header line `p af N` from its first non-blank byte `i` to
-/// `eol`; an error is its position and message.
-fn header_line(
-    bytes: &[u8],
-    i: usize,
-    eol: usize,
-) -> std::result::Result<u32, (usize, &'static str)> {
+/// `eol`: `N` and its position, or the position, category and message of
+/// what is wrong with the line.
+fn header_line(bytes: &[u8], i: usize, eol: usize) -> std::result::Result<(u32, usize), Bad> {
+    let syntax = |at: usize, message: &str| (at, ParseCategory::Syntax, message.to_string());
     let mut k = i;
     for word in [&b"p"[..], &b"af"[..]] {
         let ok = bytes[k..eol].starts_with(word)
             && k + word.len() < eol
             && is_blank(bytes[k + word.len()]);
         if !ok {
-            return Err((k, "expected the header `p af N` before the first attack"));
+            return Err(syntax(
+                k,
+                "expected the header `p af N` before the first attack",
+            ));
         }
         k = skip_blanks(bytes, k + word.len(), eol);
     }
     let (n, end) = number(bytes, k);
     if end == k {
-        return Err((k, "expected the number of arguments after `p af`"));
+        return Err(syntax(k, "expected the number of arguments after `p af`"));
     }
-    if n >= u32::MAX as u64 {
-        return Err((k, "too many arguments (at most 2^32 - 2)"));
+    if n > MAX_ARGUMENTS {
+        let message = format!(
+            "`p af {}` declares more arguments than a framework holds (at most {MAX_ARGUMENTS})",
+            digits(bytes, k, end)
+        );
+        return Err((k, ParseCategory::Data, message));
     }
     let trailing = skip_blanks(bytes, end, eol);
     if trailing < eol {
-        return Err((trailing, "expected the end of the header line"));
+        return Err(syntax(trailing, "expected the end of the header line"));
     }
-    Ok(n as u32)
+    Ok((n as u32, k))
+}
+
+/// The most arguments a framework holds: its indices are `u32`, and one
+/// value is kept free.
+const MAX_ARGUMENTS: u64 = u32::MAX as u64 - 1;
+
+/// What is wrong with a line: the position, category and message.
+type Bad = (usize, ParseCategory, String);
+
+/// The digits `bytes[start..end]`, as written (a number too large for
+/// any integer type is reported as the user wrote it), their start only
+/// when there are more than 40.
+fn digits(bytes: &[u8], start: usize, end: usize) -> Cow<'_, str> {
+    let text = String::from_utf8_lossy(&bytes[start..end]);
+    if end - start <= 40 {
+        return text;
+    }
+    Cow::Owned(format!("{}… ({} digits)", &text[..20], end - start))
 }
 
 /// Parses attack lines (complete lines; the last may lack its `\n` at the
@@ -374,8 +609,7 @@ fn parse_attacks(
     bytes: &[u8],
     n: u32,
     lines_before: usize,
-    src: &mut Vec<u32>,
-    dst: &mut Vec<u32>,
+    attacks: &mut Attacks,
 ) -> Result<usize> {
     let len = bytes.len();
     let n = n as u64;
@@ -392,8 +626,7 @@ fn parse_attacks(
                 && a.wrapping_sub(1) < n
                 && b.wrapping_sub(1) < n
             {
-                src.push(a as u32 - 1);
-                dst.push(b as u32 - 1);
+                attacks.push(a as u32 - 1, b as u32 - 1);
                 i = k + 1;
                 continue;
             }
@@ -403,8 +636,7 @@ fn parse_attacks(
             i23_error(lines_before + line, pos - i + 1, category, message)
         })?;
         if let Some((a, b)) = attack {
-            src.push(a);
-            dst.push(b);
+            attacks.push(a, b);
         }
         i = eol + 1;
     }
@@ -419,7 +651,7 @@ fn general_line(
     start: usize,
     eol: usize,
     n: u64,
-) -> std::result::Result<Option<(u32, u32)>, (usize, ParseCategory, String)> {
+) -> std::result::Result<Option<(u32, u32)>, Bad> {
     let syntax = |pos: usize, message: String| (pos, ParseCategory::Syntax, message);
     let i = skip_blanks(bytes, start, eol);
     if i == eol || bytes[i] == b'#' {
@@ -454,34 +686,45 @@ fn general_line(
             format!("expected the end of the line, found {found}"),
         ));
     }
-    for (v, at) in [(a, i), (b, k)] {
+    for (v, at, end) in [(a, i, j), (b, k, e)] {
         if v == 0 || v > n {
-            let message = format!("argument {v} is outside 1..={n}");
+            let written = digits(bytes, at, end);
+            let message = format!("argument {written} is outside 1..={n}");
             return Err((at, ParseCategory::Data, message));
         }
     }
     Ok(Some((a as u32 - 1, b as u32 - 1)))
 }
 
-/// Parses a decimal number at `i` (at most 19 digits); returns it and the
-/// position after it (`== i` if there is no digit). Longer numbers saturate.
+/// Parses a decimal number at `i`; returns it and the position after it
+/// (`== i` if there is no digit). A number past `u64::MAX` saturates to it
+/// (above any count; messages quote the digits as written); leading zeros
+/// are allowed.
 #[inline]
 fn number(bytes: &[u8], mut i: usize) -> (u64, usize) {
-    let mut v: u64 = 0;
     let start = i;
+    let mut v: u64 = 0;
     while i < bytes.len() {
         let d = bytes[i].wrapping_sub(b'0');
         if d > 9 {
             break;
         }
-        v = if i - start < 19 {
-            v * 10 + d as u64
-        } else {
-            u64::MAX
-        };
+        // No 19-digit number overflows; longer ones are parsed again below.
+        v = v.wrapping_mul(10).wrapping_add(d as u64);
         i += 1;
     }
+    if i - start > 19 {
+        v = long_number(&bytes[start..i]);
+    }
     (v, i)
+}
+
+/// The value of more than 19 decimal digits, saturated at `u64::MAX`.
+#[cold]
+fn long_number(digits: &[u8]) -> u64 {
+    digits.iter().fold(0, |v: u64, &d| {
+        v.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+    })
 }
 
 /// A short description of the token at `i`, for error messages.
@@ -554,7 +797,8 @@ fn write_attacks<W: Write>(
     [before, between, after]: [&[u8]; 3],
     name: impl Fn(&mut W, usize) -> io::Result<()>,
 ) -> io::Result<()> {
-    for a in 0..af.len() {
+    // The arguments after the last in an attack have no targets.
+    for a in 0..af.rows() {
         for &b in af.targets(a) {
             out.write_all(before)?;
             name(out, a)?;
@@ -575,10 +819,11 @@ fn check_names(af: &ArgumentationFramework, format: &str, forbidden: &[char]) ->
     }
     for a in 0..af.len() {
         let name = af.name(a);
-        let bad = |ch: char| ch.is_whitespace() || forbidden.contains(&ch);
+        let bad = |ch: char| ch.is_whitespace() || ch.is_control() || forbidden.contains(&ch);
         if name.is_empty() || name.chars().any(bad) {
             return Err(Error::new(ErrorKind::InvalidInput(format!(
-                "argument name {name:?} cannot be written in {format}: it is empty or holds whitespace or one of {forbidden:?}"
+                "argument name {name:?} cannot be written in {format}: it is empty or holds \
+                 whitespace, a control character or one of {forbidden:?}"
             ))));
         }
     }
@@ -708,9 +953,7 @@ impl<'a> Cursor<'a> {
                 show(self.bytes, self.pos)
             )));
         }
-        let name = std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| {
-            self.error_at(start, ParseCategory::Syntax, "argument name is not UTF-8")
-        })?;
+        let name = checked_name(self, start, &self.bytes[start..self.pos])?;
         Ok((start, name))
     }
 
@@ -745,6 +988,14 @@ pub fn read_apx(reader: impl Read) -> Result<ArgumentationFramework> {
 }
 
 fn parse_apx(bytes: &[u8]) -> Result<ArgumentationFramework> {
+    let bytes = without_bom(bytes);
+    apx_facts(bytes).map_err(|e| match Foreign::of(bytes) {
+        Some(foreign) => foreign_error(IccmaFormat::Apx, foreign),
+        None => e,
+    })
+}
+
+fn apx_facts(bytes: &[u8]) -> Result<ArgumentationFramework> {
     let mut c = Cursor {
         bytes,
         pos: 0,
@@ -824,6 +1075,11 @@ pub fn read_tgf(reader: impl Read) -> Result<ArgumentationFramework> {
 }
 
 fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
+    let bytes = without_bom(bytes);
+    // Almost any text is a tgf document: say what one plainly is not.
+    if let Some(foreign) = Foreign::of(bytes) {
+        return Err(foreign_error(IccmaFormat::Tgf, foreign));
+    }
     let c = Cursor {
         bytes,
         pos: 0,
@@ -840,6 +1096,11 @@ fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
             None => {}
             Some((_, b"#")) if !in_attacks => in_attacks = true,
             Some((at, name)) if !in_attacks => declare_tgf(&c, &mut declared, at, name)?,
+            Some((at, b"#")) => {
+                let message = "a second line `#`: a tgf document has one, between the \
+                               arguments and the attacks";
+                return Err(c.error_at(at, ParseCategory::Syntax, message));
+            }
             Some(first) => {
                 let Some(second) = tokens.next() else {
                     let message = "expected an attack `a b`, found one name";
@@ -867,6 +1128,24 @@ fn tokens(bytes: &[u8], start: usize, end: usize) -> impl Iterator<Item = (usize
         .filter(|(_, token)| !token.is_empty())
 }
 
+/// The argument name `name`, found at `at`, if it is UTF-8 without control
+/// characters (a NUL, an escape, … : binary data or a name no tool shows
+/// as written).
+fn checked_name<'a>(c: &Cursor, at: usize, name: &'a [u8]) -> Result<&'a str> {
+    let name = std::str::from_utf8(name)
+        .map_err(|_| c.error_at(at, ParseCategory::Syntax, "argument name is not UTF-8"))?;
+    match name.char_indices().find(|(_, ch)| ch.is_control()) {
+        None => Ok(name),
+        Some((k, ch)) => {
+            let message = format!(
+                "argument name {name:?} holds the control character U+{:04X}",
+                ch as u32
+            );
+            Err(c.error_at(at + k, ParseCategory::Syntax, message))
+        }
+    }
+}
+
 /// Declares the `tgf` argument `name`, found at `at`.
 fn declare_tgf<'a>(
     c: &Cursor<'a>,
@@ -874,8 +1153,7 @@ fn declare_tgf<'a>(
     at: usize,
     name: &'a [u8],
 ) -> Result<()> {
-    let name = std::str::from_utf8(name)
-        .map_err(|_| c.error_at(at, ParseCategory::Syntax, "name is not UTF-8"))?;
+    let name = checked_name(c, at, name)?;
     if !declared.declare(name) {
         let message = format!("argument {name:?} is declared twice");
         return Err(c.error_at(at, ParseCategory::Data, message));
@@ -981,7 +1259,7 @@ mod tests {
         for format in [IccmaFormat::I23, IccmaFormat::Apx, IccmaFormat::Tgf] {
             let mut bytes = Vec::new();
             write(&af, &mut bytes, format).unwrap();
-            assert_eq!(IccmaFormat::sniff(&bytes), format);
+            assert_eq!(IccmaFormat::sniff(&bytes).unwrap(), format);
             let back = read(&bytes[..], format).unwrap();
             let pairs: Vec<_> = back.attack_pairs().collect();
             assert_eq!(pairs, [(0, 1), (1, 0), (2, 2)], "{format:?}");

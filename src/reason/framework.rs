@@ -2,6 +2,7 @@
 //! (Dung 1995) with its attack relation in compressed sparse row arrays.
 
 use std::borrow::Cow;
+use std::collections::TryReserveError;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -15,7 +16,10 @@ use crate::error::{Error, ErrorKind, Result};
 /// grouped by source ([`targets`](Self::targets)). Both are plain
 /// `u32` arrays plus offsets, so a framework of `n` arguments and `m`
 /// attacks takes about `8·n + 8·m` bytes beyond its names, and is built in
-/// O(n + m) by counting sort. Self-attacks are allowed; duplicate attacks are
+/// O(n + m) by counting sort. The offsets stop at the last argument that
+/// attacks or is attacked: the arguments after it (such as the many an
+/// `i23` header `p af N` may declare beyond those its attacks name) take
+/// no memory. Self-attacks are allowed; duplicate attacks are
 /// kept as given (they change no semantics).
 ///
 /// Arguments have names: either the numbers `1..=n` (as in the ICCMA 2023
@@ -43,13 +47,16 @@ use crate::error::{Error, ErrorKind, Result};
 pub struct ArgumentationFramework {
     n: u32,
     names: Names,
-    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`. The
+    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`, for
+    /// `i < in_off.len() - 1` (the arguments up to the last one in an
+    /// attack; those after it have none). The
     /// offsets are built with the framework; the attackers themselves on
     /// first use (a transpose of the out-arrays, O(n + m)), since the
     /// grounded semantics needs only the in-degrees.
     in_off: Vec<u32>,
     in_adj: OnceLock<Vec<u32>>,
-    /// `out_adj[out_off[i]..out_off[i + 1]]` are the arguments `i` attacks.
+    /// `out_adj[out_off[i]..out_off[i + 1]]` are the arguments `i` attacks
+    /// (as long as `in_off`).
     out_off: Vec<u32>,
     out_adj: Vec<u32>,
 }
@@ -162,16 +169,24 @@ impl ArgumentationFramework {
     }
 
     /// Builds the CSR arrays from parallel attacker/target arrays, all
-    /// entries `< n`. O(n + m).
+    /// entries `< n`. O(n + m) time; about `8·n + 8·m` bytes beyond the
+    /// arrays given, each array reserved before it is written.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidInput`] if there are 2^32 - 1 attacks or more, or
+    /// if the memory for the arrays cannot be had (an error, not an abort).
     pub(crate) fn from_parts(n: u32, names: Names, src: Vec<u32>, dst: Vec<u32>) -> Result<Self> {
         if src.len() >= u32::MAX as usize {
             return Err(too_large("attacks"));
         }
-        let n = n as usize;
-        let (in_off, _) = key_offsets(n, dst.iter().copied());
-        let (out_off, out_adj) = group_by_key(n, &src, dst);
+        // Rows up to the last argument in an attack (all entries are `< n`).
+        let last = src.iter().max().max(dst.iter().max());
+        let rows = last.map_or(0, |&a| a as usize + 1);
+        let no_memory = || out_of_memory(n as usize, src.len());
+        let (in_off, _) = key_offsets(rows, dst.iter().copied()).map_err(|_| no_memory())?;
+        let (out_off, out_adj) = group_by_key(rows, &src, dst).map_err(|_| no_memory())?;
         Ok(ArgumentationFramework {
-            n: n as u32,
+            n,
             names,
             in_off,
             in_adj: OnceLock::new(),
@@ -182,11 +197,17 @@ impl ArgumentationFramework {
 
     /// The attackers of every argument, grouped by target, in increasing
     /// order of attacker: built on first use by a counting-sort transpose of
-    /// the out-arrays. O(n + m).
+    /// the out-arrays. O(n + m). Its memory, `4·(n + m)` bytes, is no more
+    /// than the out-arrays took; should it not be had, the process aborts
+    /// as on any failed allocation (the accessors return plain slices).
     fn in_adj(&self) -> &[u32] {
         self.in_adj.get_or_init(|| {
             let by_target = self.attack_pairs().map(|(a, b)| (b as u32, a as u32));
-            scatter(&self.in_off, by_target)
+            scatter(&self.in_off, by_target).unwrap_or_else(|_| {
+                let words = self.attack_count() + self.rows();
+                let layout = std::alloc::Layout::array::<u32>(words);
+                std::alloc::handle_alloc_error(layout.unwrap_or(std::alloc::Layout::new::<u32>()))
+            })
         })
     }
 
@@ -211,7 +232,7 @@ impl ArgumentationFramework {
     /// # Panics
     /// If `a >= len()`.
     pub fn attackers(&self, a: usize) -> &[u32] {
-        &self.in_adj()[self.in_off[a] as usize..self.in_off[a + 1] as usize]
+        &self.in_adj()[self.row(&self.in_off, a)]
     }
 
     /// The number of attackers of argument `a`. O(1).
@@ -219,7 +240,7 @@ impl ArgumentationFramework {
     /// # Panics
     /// If `a >= len()`.
     pub fn in_degree(&self, a: usize) -> usize {
-        (self.in_off[a + 1] - self.in_off[a]) as usize
+        self.row(&self.in_off, a).len()
     }
 
     /// The arguments that `a` attacks, in the order the attacks were given. O(1).
@@ -227,7 +248,7 @@ impl ArgumentationFramework {
     /// # Panics
     /// If `a >= len()`.
     pub fn targets(&self, a: usize) -> &[u32] {
-        &self.out_adj[self.out_off[a] as usize..self.out_off[a + 1] as usize]
+        &self.out_adj[self.row(&self.out_off, a)]
     }
 
     /// `true` if `a` attacks `b`. O(out-degree of `a`).
@@ -237,7 +258,28 @@ impl ArgumentationFramework {
 
     /// Every attack `(attacker, target)`, grouped by attacker. O(n + m) in all.
     pub fn attack_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        (0..self.len()).flat_map(move |a| self.targets(a).iter().map(move |&b| (a, b as usize)))
+        (0..self.rows()).flat_map(move |a| self.targets(a).iter().map(move |&b| (a, b as usize)))
+    }
+
+    /// The number of arguments up to the last one that attacks or is
+    /// attacked: every argument from here on has no attacks. O(1).
+    pub(crate) fn rows(&self) -> usize {
+        self.out_off.len() - 1
+    }
+
+    /// The positions of row `a` in the adjacency `offsets` describe: empty
+    /// for an argument after the last one in an attack.
+    ///
+    /// # Panics
+    /// If `a >= len()`.
+    #[inline]
+    fn row(&self, offsets: &[u32], a: usize) -> std::ops::Range<usize> {
+        if a + 1 < offsets.len() {
+            offsets[a] as usize..offsets[a + 1] as usize
+        } else {
+            assert!(a < self.len(), "argument {a} out of range 0..{}", self.n);
+            0..0
+        }
     }
 
     /// The name of argument `a`: its explicit name, or `a + 1` for a
@@ -257,12 +299,20 @@ impl ArgumentationFramework {
     }
 
     /// The argument called `name`: O(1) for a numbered framework (`"1"` is
-    /// argument 0), O(total name length) otherwise.
+    /// argument 0; only decimal digits name one, as in an `i23` file, so
+    /// not `"+1"` or `" 1"`), O(total name length) otherwise.
+    ///
+    /// ```
+    /// let af = argraph::ArgumentationFramework::new(3, []).unwrap();
+    /// assert_eq!(af.index_of("3"), Some(2));
+    /// assert_eq!(af.index_of("+1"), None);
+    /// assert_eq!(af.index_of("99999999999999999999"), None);
+    /// ```
     pub fn index_of(&self, name: &str) -> Option<usize> {
         match &self.names {
-            Names::Numbered => name
-                .parse::<usize>()
-                .ok()
+            Names::Numbered => Some(name)
+                .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|s| s.parse::<usize>().ok())
                 .filter(|&k| k >= 1 && k <= self.len())
                 .map(|k| k - 1),
             Names::Table { .. } => (0..self.len()).find(|&i| self.names.get(i) == name),
@@ -299,24 +349,57 @@ impl ArgumentationFramework {
     }
 }
 
+/// The error for a framework whose arrays do not fit in the memory that
+/// can be had: names its size and about how much memory it needs.
+pub(crate) fn out_of_memory(n: usize, m: usize) -> Error {
+    // Offsets twice (4 bytes each), attackers and targets (4 each), and
+    // the counting sort's scratch of the same sizes.
+    let bytes = 12.0 * n as f64 + 12.0 * m as f64;
+    Error::new(ErrorKind::InvalidInput(format!(
+        "not enough memory for a framework of {n} arguments and {m} attacks \
+         (it needs about {:.1} GB)",
+        bytes / 1e9
+    )))
+}
+
+/// A vector of `len` zeros, or `Err` if its memory cannot be had (where
+/// `vec!` would abort the process).
+fn zeros(len: usize) -> std::result::Result<Vec<u32>, TryReserveError> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(len)?;
+    v.resize(len, 0);
+    Ok(v)
+}
+
 /// Groups `values` by their `keys` (parallel arrays, keys `< n`) by
 /// counting sort, into compressed sparse rows: the values of key `k` are
 /// `values[offsets[k]..offsets[k + 1]]`, in input order. O(n + m); when the
 /// keys come sorted (as in most files, grouped by attacker) the values are
 /// already grouped and are moved, not copied. The crate's one CSR builder.
-pub(crate) fn group_by_key(n: usize, keys: &[u32], values: Vec<u32>) -> (Vec<u32>, Vec<u32>) {
-    let (offsets, sorted) = key_offsets(n, keys.iter().copied());
+///
+/// # Errors
+/// [`out_of_memory`] if the rows' memory cannot be had.
+pub(crate) fn group_by_key(
+    n: usize,
+    keys: &[u32],
+    values: Vec<u32>,
+) -> Result<(Vec<u32>, Vec<u32>)> {
+    let no_memory = |_| out_of_memory(n, keys.len());
+    let (offsets, sorted) = key_offsets(n, keys.iter().copied()).map_err(no_memory)?;
     if sorted {
-        return (offsets, values);
+        return Ok((offsets, values));
     }
-    let values = scatter(&offsets, keys.iter().copied().zip(values));
-    (offsets, values)
+    let values = scatter(&offsets, keys.iter().copied().zip(values)).map_err(no_memory)?;
+    Ok((offsets, values))
 }
 
 /// The row offsets of the keys (`n + 1` of them, from a count of each key
 /// and its prefix sums), and whether the keys came sorted. O(n + m).
-fn key_offsets(n: usize, keys: impl Iterator<Item = u32>) -> (Vec<u32>, bool) {
-    let mut offsets = vec![0u32; n + 1];
+fn key_offsets(
+    n: usize,
+    keys: impl Iterator<Item = u32>,
+) -> std::result::Result<(Vec<u32>, bool), TryReserveError> {
+    let mut offsets = zeros(n + 1)?;
     let mut sorted = true;
     let mut last = 0;
     for key in keys {
@@ -327,20 +410,25 @@ fn key_offsets(n: usize, keys: impl Iterator<Item = u32>) -> (Vec<u32>, bool) {
     for i in 0..n {
         offsets[i + 1] += offsets[i];
     }
-    (offsets, sorted)
+    Ok((offsets, sorted))
 }
 
 /// Puts each value in the next free place of its key's row. O(n + m).
-fn scatter(offsets: &[u32], pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
+fn scatter(
+    offsets: &[u32],
+    pairs: impl Iterator<Item = (u32, u32)>,
+) -> std::result::Result<Vec<u32>, TryReserveError> {
     let n = offsets.len() - 1;
-    let mut next = offsets[..n].to_vec();
-    let mut values = vec![0u32; offsets[n] as usize];
+    let mut next = Vec::new();
+    next.try_reserve_exact(n)?;
+    next.extend_from_slice(&offsets[..n]);
+    let mut values = zeros(offsets[n] as usize)?;
     for (key, value) in pairs {
         let place = &mut next[key as usize];
         values[*place as usize] = value;
         *place += 1;
     }
-    values
+    Ok(values)
 }
 
 impl PartialEq for ArgumentationFramework {

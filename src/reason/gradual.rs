@@ -127,9 +127,9 @@ struct Influence {
 /// For each node, the influences of the `edges` (source, target, weight)
 /// that end on it, in edge order (which fixes the order of the sums and
 /// products): offsets and influences.
-fn sources_by_target(n: usize, edges: &[(u32, u32, f64)]) -> (Vec<u32>, Vec<Influence>) {
+fn sources_by_target(n: usize, edges: &[(u32, u32, f64)]) -> Result<(Vec<u32>, Vec<Influence>)> {
     let targets: Vec<u32> = edges.iter().map(|e| e.1).collect();
-    let (offsets, order) = group_by_key(n, &targets, (0..edges.len() as u32).collect());
+    let (offsets, order) = group_by_key(n, &targets, (0..edges.len() as u32).collect())?;
     let influences = order
         .into_iter()
         .map(|i| {
@@ -137,7 +137,7 @@ fn sources_by_target(n: usize, edges: &[(u32, u32, f64)]) -> (Vec<u32>, Vec<Infl
             Influence { source, weight }
         })
         .collect();
-    (offsets, influences)
+    Ok((offsets, influences))
 }
 
 /// The strongly connected components of the graph on `n` nodes with these
@@ -179,8 +179,8 @@ impl Bipolar {
             }
         }
         let base = g.nodes().map(|node| node.base_score()).collect();
-        let (att_off, att_adj) = sources_by_target(n, &att);
-        let (sup_off, sup_adj) = sources_by_target(n, &sup);
+        let (att_off, att_adj) = sources_by_target(n, &att)?;
+        let (sup_off, sup_adj) = sources_by_target(n, &sup)?;
         Ok(Bipolar {
             base,
             att_off,

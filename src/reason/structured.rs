@@ -126,7 +126,7 @@ impl StructuredMap {
             }
         }
         failed.sort_unstable();
-        let (sup_off, supporters) = group_by_key(n, &sup_to, sup_from);
+        let (sup_off, supporters) = group_by_key(n, &sup_to, sup_from)?;
         let mut map = StructuredMap {
             n,
             premise: vec![false; n],
@@ -147,10 +147,10 @@ impl StructuredMap {
             let reasons = &supporters[row(&sup_off, x)];
             map.add_rules(x as u32, kind, reasons);
         }
-        map.index_rules();
-        let (off, by_target) = group_by_key(n, &att_to, att_from.clone());
+        map.index_rules()?;
+        let (off, by_target) = group_by_key(n, &att_to, att_from.clone())?;
         (map.attackers_off, map.attackers) = (off, by_target);
-        let (off, by_attacker) = group_by_key(n, &att_from, att_to);
+        let (off, by_attacker) = group_by_key(n, &att_from, att_to)?;
         (map.targets_off, map.targets) = (off, by_attacker);
         Ok(map)
     }
@@ -179,15 +179,16 @@ impl StructuredMap {
     }
 
     /// Groups the rules by the node they derive and by the nodes they use.
-    fn index_rules(&mut self) {
+    fn index_rules(&mut self) -> Result<()> {
         let ids: Vec<u32> = (0..self.rule_owner.len() as u32).collect();
-        (self.rules_off, self.rules) = group_by_key(self.n, &self.rule_owner, ids);
+        (self.rules_off, self.rules) = group_by_key(self.n, &self.rule_owner, ids)?;
         let mut users = Vec::with_capacity(self.antecedents.len());
         for r in 0..self.rule_owner.len() {
             let count = self.ante_off[r + 1] - self.ante_off[r];
             users.extend(std::iter::repeat_n(r as u32, count as usize));
         }
-        (self.uses_off, self.uses) = group_by_key(self.n, &self.antecedents, users);
+        (self.uses_off, self.uses) = group_by_key(self.n, &self.antecedents, users)?;
+        Ok(())
     }
 
     /// The node rule `r` derives.

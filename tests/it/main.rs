@@ -11,6 +11,7 @@ mod cli_output;
 mod dot;
 mod examples;
 mod files_and_signals;
+mod hostile_iccma;
 mod interchange_aif;
 mod interchange_argdown;
 mod interchange_convert;
