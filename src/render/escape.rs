@@ -12,7 +12,8 @@
 //!   `\n \l \r` and `\x` → `x`, then `\\ \N \G \E \T \H \L`): [`Mode::Tooltip`];
 //! * a plain label is expanded once (`\N`…, entities, then `\n \l \r` line
 //!   breaks and `\x` → `x`): [`Mode::Text`];
-//! * an HTML-like label is XML: [`Mode::Html`].
+//! * an HTML-like label is XML, whose text Graphviz then expands once more
+//!   (`\\ \N \G \E`…): [`Mode::Html`].
 //!
 //! XML 1.0, and so SVG, cannot carry most control characters, nor U+FFFE
 //! and U+FFFF: in text they are shown as their Unicode control pictures
@@ -26,9 +27,10 @@ use std::io::Write as _;
 pub(crate) enum Mode {
     /// A node or (sub)graph name. Graphviz shows it in the SVG `<title>` as
     /// `\\` for a backslash, `\n`, `\r`, `\t` for a line feed, carriage
-    /// return and tab, and `\u{1b}` (lowercase hex) for another control
-    /// character, DEL, U+FFFE or U+FFFF; everything else as it is. That is
-    /// injective: distinct ids stay distinct nodes.
+    /// return and tab, `\u{1b}` (lowercase hex) for another control
+    /// character, DEL, U+FFFE or U+FFFF, and a leading `%` as `\%`;
+    /// everything else as it is. That is injective: distinct ids stay
+    /// distinct nodes.
     Name,
     /// A tooltip: the text arrives whole (backslashes quadrupled, `&` as
     /// `&amp;`, carriage returns and tabs as character references).
@@ -38,8 +40,8 @@ pub(crate) enum Mode {
     /// dropped.
     Text,
     /// Inside an HTML-like label `<…>`: `&`, `<`, `>`, `"` become entities,
-    /// a line feed becomes `<BR/>`, tabs become spaces, carriage returns
-    /// are dropped.
+    /// backslashes are doubled, a line feed becomes `<BR/>`, tabs become
+    /// spaces, carriage returns are dropped.
     Html,
 }
 
@@ -56,7 +58,13 @@ pub(crate) fn escape(out: &mut Vec<u8>, s: &str, mode: Mode) {
     let bytes = s.as_bytes();
     // The start of the bytes not copied yet.
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    // Graphviz takes a name that starts with `%` for one of its anonymous
+    // nodes and shows it as `%3`.
+    if mode == Mode::Name && bytes.first() == Some(&b'%') {
+        out.extend_from_slice(b"\\%");
+        copied = 1;
+    }
+    for (i, &b) in bytes.iter().enumerate().skip(copied) {
         if special[usize::from(b)] {
             // 0xEF leads U+F000..U+FFFF; only U+FFFE and U+FFFF are replaced.
             if b == 0xEF && !is_noncharacter_at(bytes, i) {
@@ -87,10 +95,8 @@ const fn special_bytes(mode: Mode) -> [bool; 256] {
             || c == 0x7f
             || c == b'"'
             || c == b'&'
-            || match mode {
-                Mode::Name | Mode::Tooltip | Mode::Text => c == b'\\',
-                Mode::Html => c == b'<' || c == b'>',
-            };
+            || c == b'\\'
+            || (matches!(mode, Mode::Html) && (c == b'<' || c == b'>'));
         b += 1;
     }
     table[0xEF] = true;
@@ -122,9 +128,9 @@ fn push_replacement(out: &mut Vec<u8>, bytes: &[u8], i: usize, mode: Mode) -> us
         (b'&', _) => b"&amp;",
         (b'<', _) => b"&lt;",
         (b'>', _) => b"&gt;",
-        (b'\\', Mode::Name | Mode::Text) => b"\\\\",
+        (b'\\', Mode::Name | Mode::Text | Mode::Html) => b"\\\\",
         // Halved twice on the way to the SVG.
-        (b'\\', _) => b"\\\\\\\\",
+        (b'\\', Mode::Tooltip) => b"\\\\\\\\",
         (b'\n', Mode::Html) => b"<BR/>",
         (b'\n', _) => b"\\n",
         (b'\r', Mode::Name) => b"\\r",
@@ -212,7 +218,7 @@ mod tests {
             esc("a<b & \"c\">\nd", Mode::Html),
             "a&lt;b &amp; &quot;c&quot;&gt;<BR/>d"
         );
-        assert_eq!(esc(r"\N", Mode::Html), r"\N");
+        assert_eq!(esc(r"\N", Mode::Html), r"\\N");
     }
 
     #[test]
@@ -220,6 +226,13 @@ mod tests {
         assert_eq!(esc("a\u{1}b\u{7f}", Mode::Html), "a\u{2401}b\u{2421}");
         assert_eq!(esc("\u{0}", Mode::Tooltip), "\u{2400}");
         assert_eq!(esc("\u{1b}\u{1f}", Mode::Text), "\u{241b}\u{241f}");
+    }
+
+    #[test]
+    fn names_escape_a_leading_percent_sign() {
+        assert_eq!(esc("%1 %", Mode::Name), "\\%1 %");
+        assert_eq!(esc("%1 %", Mode::Text), "%1 %");
+        assert_eq!(esc("", Mode::Name), "");
     }
 
     #[test]
@@ -236,7 +249,10 @@ mod tests {
             assert_eq!(esc("a\u{FFFE}b\u{FFFF}", mode), "a\u{FFFD}b\u{FFFD}");
         }
         for mode in MODES {
-            assert_eq!(esc("\u{FF01}\u{FFFD}\u{F000}\u{FFEE}", mode), "\u{FF01}\u{FFFD}\u{F000}\u{FFEE}");
+            assert_eq!(
+                esc("\u{FF01}\u{FFFD}\u{F000}\u{FFEE}", mode),
+                "\u{FF01}\u{FFFD}\u{F000}\u{FFEE}"
+            );
         }
     }
 
@@ -258,7 +274,7 @@ mod tests {
                 ('<', Mode::Html) => out.push_str("&lt;"),
                 ('>', Mode::Html) => out.push_str("&gt;"),
                 ('\\', Mode::Tooltip) => out.push_str("\\\\\\\\"),
-                ('\\', Mode::Name | Mode::Text) => out.push_str("\\\\"),
+                ('\\', _) => out.push_str("\\\\"),
                 ('\n', Mode::Html) => out.push_str("<BR/>"),
                 ('\n', _) => out.push_str("\\n"),
                 ('\r', Mode::Name) => out.push_str("\\r"),
@@ -267,7 +283,9 @@ mod tests {
                 ('\t', Mode::Tooltip) => out.push_str("&#9;"),
                 ('\r', _) => {}
                 ('\t', _) => out.push(' '),
-                (c, Mode::Name) if c < ' ' || c == '\u{7f}' || c >= '\u{FFFE}' && c <= '\u{FFFF}' => {
+                (c, Mode::Name)
+                    if c < ' ' || c == '\u{7f}' || c >= '\u{FFFE}' && c <= '\u{FFFF}' =>
+                {
                     out.push_str(&format!("\\u{{{:x}}}", c as u32))
                 }
                 ('\u{7f}', _) => out.push('\u{2421}'),

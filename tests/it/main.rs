@@ -21,5 +21,6 @@ mod reason_dung;
 mod reason_framing;
 mod reason_gradual;
 mod reason_iccma_io;
+mod render_integrity;
 mod seed;
 mod validation;
