@@ -39,7 +39,8 @@ pub(crate) enum Mode {
     /// a line feed is a line break, tabs become spaces, carriage returns are
     /// dropped.
     Text,
-    /// Inside an HTML-like label `<…>`: `&`, `<`, `>`, `"` become entities,
+    /// Inside an HTML-like label `<…>`: `&`, `<`, `>`, `"` and `]` become
+    /// entities (Graphviz refuses an element holding only `]` or `]]`),
     /// backslashes are doubled, a line feed becomes `<BR/>`, tabs become
     /// spaces, carriage returns are dropped.
     Html,
@@ -96,7 +97,7 @@ const fn special_bytes(mode: Mode) -> [bool; 256] {
             || c == b'"'
             || c == b'&'
             || c == b'\\'
-            || (matches!(mode, Mode::Html) && (c == b'<' || c == b'>'));
+            || (matches!(mode, Mode::Html) && (c == b'<' || c == b'>' || c == b']'));
         b += 1;
     }
     table[0xEF] = true;
@@ -128,6 +129,7 @@ fn push_replacement(out: &mut Vec<u8>, bytes: &[u8], i: usize, mode: Mode) -> us
         (b'&', _) => b"&amp;",
         (b'<', _) => b"&lt;",
         (b'>', _) => b"&gt;",
+        (b']', _) => b"&#93;",
         (b'\\', Mode::Name | Mode::Text | Mode::Html) => b"\\\\",
         // Halved twice on the way to the SVG.
         (b'\\', Mode::Tooltip) => b"\\\\\\\\",
@@ -215,8 +217,8 @@ mod tests {
     #[test]
     fn html_mode_uses_entities() {
         assert_eq!(
-            esc("a<b & \"c\">\nd", Mode::Html),
-            "a&lt;b &amp; &quot;c&quot;&gt;<BR/>d"
+            esc("a<b & \"c\">\nd]", Mode::Html),
+            "a&lt;b &amp; &quot;c&quot;&gt;<BR/>d&#93;"
         );
         assert_eq!(esc(r"\N", Mode::Html), r"\\N");
     }
@@ -273,6 +275,7 @@ mod tests {
                 ('&', _) => out.push_str("&amp;"),
                 ('<', Mode::Html) => out.push_str("&lt;"),
                 ('>', Mode::Html) => out.push_str("&gt;"),
+                (']', Mode::Html) => out.push_str("&#93;"),
                 ('\\', Mode::Tooltip) => out.push_str("\\\\\\\\"),
                 ('\\', _) => out.push_str("\\\\"),
                 ('\n', Mode::Html) => out.push_str("<BR/>"),
@@ -300,7 +303,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn escape_matches_the_reference(
-            s in "[a-z \"\\\\&<>\u{0}-\u{1f}\u{7f}é—🌍\u{F000}\u{FF01}\u{FFEE}-\u{FFFF}]{0,50}"
+            s in "[a-z \"\\\\&<>\\]\u{0}-\u{1f}\u{7f}é—🌍\u{F000}\u{FF01}\u{FFEE}-\u{FFFF}]{0,50}"
         ) {
             for mode in MODES {
                 proptest::prop_assert_eq!(esc(&s, mode), reference(&s, mode));

@@ -459,6 +459,30 @@ fn label_backslash_n_kept_literal() {
     assert_eq!(node.text, "label \\N \\G \\E \\\\\ntext \\N \\G \\\\\n");
 }
 
+/// Graphviz refuses an HTML-like label element that holds only `]` or `]]`.
+#[test]
+fn label_of_only_closing_brackets_renders() {
+    let mut g = ArgumentGraph::new();
+    g.claim("a", "]").unwrap().set_label("]]");
+    g.claim("b", "]]").unwrap();
+    g.claim("c", "x").unwrap().set_label("]");
+    let dot = render::dot_string(&g, &plain_options());
+    assert!(!dot.contains(">]<") && !dot.contains(">]]<"), "{dot}");
+    let Some(svg) = svg_of(
+        "label_of_only_closing_brackets_renders",
+        &g,
+        &plain_options(),
+    ) else {
+        return;
+    };
+    let texts: Vec<String> = shapes(&svg)
+        .iter()
+        .filter(|s| s.class == "node")
+        .map(|s| without_whitespace(&s.text))
+        .collect();
+    assert_eq!(texts, ["]]]", "]]", "]x"]);
+}
+
 /// Every place a string reaches the picture, holding U+FFFE, U+FFFF and a
 /// NUL: the SVG must still be XML.
 #[test]
