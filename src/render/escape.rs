@@ -50,30 +50,32 @@ pub(crate) enum Mode {
 /// their visible control pictures (names: `\u{…}` escapes); any other
 /// Unicode passes through unchanged. O(len).
 pub(crate) fn escape(out: &mut Vec<u8>, s: &str, mode: Mode) {
+    let mut bytes = s.as_bytes();
+    // Graphviz takes a name that starts with `%` for one of its anonymous
+    // nodes and shows it as `%3`.
+    if mode == Mode::Name && bytes.first() == Some(&b'%') {
+        out.extend_from_slice(b"\\%");
+        bytes = &bytes[1..];
+    }
     let special = match mode {
         Mode::Name => &SPECIAL_NAME,
         Mode::Tooltip => &SPECIAL_TOOLTIP,
         Mode::Text => &SPECIAL_TEXT,
         Mode::Html => &SPECIAL_HTML,
     };
-    let bytes = s.as_bytes();
-    // The start of the bytes not copied yet.
-    let mut copied = 0;
-    // Graphviz takes a name that starts with `%` for one of its anonymous
-    // nodes and shows it as `%3`.
-    if mode == Mode::Name && bytes.first() == Some(&b'%') {
-        out.extend_from_slice(b"\\%");
-        copied = 1;
-    }
-    for (i, &b) in bytes.iter().enumerate().skip(copied) {
-        if special[usize::from(b)] {
-            // 0xEF leads U+F000..U+FFFF; only U+FFFE and U+FFFF are replaced.
-            if b == 0xEF && !is_noncharacter_at(bytes, i) {
-                continue;
-            }
-            out.extend_from_slice(&bytes[copied..i]);
-            copied = i + push_replacement(out, bytes, i, mode);
+    // The start of the bytes not copied yet, and of those not looked at.
+    let (mut copied, mut from) = (0, 0);
+    // A tight scan for the next special byte: most bytes are not.
+    while let Some(skip) = bytes[from..].iter().position(|&b| special[usize::from(b)]) {
+        let i = from + skip;
+        from = i + 1;
+        // 0xEF leads U+F000..U+FFFF; only U+FFFE and U+FFFF are replaced.
+        if bytes[i] == 0xEF && !is_noncharacter_at(bytes, i) {
+            continue;
         }
+        out.extend_from_slice(&bytes[copied..i]);
+        copied = i + push_replacement(out, bytes, i, mode);
+        from = copied;
     }
     out.extend_from_slice(&bytes[copied..]);
 }
@@ -110,7 +112,9 @@ static SPECIAL_TEXT: [bool; 256] = special_bytes(Mode::Text);
 static SPECIAL_HTML: [bool; 256] = special_bytes(Mode::Html);
 
 /// Appends what stands for the special character at `bytes[i]` in `mode`;
-/// returns the length of that character in bytes.
+/// returns the length of that character in bytes. Kept out of line, so
+/// that the scan in [`escape`] stays small.
+#[inline(never)]
 fn push_replacement(out: &mut Vec<u8>, bytes: &[u8], i: usize, mode: Mode) -> usize {
     let b = bytes[i];
     let replacement: &[u8] = match (b, mode) {
