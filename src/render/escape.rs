@@ -290,9 +290,7 @@ mod tests {
                 ('\t', Mode::Tooltip) => out.push_str("&#9;"),
                 ('\r', _) => {}
                 ('\t', _) => out.push(' '),
-                (c, Mode::Name)
-                    if c < ' ' || c == '\u{7f}' || c >= '\u{FFFE}' && c <= '\u{FFFF}' =>
-                {
+                (c, Mode::Name) if c < ' ' || matches!(c, '\u{7f}' | '\u{FFFE}' | '\u{FFFF}') => {
                     out.push_str(&format!("\\u{{{:x}}}", c as u32))
                 }
                 ('\u{7f}', _) => out.push('\u{2421}'),
