@@ -19,8 +19,11 @@
 //!
 //! Node ids are argraph's ids; edges are numbered `e0`, `e1`, … Text is
 //! escaped for XML; the few characters XML 1.0 cannot carry at all (control
-//! characters other than tab and newline) are written as U+FFFD and
-//! counted in the returned [`Report`].
+//! characters other than tab, line feed and carriage return, U+FFFE and
+//! U+FFFF) are written as U+FFFD and counted in the returned [`Report`].
+//! Ids must stay distinct, so in them such a character is written as a
+//! `\u{…}` escape (lowercase hex, as Rust's `escape_debug` writes it) and a
+//! backslash as `\\`; the report counts the ids that needed an escape.
 //!
 //! ```
 //! # fn main() -> argraph::Result<()> {
@@ -45,6 +48,8 @@ use crate::io::report::{Report, Severity};
 use crate::model::{ArgumentGraph, EdgeRef, Node, Provenance};
 
 const W_CHARS: &str = "character XML 1.0 cannot carry (a control character), written as U+FFFD";
+const W_IDS: &str =
+    "node id with a character XML 1.0 cannot carry (a control character), written with a \\u{…} escape";
 
 /// The attributes, declared as `<key>`s: id, the element they are for,
 /// name, type.
@@ -74,6 +79,10 @@ fn escape<W: Write + ?Sized>(out: &mut W, text: &str, attribute: bool) -> std::i
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let rep: &str = match c {
+            c if is_forbidden_in_xml(c) => {
+                replaced += 1;
+                "\u{FFFD}"
+            }
             '&' => "&amp;",
             '<' => "&lt;",
             '>' => "&gt;",
@@ -83,10 +92,6 @@ fn escape<W: Write + ?Sized>(out: &mut W, text: &str, attribute: bool) -> std::i
             '\n' if attribute => "&#10;",
             '\t' | '\n' => continue,
             '\r' => "&#13;",
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                replaced += 1;
-                "\u{FFFD}"
-            }
             _ => continue,
         };
         out.write_all(&text.as_bytes()[start..i])?;
@@ -95,6 +100,30 @@ fn escape<W: Write + ?Sized>(out: &mut W, text: &str, attribute: bool) -> std::i
     }
     out.write_all(&text.as_bytes()[start..])?;
     Ok(replaced)
+}
+
+/// `true` for the characters XML 1.0 cannot carry, not even as a character
+/// reference (Rust strings hold no surrogates).
+fn is_forbidden_in_xml(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// `id` with its backslashes doubled and each character XML 1.0 cannot
+/// carry written as `\u{…}`: distinct ids stay distinct; an id without
+/// either comes back borrowed.
+fn distinct_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if !id.contains(|c| c == '\\' || is_forbidden_in_xml(c)) {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let mut out = String::with_capacity(id.len() + 8);
+    for c in id.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            c if is_forbidden_in_xml(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn provenance_text(p: &[Provenance]) -> String {
@@ -120,6 +149,8 @@ fn provenance_text(p: &[Provenance]) -> String {
 struct XmlWriter<'a, W: Write + ?Sized> {
     w: &'a mut W,
     replaced: usize,
+    /// Node ids that needed a `\u{…}` escape.
+    escaped_ids: usize,
 }
 
 impl<W: Write + ?Sized> XmlWriter<'_, W> {
@@ -132,8 +163,10 @@ impl<W: Write + ?Sized> XmlWriter<'_, W> {
         Ok(())
     }
 
-    fn attribute(&mut self, s: &str) -> std::io::Result<()> {
-        self.replaced += escape(self.w, s, true)?;
+    /// A node id, as an attribute value: see [`distinct_id`].
+    fn id(&mut self, id: &str) -> std::io::Result<()> {
+        let id = distinct_id(id);
+        escape(self.w, &id, true)?;
         Ok(())
     }
 
@@ -155,7 +188,10 @@ impl<W: Write + ?Sized> XmlWriter<'_, W> {
 
     fn node(&mut self, n: &Node) -> std::io::Result<()> {
         self.raw("    <node id=\"")?;
-        self.attribute(n.id())?;
+        if n.id().contains(is_forbidden_in_xml) {
+            self.escaped_ids += 1;
+        }
+        self.id(n.id())?;
         self.raw("\">")?;
         self.data("n_kind", n.kind().as_str())?;
         self.data("n_text", n.text())?;
@@ -180,9 +216,9 @@ impl<W: Write + ?Sized> XmlWriter<'_, W> {
     /// The `index`-th edge, `e{index}`.
     fn edge(&mut self, index: usize, e: &EdgeRef<'_>) -> std::io::Result<()> {
         self.raw(&format!("    <edge id=\"e{index}\" source=\""))?;
-        self.attribute(e.from().id())?;
+        self.id(e.from().id())?;
         self.raw("\" target=\"")?;
-        self.attribute(e.to().id())?;
+        self.id(e.to().id())?;
         self.raw("\">")?;
         self.data("e_kind", e.kind().as_str())?;
         if let Some(a) = e.attack() {
@@ -223,6 +259,7 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Repor
     let mut xml = XmlWriter {
         w: &mut writer,
         replaced: 0,
+        escaped_ids: 0,
     };
     xml.raw(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -248,6 +285,7 @@ pub fn to_writer<W: Write>(graph: &ArgumentGraph, mut writer: W) -> Result<Repor
     xml.raw("  </graph>\n</graphml>\n")?;
     let mut report = Report::new();
     report.add(Severity::Warning, W_CHARS, xml.replaced, || None);
+    report.add(Severity::Warning, W_IDS, xml.escaped_ids, || None);
     Ok(report)
 }
 

@@ -7,7 +7,7 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 
-use super::escape::quoted;
+use super::escape::{quoted, Mode};
 use super::sink::{Attr, Sink, Target, Value};
 
 /// Builds the AST. Every string goes through the escaping helper, because
@@ -40,8 +40,9 @@ impl AstBuilder {
     }
 }
 
+/// A node or (sub)graph name.
 fn id(s: &str) -> Id {
-    Id::Escaped(quoted(s))
+    Id::Escaped(quoted(s, Mode::Name))
 }
 
 fn vertex(s: &str) -> Vertex {
@@ -54,7 +55,8 @@ fn attributes(attrs: &[Attr<'_>]) -> Vec<Attribute> {
         .map(|&(name, value)| {
             let value = match value {
                 Value::Plain(v) => Id::Plain(v.to_string()),
-                Value::Text(v) => id(v),
+                Value::Text(v) => Id::Escaped(quoted(v, Mode::Text)),
+                Value::Tooltip(v) => Id::Escaped(quoted(v, Mode::Tooltip)),
                 Value::Html(v) => Id::Html(format!("<{}>", String::from_utf8_lossy(v))),
             };
             Attribute(Id::Plain(name.to_string()), value)

@@ -86,7 +86,7 @@ fn emit_defaults(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> i
         attrs.push(("fontsize", Value::Plain("18")));
     }
     if let Some(d) = g.description() {
-        attrs.push(("tooltip", Value::Text(d)));
+        attrs.push(("tooltip", Value::Tooltip(d)));
     }
     sink.defaults(Target::Graph, &attrs)?;
     sink.defaults(
@@ -133,7 +133,7 @@ fn emit_node(node: &Node, opts: &DotOptions, sink: &mut dyn Sink) -> io::Result<
             ("color", Value::Text(s.border)),
             ("penwidth", Value::Plain(s.penwidth)),
             ("label", Value::Html(&label)),
-            ("tooltip", Value::Text(node.text())),
+            ("tooltip", Value::Tooltip(node.text())),
         ],
     )
 }

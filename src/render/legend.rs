@@ -121,19 +121,24 @@ fn emit_key(overlay: &Overlay, p: &str, theme: Theme, sink: &mut dyn Sink) -> io
     let marks = overlay.legend_marks();
     let open = format!(
         "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"{}\" BORDER=\"0\"><B>",
-        marks.len()
+        marks.len().max(1)
     );
-    let mut table = html(&open, overlay.caption(), "</B></TD></TR><TR>");
-    for &mark in marks {
-        let (fill, text) = overlay::look(mark);
-        let cell = match theme {
-            Theme::Color => html("<TD BGCOLOR=\"", &fill, "\">"),
-            Theme::Mono => b"<TD>".to_vec(),
-        };
-        table.extend_from_slice(&cell);
-        table.extend_from_slice(&html("", &text, "</TD>"));
+    let mut table = html(&open, overlay.caption(), "</B></TD></TR>");
+    // Graphviz refuses an empty row.
+    if !marks.is_empty() {
+        table.extend_from_slice(b"<TR>");
+        for &mark in marks {
+            let (fill, text) = overlay::look(mark);
+            let cell = match theme {
+                Theme::Color => html("<TD BGCOLOR=\"", &fill, "\">"),
+                Theme::Mono => b"<TD>".to_vec(),
+            };
+            table.extend_from_slice(&cell);
+            table.extend_from_slice(&html("", &text, "</TD>"));
+        }
+        table.extend_from_slice(b"</TR>");
     }
-    table.extend_from_slice(b"</TR></TABLE>");
+    table.extend_from_slice(b"</TABLE>");
     let id = format!("{p}evaluation");
     sink.node(
         &id,

@@ -18,6 +18,18 @@
 //! below, and its first provenance entry in small italics; the full text is
 //! its tooltip in SVG.
 //!
+//! # Strings
+//!
+//! Every string is escaped for the place it goes, so that it reaches the
+//! picture as it is: Graphviz expands `\N`, `\G`, `\n`, `\\` and entities
+//! in tooltips and in labels, HTML-like ones included. Distinct
+//! ids stay distinct nodes: a node's SVG `<title>` shows its id with `\\`,
+//! `\n`, `\r`, `\t` and `\u{…}` escapes for backslashes and control
+//! characters. Characters XML 1.0 cannot carry show in texts as control
+//! pictures (`␁`) and U+FFFD (for U+FFFE and U+FFFF); in a tooltip a tab
+//! reads as a space; labels are wrapped, which lays their whitespace out
+//! anew.
+//!
 //! Two ways to get DOT, describing the same graph: [`write_dot`] streams
 //! bytes (and [`dot_string`] collects them), [`dot_graph`] builds a
 //! `graphviz_rust::dot_structures::Graph` that you can extend with your own

@@ -9,8 +9,12 @@ use std::io;
 pub(crate) enum Value<'a> {
     /// A DOT identifier or number that needs no quoting (our own constants).
     Plain(&'a str),
-    /// Any text: written double-quoted through the escaping helper.
+    /// A label or one of our own values: written double-quoted through the
+    /// escaping helper, so that Graphviz shows it as it is.
     Text(&'a str),
+    /// A tooltip (an escString Graphviz expands twice): written
+    /// double-quoted so that it reaches the SVG whole.
+    Tooltip(&'a str),
     /// The body of an HTML-like label, already escaped, written inside `<…>`.
     Html(&'a [u8]),
 }
@@ -27,7 +31,8 @@ pub(crate) enum Target {
 }
 
 /// Receives DOT statements in order. Ids and names arrive as they are;
-/// each sink quotes them through the escaping helper.
+/// each sink quotes them through the escaping helper (as names, so that
+/// distinct ids stay distinct nodes).
 pub(crate) trait Sink {
     fn open_graph(&mut self, name: &str) -> io::Result<()>;
     /// `graph|node|edge [attrs]` in the current (sub)graph.

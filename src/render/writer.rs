@@ -48,9 +48,9 @@ impl<W: Write> DotWriter<W> {
         }
     }
 
-    fn quoted(&mut self, text: &str) {
+    fn quoted(&mut self, text: &str, mode: Mode) {
         self.buf.push(b'"');
-        escape(&mut self.buf, text, Mode::Quoted);
+        escape(&mut self.buf, text, mode);
         self.buf.push(b'"');
     }
 
@@ -67,7 +67,8 @@ impl<W: Write> DotWriter<W> {
             self.buf.push(b'=');
             match *value {
                 Value::Plain(v) => self.buf.extend_from_slice(v.as_bytes()),
-                Value::Text(v) => self.quoted(v),
+                Value::Text(v) => self.quoted(v, Mode::Text),
+                Value::Tooltip(v) => self.quoted(v, Mode::Tooltip),
                 Value::Html(v) => {
                     self.buf.push(b'<');
                     self.buf.extend_from_slice(v);
@@ -82,7 +83,7 @@ impl<W: Write> DotWriter<W> {
 impl<W: Write> Sink for DotWriter<W> {
     fn open_graph(&mut self, name: &str) -> io::Result<()> {
         self.buf.extend_from_slice(b"digraph ");
-        self.quoted(name);
+        self.quoted(name, Mode::Name);
         self.depth = 1;
         self.end_line(b" {\n")
     }
@@ -101,7 +102,7 @@ impl<W: Write> Sink for DotWriter<W> {
     fn open_subgraph(&mut self, name: &str) -> io::Result<()> {
         self.indent();
         self.buf.extend_from_slice(b"subgraph ");
-        self.quoted(name);
+        self.quoted(name, Mode::Name);
         self.depth += 1;
         self.end_line(b" {\n")
     }
@@ -114,16 +115,16 @@ impl<W: Write> Sink for DotWriter<W> {
 
     fn node(&mut self, id: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
         self.indent();
-        self.quoted(id);
+        self.quoted(id, Mode::Name);
         self.attrs(attrs);
         self.end_line(b";\n")
     }
 
     fn edge(&mut self, from: &str, to: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
         self.indent();
-        self.quoted(from);
+        self.quoted(from, Mode::Name);
         self.buf.extend_from_slice(b" -> ");
-        self.quoted(to);
+        self.quoted(to, Mode::Name);
         self.attrs(attrs);
         self.end_line(b";\n")
     }

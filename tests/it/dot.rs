@@ -383,7 +383,7 @@ fn an_overlay_marks_fills_and_explains_its_nodes() {
     // The caption goes through the escaping helper.
     assert!(
         dot.contains(
-            "Evaluation: &quot;x&quot; &lt;b&gt;&amp;&lt;/b&gt; \\N<BR/>under framing \u{2401}"
+            "Evaluation: &quot;x&quot; &lt;b&gt;&amp;&lt;/b&gt; \\\\N<BR/>under framing \u{2401}"
         ),
         "{dot}"
     );

@@ -25,5 +25,6 @@ mod reason_framing;
 mod reason_gradual;
 mod reason_iccma_io;
 mod reason_structured;
+mod render_integrity;
 mod seed;
 mod validation;

@@ -19,7 +19,7 @@ pub fn weight() -> impl Strategy<Value = Option<f64>> {
 
 /// Text that exercises escaping: quotes, backslashes, newlines, markup,
 /// control characters, non-Latin scripts and astral-plane characters.
-fn text_to_escape() -> impl Strategy<Value = String> {
+pub fn text_to_escape() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z0-9 ]{1,30}",
         "\\PC{1,40}",
