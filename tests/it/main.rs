@@ -23,4 +23,5 @@ mod reason_gradual;
 mod reason_iccma_io;
 mod reason_structured;
 mod seed;
+mod seed_findings;
 mod validation;

@@ -184,7 +184,10 @@ fn every_frames_edge_says_whether_the_source_declares_it() {
     // its tactical finding is defensive only by our reading.
     let basis = |f: &str, x: &str| g.edge_between(f, x).unwrap().edge().basis();
     for x in ["a-iv-dv", "c-aggressive-peace-process", "c-impose-policy"] {
-        assert_eq!(basis("f-offensive-realism", x), Some(FramingBasis::Declared));
+        assert_eq!(
+            basis("f-offensive-realism", x),
+            Some(FramingBasis::Declared)
+        );
     }
     assert_eq!(
         basis("f-defensive-realism", "c-tactical-finding"),
@@ -196,9 +199,17 @@ fn every_frames_edge_says_whether_the_source_declares_it() {
 fn periods_split_at_august_2021_and_the_sources_are_dated_and_linked() {
     let g = seed();
     let opinion = g.source("opinion").unwrap();
-    assert_eq!(opinion.year, Some(2021), "the opinion piece predates the fall of Kabul");
+    assert_eq!(
+        opinion.year,
+        Some(2021),
+        "the opinion piece predates the fall of Kabul"
+    );
     let data = |s: &argraph::Source, k: &str| {
-        s.data.as_ref().and_then(|d| d.get(k)).cloned().unwrap_or_default()
+        s.data
+            .as_ref()
+            .and_then(|d| d.get(k))
+            .cloned()
+            .unwrap_or_default()
     };
     assert_eq!(data(opinion, "period"), "withdrawal-2021");
     let article = g.source("davoodi-kiani-2024").unwrap();
@@ -209,20 +220,26 @@ fn periods_split_at_august_2021_and_the_sources_are_dated_and_linked() {
     assert!(shared.len() >= 5);
     for n in shared {
         let cites = |s: &str| n.provenance().iter().any(|p| p.source == s);
-        assert!(cites("opinion") && cites("davoodi-kiani-2024"), "{}", n.id());
+        assert!(
+            cites("opinion") && cites("davoodi-kiani-2024"),
+            "{}",
+            n.id()
+        );
     }
     // Every node of a source's own analysis lies in that source's present or
     // earlier: the opinion piece speaks of nothing after the withdrawal.
     for n in g.nodes() {
-        let only_opinion = !n.provenance().is_empty()
-            && n.provenance().iter().all(|p| p.source == "opinion");
+        let only_opinion =
+            !n.provenance().is_empty() && n.provenance().iter().all(|p| p.source == "opinion");
         assert!(
             !(only_opinion && n.has_tag("period:taliban-rule-2021-2024")),
             "{} is the opinion piece's, tagged after it was written",
             n.id()
         );
         assert!(
-            n.tags().iter().all(|t| !t.starts_with("period:") || PERIODS.contains(&t.as_str())),
+            n.tags()
+                .iter()
+                .all(|t| !t.starts_with("period:") || PERIODS.contains(&t.as_str())),
             "{}: unknown period in {:?}",
             n.id(),
             n.tags()
@@ -247,7 +264,11 @@ fn periods_split_at_august_2021_and_the_sources_are_dated_and_linked() {
 #[test]
 fn syntheses_are_marked_and_cite_nothing() {
     let g = seed();
-    let syntheses: HashSet<&str> = g.nodes().filter(|n| n.is_synthesis()).map(|n| n.id()).collect();
+    let syntheses: HashSet<&str> = g
+        .nodes()
+        .filter(|n| n.is_synthesis())
+        .map(|n| n.id())
+        .collect();
     assert_eq!(
         syntheses,
         HashSet::from(["c-defensive-posture", "a-defensive-continuity"])
