@@ -683,6 +683,9 @@ mod tests {
                 let p = serde_json::to_value(n.provenance()).unwrap();
                 m.insert("provenance".into(), p);
             }
+            if n.is_synthesis() {
+                m.insert("synthesis".into(), true.into());
+            }
             n.data().map(|d| m.insert("data".into(), d.clone()));
             Value::Object(m)
         });
@@ -696,6 +699,13 @@ mod tests {
                 .map(|a| m.insert("attack".into(), a.as_str().into()));
             e.weight().map(|w| m.insert("weight".into(), w.into()));
             e.label().map(|l| m.insert("label".into(), l.into()));
+            if !e.edge().provenance().is_empty() {
+                let p = serde_json::to_value(e.edge().provenance()).unwrap();
+                m.insert("provenance".into(), p);
+            }
+            e.edge()
+                .basis()
+                .map(|b| m.insert("basis".into(), b.as_str().into()));
             e.edge().data().map(|d| m.insert("data".into(), d.clone()));
             Value::Object(m)
         });

@@ -292,7 +292,7 @@ fn export_is_valid_aif_with_default_schemes() {
             report.count(
                 "frames edge (AIF has no counterpart), kept in the framing's \"argraph\" extension"
             ),
-            33
+            g.edges_of_kind(argraph::EdgeKind::Frames).count()
         );
         if flavor == aif::Flavor::Ova {
             assert!(doc["OVA"]["nodes"].as_array().unwrap().len() >= g.node_count());

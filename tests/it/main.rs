@@ -27,4 +27,5 @@ mod reason_iccma_io;
 mod reason_structured;
 mod render_integrity;
 mod seed;
+mod seed_findings;
 mod validation;

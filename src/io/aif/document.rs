@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::model::{AttackKind, NodeKind, Provenance, Source};
+use crate::model::{AttackKind, FramingBasis, NodeKind, Provenance, Source};
 pub(super) use node_type::NodeType;
 
 // `vocabulary!` also gives `ALL`, which the AIF module never lists.
@@ -168,6 +168,8 @@ pub(super) struct Extension {
     #[serde(default)]
     pub provenance: Vec<Provenance>,
     #[serde(default)]
+    pub synthesis: bool,
+    #[serde(default)]
     pub data: Option<Value>,
     #[serde(default, deserialize_with = "explicit")]
     pub attack: Option<Option<AttackKind>>,
@@ -184,6 +186,10 @@ pub(super) struct FrameExtension {
     pub label: Option<String>,
     #[serde(default)]
     pub weight: Option<Value>,
+    #[serde(default)]
+    pub provenance: Vec<Provenance>,
+    #[serde(default)]
+    pub basis: Option<FramingBasis>,
     #[serde(default)]
     pub data: Option<Value>,
 }

@@ -14,7 +14,9 @@ use super::document::{
 use super::{collapsible, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::io::report::{short, Imported, Report, Severity};
-use crate::model::{check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, Node, NodeKind};
+use crate::model::{
+    check_edge, ArgumentGraph, AttackKind, Edge, EdgeKind, FramingBasis, Node, NodeKind, Provenance,
+};
 
 // What the report says, one constant per entry so that tests can ask for it.
 pub(super) const W_NO_ID: &str = "node without a nodeID (set aside)";
@@ -437,8 +439,10 @@ struct GraphEdge {
     kind: EdgeKind,
     attack: Option<Option<AttackKind>>,
     label: Option<String>,
-    /// `weight` and `data` from the `argraph` extension.
+    /// `weight`, `provenance`, `basis` and `data` from the `argraph` extension.
     weight: Option<Value>,
+    provenance: Vec<Provenance>,
+    basis: Option<FramingBasis>,
     given_data: Option<Value>,
     /// From AIF.
     data: AifData,
@@ -454,6 +458,8 @@ impl GraphEdge {
             attack: None,
             label: None,
             weight: None,
+            provenance: Vec::new(),
+            basis: None,
             given_data: None,
             data: AifData::default(),
         }
@@ -467,6 +473,7 @@ impl GraphEdge {
             self.attack = Some(attack);
         }
         self.weight = extension.weight;
+        self.provenance = extension.provenance;
         self.given_data = extension.data;
     }
 }
@@ -878,6 +885,8 @@ fn frames_edges(
             e.attack = Some(None);
             e.label = f.label.clone();
             e.weight = f.weight.clone();
+            e.provenance = f.provenance.clone();
+            e.basis = f.basis;
             e.given_data = f.data.clone();
             edges.push(e);
         }
@@ -963,6 +972,8 @@ fn assemble(
         let mut edge = Edge::new(e.kind, attack);
         edge.label = e.label;
         edge.weight = weight;
+        edge.provenance = e.provenance;
+        edge.basis = e.basis;
         edge.set_data(if written_by_argraph {
             e.given_data.unwrap_or(Value::Null)
         } else {
@@ -1011,6 +1022,7 @@ fn add_node(
     node.weight = weight;
     node.tags = extension.tags;
     node.provenance = extension.provenance;
+    node.synthesis = extension.synthesis;
     node.set_data(data);
     Some(g.insert_checked_node(node))
 }
@@ -1039,6 +1051,16 @@ fn add_document_extension(
             let at = Location::Node {
                 index: Some(i),
                 id: Some(node.id().to_string()),
+            };
+            problems.push(Problem::new(Rule::UndeclaredSource, at, msg));
+        }
+    }
+    for (i, e) in g.edges().enumerate() {
+        for msg in crate::model::provenance_problems(&declared, e.edge().provenance()) {
+            let at = Location::Edge {
+                index: Some(i),
+                from: Some(e.from().id().to_string()),
+                to: Some(e.to().id().to_string()),
             };
             problems.push(Problem::new(Rule::UndeclaredSource, at, msg));
         }

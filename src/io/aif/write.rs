@@ -11,7 +11,9 @@ use super::document::{DocumentExtension, NodeType};
 use super::{collapsible, Flavor, MA_LABEL};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::report::Report;
-use crate::model::{ArgumentGraph, AttackKind, EdgeKind, EdgeRef, Node, NodeKind, Provenance};
+use crate::model::{
+    ArgumentGraph, AttackKind, EdgeKind, EdgeRef, FramingBasis, Node, NodeKind, Provenance,
+};
 
 pub(super) const K_EXT: &str =
     "node or edge with attributes AIF has not (kind, label, weight, tags, provenance, data), kept in \"argraph\" extension keys";
@@ -39,6 +41,8 @@ struct ExtensionFields<'a> {
     tags: &'a [String],
     #[serde(skip_serializing_if = "<[Provenance]>::is_empty")]
     provenance: &'a [Provenance],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    synthesis: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,6 +60,10 @@ struct FrameJson<'a> {
     label: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
+    #[serde(skip_serializing_if = "<[Provenance]>::is_empty")]
+    provenance: &'a [Provenance],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<FramingBasis>,
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<&'a Value>,
 }
@@ -68,6 +76,7 @@ impl<'a> ExtensionFields<'a> {
             && self.weight.is_none()
             && self.tags.is_empty()
             && self.provenance.is_empty()
+            && !self.synthesis
             && self.data.is_none()
             && self.attack.is_none()
             && self.frames.is_empty()
@@ -81,6 +90,7 @@ impl<'a> ExtensionFields<'a> {
         ExtensionFields {
             label: (e.label() != derived_label).then(|| e.edge().label()),
             weight: e.weight(),
+            provenance: e.edge().provenance(),
             data: e.edge().data(),
             attack: (e.kind() == EdgeKind::Attacks && e.attack() != derived_attack)
                 .then(|| e.attack()),
@@ -410,6 +420,7 @@ impl<'a> Aif<'a> {
                 weight: n.weight(),
                 tags: n.tags(),
                 provenance: n.provenance(),
+                synthesis: n.is_synthesis(),
                 data: n.data(),
                 ..ExtensionFields::default()
             };
@@ -419,6 +430,8 @@ impl<'a> Aif<'a> {
                 to: self.nodes[b].id.to_string(),
                 label: e.edge().label(),
                 weight: e.weight(),
+                provenance: e.edge().provenance(),
+                basis: e.edge().basis(),
                 data: e.edge().data(),
             };
             self.nodes[a].ext.frames.push(frame);
