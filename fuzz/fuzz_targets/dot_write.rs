@@ -21,7 +21,8 @@ use libfuzzer_sys::fuzz_target;
 /// Graphs this small are drawn by `dot` (nearly every input is this small).
 const DOT_NODE_LIMIT: usize = 64;
 
-static RUN_DOT: LazyLock<bool> = LazyLock::new(|| std::env::var_os("ARGRAPH_FUZZ_NO_DOT").is_none());
+static RUN_DOT: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("ARGRAPH_FUZZ_NO_DOT").is_none());
 
 #[derive(Arbitrary, Debug)]
 struct GraphSpec {
@@ -114,7 +115,8 @@ fn build(spec: &GraphSpec) -> ArgumentGraph {
             node.add_tag(tag.clone());
         }
         if let Some(w) = n.weight {
-            node.set_weight(f64::from(w) / 255.0).expect("a weight in [0, 1]");
+            node.set_weight(f64::from(w) / 255.0)
+                .expect("a weight in [0, 1]");
         }
         for (source, locator, quote) in &n.provenance {
             if sources.is_empty() {
@@ -144,7 +146,8 @@ fn build(spec: &GraphSpec) -> ArgumentGraph {
             edge.set_label(label.clone());
         }
         if let Some(w) = e.weight {
-            edge.set_weight(f64::from(w) / 255.0).expect("a weight in [0, 1]");
+            edge.set_weight(f64::from(w) / 255.0)
+                .expect("a weight in [0, 1]");
         }
     }
     g
@@ -163,10 +166,17 @@ fn options(spec: &OptionsSpec, ids: &[String]) -> DotOptions {
         let mut overlay = Overlay::new(o.caption.clone());
         if !ids.is_empty() {
             for &(node, kind, strength) in &o.marks {
-                overlay.mark(ids[usize::from(node) % ids.len()].clone(), mark(kind, strength));
+                overlay.mark(
+                    ids[usize::from(node) % ids.len()].clone(),
+                    mark(kind, strength),
+                );
             }
         }
-        overlay.legend(o.legend.iter().map(|&(kind, strength)| mark(kind, strength)));
+        overlay.legend(
+            o.legend
+                .iter()
+                .map(|&(kind, strength)| mark(kind, strength)),
+        );
         opts.overlay(overlay);
     }
     opts
@@ -205,7 +215,11 @@ fuzz_target!(|spec: GraphSpec| {
         "dot draws the DOT without a word, but said: {diagnostics}\n--- DOT:\n{source}"
     );
     let drawn = dot::check_svg(&svg).unwrap_or_else(|e| panic!("{e}\n--- DOT:\n{source}"));
-    assert_eq!(drawn.nodes, names.len(), "the SVG draws every node once\n{source}");
+    assert_eq!(
+        drawn.nodes,
+        names.len(),
+        "the SVG draws every node once\n{source}"
+    );
     for node in g.nodes() {
         assert!(
             drawn.tooltips.iter().any(|t| t.contains(node.text())),

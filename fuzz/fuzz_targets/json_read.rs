@@ -15,8 +15,9 @@ fuzz_target!(|data: &[u8]| {
     check_graph(&g);
     // Canonical argraph JSON (the writer's) also round-trips byte for byte.
     let text = argraph::json::to_string_pretty(&g).expect("a graph writes");
-    let again = argraph::json::to_string_pretty(&argraph::json::from_str(&text).expect("reads back"))
-        .expect("a graph writes");
+    let again =
+        argraph::json::to_string_pretty(&argraph::json::from_str(&text).expect("reads back"))
+            .expect("a graph writes");
     assert_eq!(text, again, "argraph JSON written twice is the same text");
     check_aif_round_trip(&g, argraph::aif::Flavor::AifDb);
 });

@@ -61,7 +61,9 @@ impl Dot {
             match self.output.read_until(b'\n', &mut line) {
                 Ok(0) | Err(_) => {
                     let status = self.child.wait();
-                    return Err(format!("{text}\n(dot ended: {status:?}; input sent: {sent:?})"));
+                    return Err(format!(
+                        "{text}\n(dot ended: {status:?}; input sent: {sent:?})"
+                    ));
                 }
                 Ok(_) => {}
             }
@@ -118,9 +120,12 @@ pub fn check_svg(svg: &str) -> Result<Svg, String> {
     let mut reader = quick_xml::Reader::from_str(svg);
     let mut found = Svg::default();
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("the SVG is not XML at byte {}: {e}", reader.buffer_position()))?;
+        let event = reader.read_event().map_err(|e| {
+            format!(
+                "the SVG is not XML at byte {}: {e}",
+                reader.buffer_position()
+            )
+        })?;
         match event {
             Event::Eof => return Ok(found),
             Event::Start(e) | Event::Empty(e) => {
@@ -128,7 +133,9 @@ pub fn check_svg(svg: &str) -> Result<Svg, String> {
                     let attribute = attribute.map_err(|e| format!("a bad SVG attribute: {e}"))?;
                     let value = attribute_value(&attribute.value)?;
                     match attribute.key.as_ref() {
-                        b"class" if e.name().as_ref() == b"g" && value == "node" => found.nodes += 1,
+                        b"class" if e.name().as_ref() == b"g" && value == "node" => {
+                            found.nodes += 1
+                        }
                         b"xlink:title" => found.tooltips.push(value),
                         _ => {}
                     }
@@ -159,7 +166,9 @@ fn unescape(text: &str) -> Result<String, String> {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp + 1..];
-        let end = rest.find(';').ok_or_else(|| format!("an unterminated reference &{rest:.20}"))?;
+        let end = rest
+            .find(';')
+            .ok_or_else(|| format!("an unterminated reference &{rest:.20}"))?;
         let name = &rest[..end];
         rest = &rest[end + 1..];
         let c = match name {
@@ -178,7 +187,11 @@ fn unescape(text: &str) -> Result<String, String> {
                 };
                 match code.and_then(char::from_u32) {
                     Some(c) if xml_char(c) => c,
-                    _ => return Err(format!("a reference &{name}; to a character XML does not allow")),
+                    _ => {
+                        return Err(format!(
+                            "a reference &{name}; to a character XML does not allow"
+                        ))
+                    }
                 }
             }
         };
