@@ -202,7 +202,7 @@ fn unescape(text: &str) -> Result<String, String> {
 }
 
 /// XML 1.0's `Char` production.
-fn xml_char(c: char) -> bool {
+pub fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
