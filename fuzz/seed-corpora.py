@@ -12,8 +12,8 @@
   characters); their bytes become strings through `arbitrary`.
 
 Seeds are named by their content's hash, so running it again adds nothing
-twice. The corpora are not committed (fuzz/.gitignore of the main
-repository lists fuzz/corpus); run this after a clone:
+twice. The corpora are not committed (the repository's .gitignore lists
+fuzz/corpus); run this after a clone:
 
     python3 fuzz/seed-corpora.py
 """
