@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let mut g = argraph::ArgumentGraph::new();
     g.add_source(argraph::Source::new(parts[0], parts[0])).ok();
     let mut overlay = argraph::overlay::Overlay::new(parts[0]);
-    overlay.legend([argraph::overlay::Mark::In, argraph::overlay::Mark::Strength(0.5)]);
+    overlay.legend([
+        argraph::overlay::Mark::In,
+        argraph::overlay::Mark::Strength(0.5),
+    ]);
     let mut prev: Option<String> = None;
     for (i, part) in parts.iter().enumerate().take(16) {
         let id = format!("{part}{i}");
