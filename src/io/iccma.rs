@@ -937,12 +937,12 @@ impl<'a> Cursor<'a> {
     }
 
     /// An apx name after any whitespace and comments: bytes up to `(`,
-    /// `)`, `,` or whitespace; with its position.
+    /// `)`, `,`, whitespace or a `%` comment; with its position.
     fn apx_name(&mut self) -> Result<(usize, &'a str)> {
         self.skip_space();
         let start = self.pos;
         while let Some(&b) = self.bytes.get(self.pos) {
-            if b == b'(' || b == b')' || b == b',' || b.is_ascii_whitespace() {
+            if matches!(b, b'(' | b')' | b',' | b'%') || b.is_ascii_whitespace() {
                 break;
             }
             self.pos += 1;
@@ -1134,11 +1134,21 @@ fn tokens(bytes: &[u8], start: usize, end: usize) -> impl Iterator<Item = (usize
 fn checked_name<'a>(c: &Cursor, at: usize, name: &'a [u8]) -> Result<&'a str> {
     let name = std::str::from_utf8(name)
         .map_err(|_| c.error_at(at, ParseCategory::Syntax, "argument name is not UTF-8"))?;
-    match name.char_indices().find(|(_, ch)| ch.is_control()) {
+    // What the writers cannot write back, the readers refuse: control
+    // characters, and whitespace beyond ASCII's (which separates tokens).
+    match name
+        .char_indices()
+        .find(|(_, ch)| ch.is_control() || ch.is_whitespace())
+    {
         None => Ok(name),
         Some((k, ch)) => {
+            let what = if ch.is_control() {
+                "control"
+            } else {
+                "whitespace"
+            };
             let message = format!(
-                "argument name {name:?} holds the control character U+{:04X}",
+                "argument name {name:?} holds the {what} character U+{:04X}",
                 ch as u32
             );
             Err(c.error_at(at + k, ParseCategory::Syntax, message))

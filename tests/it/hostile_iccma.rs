@@ -400,3 +400,27 @@ fn i23_query_argument_is_digits_as_written() {
     let out = argraph(&["iccma", "-p", "DC-GR", "-f", &path, "-a", "01"]);
     assert_eq!(stdout(&out), "YES\nw 1 3\n", "{}", stderr(&out));
 }
+
+/// Found by the `apx_read` and `tgf_read` fuzz targets: names the readers
+/// took and the writers then refused (`%` inside an apx name, a vertical
+/// tab, a no-break space). A name read is a name written.
+#[test]
+fn apx_names_read_are_names_written() {
+    use argraph::iccma::{self, IccmaFormat};
+    for (text, format) in [
+        ("arg(a%).\n", IccmaFormat::Apx),
+        ("arg(a\u{0B}b).\n", IccmaFormat::Apx),
+        ("arg(a\u{A0}b).\n", IccmaFormat::Apx),
+        ("a\u{0B}b\n#\n", IccmaFormat::Tgf),
+        ("a\u{A0}b\n#\n", IccmaFormat::Tgf),
+    ] {
+        match iccma::read(text.as_bytes(), format) {
+            Ok(af) => {
+                let mut out = Vec::new();
+                iccma::write(&af, &mut out, format)
+                    .unwrap_or_else(|e| panic!("{text:?} read but not written: {e}"));
+            }
+            Err(e) => assert!(e.line().is_some(), "{text:?}: {e}"),
+        }
+    }
+}
