@@ -6,12 +6,15 @@
 //!   the [`Reasoner`] for complete, preferred and stable semantics (SAT with
 //!   CaDiCaL) — one extension, credulous and skeptical acceptance with
 //!   certificates, enumeration with a limit.
-//! - On a rich [`ArgumentGraph`](crate::ArgumentGraph): its Dung view
-//!   ([`dung_view`], how supports and framings enter it), the gradual
-//!   semantics DF-QuAD and quadratic energy ([`gradual`]), and the
+//! - On a rich [`ArgumentGraph`](crate::ArgumentGraph): structured
+//!   arguments (the default [`SupportMode`]: supports build arguments,
+//!   attacks defeat the arguments that use what they attack) or the
+//!   bipolar readings, as a Dung view ([`dung_view`]); the gradual
+//!   semantics DF-QuAD and quadratic energy ([`gradual`]); and the
 //!   [`Evaluator`]: every node's [`Verdict`] under a framing
-//!   ([`Evaluator::run`]), or under each framing side by side
-//!   ([`Evaluator::compare`]). Both results serialize to the JSON of
+//!   ([`Evaluator::run`]), under each framing side by side
+//!   ([`Evaluator::compare`]), and why, edge by edge
+//!   ([`Evaluator::explain`], an [`Explanation`]). Both results serialize to the JSON of
 //!   `argraph eval` and `argraph compare`, and an [`Evaluation`] becomes a
 //!   diagram's [overlay](Evaluation::overlay).
 //!
