@@ -27,7 +27,20 @@ pub enum Mark {
     Strength(f64),
 }
 
-/// Marks by node id, a caption, and the marks the legend explains.
+/// What is drawn on one attack edge of the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AttackMark {
+    /// The attack decides its target's verdict: an accepted attacker
+    /// defeats it (drawn bold).
+    Decides,
+    /// The attack fails under the framing: its target promotes the framing
+    /// and its source does not (drawn faint and dotted).
+    FailsUnderFraming,
+}
+
+/// Marks by node id, marks on attack edges, a caption, and the marks the
+/// legend explains.
 ///
 /// ```
 /// use argraph::overlay::{Mark, Overlay};
@@ -42,6 +55,7 @@ pub enum Mark {
 pub struct Overlay {
     caption: String,
     marks: HashMap<String, Mark>,
+    attacks: HashMap<(String, String), AttackMark>,
     legend: Vec<Mark>,
 }
 
@@ -58,6 +72,39 @@ impl Overlay {
     pub fn mark(&mut self, id: impl Into<String>, mark: Mark) -> &mut Overlay {
         self.marks.insert(id.into(), mark);
         self
+    }
+
+    /// Marks the attack edges from `from` to `to` (replacing an earlier
+    /// mark).
+    ///
+    /// ```
+    /// use argraph::overlay::{AttackMark, Overlay};
+    /// let mut overlay = Overlay::new("Evaluation: grounded under framing f");
+    /// overlay.mark_attack("x", "c", AttackMark::FailsUnderFraming);
+    /// assert_eq!(overlay.attack_mark_of("x", "c"), Some(AttackMark::FailsUnderFraming));
+    /// assert_eq!(overlay.attack_mark_of("c", "x"), None);
+    /// ```
+    pub fn mark_attack(
+        &mut self,
+        from: impl Into<String>,
+        to: impl Into<String>,
+        mark: AttackMark,
+    ) -> &mut Overlay {
+        self.attacks.insert((from.into(), to.into()), mark);
+        self
+    }
+
+    /// The mark of the attack edges from `from` to `to`, if any. O(1).
+    pub fn attack_mark_of(&self, from: &str, to: &str) -> Option<AttackMark> {
+        // Keyed by owned pairs; a lookup builds one (ids are short).
+        self.attacks
+            .get(&(from.to_string(), to.to_string()))
+            .copied()
+    }
+
+    /// Whether any attack edge is marked (the legend then explains them).
+    pub fn marks_attacks(&self) -> bool {
+        !self.attacks.is_empty()
     }
 
     /// Sets the marks the legend explains, in order.

@@ -9,12 +9,12 @@ use serde::Serialize;
 use super::explain::{Explainer, Explanation};
 use super::gradual::{dfquad, quadratic_energy, Gradual};
 use super::node_ids::NodeIds;
-use super::structured::StructuredMap;
+use super::structured::{Reason, StructuredMap};
 use super::view::{dung_view, SupportMode};
 use super::{Extension, Label, Labelling, Reasoner, Semantics};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::ArgumentGraph;
-use crate::overlay::{Mark, Overlay};
+use crate::overlay::{AttackMark, Mark, Overlay};
 use crate::vocabulary::vocabulary;
 
 /// What to evaluate a graph with: a Dung semantics (on the graph's
@@ -544,6 +544,7 @@ impl<'g> Evaluator<'g> {
             converged: true,
             ids,
             verdicts: Vec::new(),
+            attacks: Vec::new(),
         };
         match self.method {
             Method::Gradual(kind) => {
@@ -577,14 +578,28 @@ impl<'g> Evaluator<'g> {
         eval: &mut Evaluation,
     ) -> Result<()> {
         let ids = eval.ids.as_slice();
+        let pair = |a: usize, b: usize, mark| (ids[a].clone(), ids[b].clone(), mark);
         if semantics == Semantics::Grounded && self.support == SupportMode::Structured {
-            let (labels, _) = StructuredMap::new(self.graph, framing)?.grounded();
+            let map = StructuredMap::new(self.graph, framing)?;
+            let (labels, reasons) = map.grounded();
             let extension = (0..ids.len()).filter(|&x| labels[x] == Label::In);
             eval.extensions = Some(vec![extension.map(|x| ids[x].clone()).collect()]);
             eval.verdicts = labels.into_iter().map(Verdict::Label).collect();
+            for (x, reason) in reasons.into_iter().enumerate() {
+                if let Reason::AttackedBy(y) = reason {
+                    eval.attacks.push(pair(y as usize, x, AttackMark::Decides));
+                }
+            }
+            for &(y, x) in map.failed_attacks() {
+                let failed = pair(y as usize, x as usize, AttackMark::FailsUnderFraming);
+                eval.attacks.push(failed);
+            }
             return Ok(());
         }
         let view = dung_view(self.graph, self.support, framing)?;
+        for &(y, x) in view.failed_attacks() {
+            eval.attacks.push(pair(y, x, AttackMark::FailsUnderFraming));
+        }
         let mut reasoner = Reasoner::new(view.framework(), semantics);
         // Under structured supports, arguments past the nodes are auxiliary.
         let names = |extension: &Extension| {
@@ -678,6 +693,8 @@ pub struct Evaluation {
     /// Node ids and verdicts, in [`ArgumentGraph::nodes`] order.
     ids: NodeIds,
     verdicts: Vec<Verdict>,
+    /// Attacks to mark on a diagram, as (attacker, target) ids.
+    attacks: Vec<(String, String, AttackMark)>,
 }
 
 impl Evaluation {
@@ -757,6 +774,9 @@ impl Evaluation {
         let mut overlay = Overlay::new(caption);
         for (id, verdict) in self.iter() {
             overlay.mark(id, verdict.mark());
+        }
+        for (from, to, mark) in &self.attacks {
+            overlay.mark_attack(from.as_str(), to.as_str(), *mark);
         }
         overlay.legend(match self.method {
             Method::Dung(Semantics::Grounded) => [Mark::In, Mark::Out, Mark::Undec],

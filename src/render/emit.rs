@@ -14,6 +14,7 @@ use super::style::{self, edge_style, node_style, Theme};
 use super::wrap::wrap;
 use super::{legend, overlay};
 use crate::model::{ArgumentGraph, Edge, EdgeKind, Node, NodeKind};
+use crate::overlay::AttackMark;
 
 const FONT: &str = "Helvetica";
 
@@ -197,18 +198,42 @@ fn emit_edge(
 ) -> io::Result<()> {
     let s = edge_style(edge.kind(), edge.attack(), opts.theme);
     let label = edge.label().map(|l| wrap(l, opts.wrap));
+    let mark = match &opts.overlay {
+        Some(overlay) if edge.kind() == EdgeKind::Attacks => overlay.attack_mark_of(from, to),
+        _ => None,
+    };
+    let (style, color, penwidth, tooltip) = match mark {
+        Some(AttackMark::Decides) => (
+            s.style,
+            s.color,
+            "2.8",
+            Some("decides its target's verdict"),
+        ),
+        Some(AttackMark::FailsUnderFraming) => (
+            "dotted",
+            style::muted(opts.theme),
+            "1",
+            Some("fails under the framing"),
+        ),
+        _ => (s.style, s.color, s.penwidth, None),
+    };
     // At most seven attributes, on the stack: edges are most of a map.
     let mut attrs = [("", Value::Plain("")); 7];
     attrs[..4].copy_from_slice(&[
-        ("style", Value::Plain(s.style)),
+        ("style", Value::Plain(style)),
         ("arrowhead", Value::Plain(s.arrowhead)),
-        ("color", Value::Text(s.color)),
-        ("penwidth", Value::Plain(s.penwidth)),
+        ("color", Value::Text(color)),
+        ("penwidth", Value::Plain(penwidth)),
     ]);
     let mut len = 4;
+    // Attacks have no `constraint`: a marked one has room for a tooltip.
+    if let Some(tooltip) = tooltip {
+        attrs[len] = ("tooltip", Value::Tooltip(tooltip));
+        len += 1;
+    }
     if let Some(label) = &label {
         attrs[len] = ("label", Value::Text(label));
-        attrs[len + 1] = ("fontcolor", Value::Text(s.color));
+        attrs[len + 1] = ("fontcolor", Value::Text(color));
         len += 2;
     }
     if edge.kind() == EdgeKind::Frames {

@@ -138,6 +138,14 @@ fn emit_key(overlay: &Overlay, p: &str, theme: Theme, sink: &mut dyn Sink) -> io
         }
         table.extend_from_slice(b"</TR>");
     }
+    if overlay.marks_attacks() {
+        let open = format!(
+            "<TR><TD COLSPAN=\"{}\" BORDER=\"0\"><FONT POINT-SIZE=\"9\">",
+            marks.len().max(1)
+        );
+        let text = "bold attack: it decides its target's verdict; dotted grey attack: it fails under the framing";
+        table.extend_from_slice(&html(&open, text, "</FONT></TD></TR>"));
+    }
     table.extend_from_slice(b"</TABLE>");
     let id = format!("{p}evaluation");
     sink.node(

@@ -536,3 +536,53 @@ fn explain_cli_prints_the_library_explanation_as_text_and_json() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(crate::common::stderr(&missing).contains("no node \"c-nowhere\""));
 }
+
+#[test]
+fn evaluated_diagrams_mark_the_deciding_and_the_failing_attacks() {
+    use argraph::overlay::AttackMark;
+    let g = argraph::json::load(crate::common::seed_path()).unwrap();
+    let eval = Evaluator::new(&g)
+        .framing("f-offensive-realism")
+        .run()
+        .unwrap();
+    let overlay = eval.overlay();
+    // Under offensive realism §4's imposition defeats §5's limited scope,
+    // and the Afghan refusal no longer reaches the imposition.
+    assert_eq!(
+        overlay.attack_mark_of("c-impose-policy", "c-scope-limited"),
+        Some(AttackMark::Decides)
+    );
+    assert_eq!(
+        overlay.attack_mark_of("e-afghan-rejects", "c-impose-policy"),
+        Some(AttackMark::FailsUnderFraming)
+    );
+    // Every deciding attack is an attack edge from an `in` node to an `out` one.
+    for e in g.edges_of_kind(EdgeKind::Attacks) {
+        if overlay.attack_mark_of(e.from().id(), e.to().id()) == Some(AttackMark::Decides) {
+            assert_eq!(
+                eval.verdict(e.from().id()).unwrap().label(),
+                Some(Label::In)
+            );
+            assert_eq!(eval.verdict(e.to().id()).unwrap().label(), Some(Label::Out));
+        }
+    }
+    let mut opts = argraph::render::DotOptions::new();
+    opts.overlay(overlay);
+    let dot = argraph::render::dot_string(&g, &opts);
+    let deciding = dot
+        .lines()
+        .find(|l| l.contains("\"c-impose-policy\" -> \"c-scope-limited\""))
+        .unwrap();
+    assert!(
+        deciding.contains("penwidth=2.8") && deciding.contains("decides"),
+        "{deciding}"
+    );
+    assert!(dot.contains("tooltip=\"fails under the framing\""));
+    assert!(dot.contains("dotted grey attack: it fails under the framing"));
+    if crate::common::have_dot("evaluated_diagrams_mark_the_deciding_and_the_failing_attacks") {
+        let svg = argraph::render::render(&g, &opts, argraph::render::Format::Svg).unwrap();
+        assert!(String::from_utf8(svg)
+            .unwrap()
+            .contains("fails under the framing"));
+    }
+}
