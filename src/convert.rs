@@ -308,11 +308,14 @@ impl<'de> Deserialize<'de> for FirstNode {
 ///
 /// # Errors
 /// The reader's errors; [`ErrorKind::InvalidInput`] for a format argraph
-/// only writes.
+/// only writes, and when the input held records but none became a node
+/// of the graph (see [`Report::input_records`]).
 ///
 /// ```
 /// # fn main() -> argraph::Result<()> {
 /// use argraph::convert::{self, Format};
+/// let dialogue = br#"{"nodes": [{"nodeID": "1", "text": "Bob: it rains", "type": "L"}]}"#;
+/// assert!(convert::read(dialogue, Format::Aif).is_err()); // nothing of it is kept
 /// let imported = convert::read(b"p af 2\n1 2\n", Format::I23)?;
 /// assert_eq!(imported.graph.attackers("2").next().unwrap().id(), "1");
 /// assert!(convert::read(b"digraph {}", Format::Dot).is_err()); // written, not read
@@ -324,8 +327,8 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
             graph: crate::io::json::from_slice(bytes)?,
             report: Report::new(),
         }),
-        Format::Aif | Format::Ova => crate::io::aif::from_slice(bytes),
-        Format::Argdown => crate::io::argdown::from_slice(bytes),
+        Format::Aif | Format::Ova => kept_something(crate::io::aif::from_slice(bytes)?, format),
+        Format::Argdown => kept_something(crate::io::argdown::from_slice(bytes)?, format),
         Format::GraphMl | Format::Dot => Err(Error::new(ErrorKind::InvalidInput(format!(
             "argraph writes {} but does not read it",
             format.description()
@@ -338,6 +341,22 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
             })
         }
     }
+}
+
+/// Refuses a reading that kept nothing of an input that held records (a
+/// dialogue-only AIF file, relations naming no statement): converting it
+/// would write an empty graph and call it a success.
+fn kept_something(imported: Imported, format: Format) -> Result<Imported> {
+    let records = imported.report.input_records();
+    if !imported.graph.is_empty() || records == 0 {
+        return Ok(imported);
+    }
+    Err(Error::new(ErrorKind::InvalidInput(format!(
+        "nothing of this {} document could be kept: its {records} record{} gave no node of the graph\n{}",
+        format.description(),
+        if records == 1 { "" } else { "s" },
+        imported.report
+    ))))
 }
 
 /// A framework as a rich graph: one claim per argument (id and text: its

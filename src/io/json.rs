@@ -44,6 +44,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Location, Problem, Result, Rule};
+use crate::model::data;
 use crate::model::{
     check_edge, provenance_problems, source_problems, ArgumentGraph, AttackKind, Edge, EdgeKind,
     Node, NodeKind, Provenance, Source,
@@ -52,24 +53,28 @@ use crate::model::{
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
+/// What an argraph JSON document is, for messages.
+const EXPECTED: &str = "an object with \"argraph\": 1 and \"nodes\": [...] (and optionally \"edges\", \"sources\", \"title\", \"description\")";
+
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an argraph JSON document (an object with \"argraph\": 1 and \"nodes\")")]
 struct RawDocument<'a> {
+    #[serde(default, deserialize_with = "data::optional")]
     argraph: Option<Value>,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     sources: Vec<Source>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "data::objects")]
     nodes: Vec<RawNode<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "data::objects")]
     edges: Vec<RawEdge<'a>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a node object (with \"id\", \"kind\" and \"text\")")]
 struct RawNode<'a> {
     #[serde(borrow)]
     id: Option<Text<'a>>,
@@ -79,16 +84,18 @@ struct RawNode<'a> {
     text: Option<Text<'a>>,
     label: Option<String>,
     // A `Value` so that a non-numeric weight is a reported problem, not a parse failure.
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     weight: Option<Box<Value>>,
     #[serde(default)]
     tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     provenance: Vec<Provenance>,
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     data: Option<Box<Value>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an edge object (with \"from\", \"to\" and \"kind\")")]
 struct RawEdge<'a> {
     #[serde(borrow)]
     from: Option<Text<'a>>,
@@ -98,8 +105,10 @@ struct RawEdge<'a> {
     kind: Option<Text<'a>>,
     #[serde(borrow)]
     attack: Option<Text<'a>>,
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     weight: Option<Box<Value>>,
     label: Option<String>,
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     data: Option<Box<Value>>,
 }
 
@@ -160,6 +169,7 @@ struct VersionProbe {
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    data::expect_object(bytes, "JSON", "argraph JSON", EXPECTED)?;
     let raw = match crate::file::parse_json::<RawDocument<'_>>(bytes) {
         Ok(raw) => {
             version_ok(raw.argraph.as_ref())?;
@@ -169,7 +179,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
         // rather than report its shape.
         Err(e) => {
             check_version(bytes)?;
-            return Err(Error::json(e, "JSON"));
+            return Err(data::json_error(e, bytes, "JSON"));
         }
     };
     build(raw)
