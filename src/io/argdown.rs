@@ -103,7 +103,7 @@ mod words {
 }
 
 /// What an Argdown JSON document is, for messages.
-const EXPECTED: &str = "what `argdown json` writes: an object with \"statements\": {…} and \"arguments\": {…} (and \"relations\": […])";
+const EXPECTED: &str = "an Argdown JSON document (what `argdown json` writes): an object with \"statements\": {…} and \"arguments\": {…} (and \"relations\": […])";
 
 #[derive(Deserialize)]
 #[serde(expecting = "an Argdown JSON document (an object with \"statements\" and \"arguments\")")]
@@ -247,13 +247,13 @@ struct RawRelation {
 ///
 /// ```
 /// let err = argraph::argdown::from_slice(br#"{"statements": {"A": 3}}"#).unwrap_err();
-/// assert!(err.to_string().contains("statements > A"));
+/// assert!(err.to_string().contains("statement \"A\""));
 /// let err = argraph::argdown::from_slice(br#"{"argraph": 1, "nodes": []}"#).unwrap_err();
 /// assert!(err.to_string().contains("no \"statements\" and no \"arguments\""));
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    data::expect_object(bytes, FORMAT, FORMAT, EXPECTED)?;
+    data::expect_object(bytes, FORMAT, EXPECTED)?;
     let doc: RawDoc =
         crate::file::parse_json(bytes).map_err(|e| data::json_error(e, bytes, FORMAT))?;
     if doc.statements.is_none() && doc.arguments.is_none() {
@@ -263,8 +263,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Imported> {
             0,
             0,
             format!(
-                "this document has no \"statements\" and no \"arguments\": it is not {FORMAT}, \
-                 which is {EXPECTED}"
+                "this document has no \"statements\" and no \"arguments\", so it is not {EXPECTED}"
             ),
         ));
     }

@@ -54,7 +54,7 @@ use crate::model::{
 pub const FORMAT_VERSION: u64 = 1;
 
 /// What an argraph JSON document is, for messages.
-const EXPECTED: &str = "an object with \"argraph\": 1 and \"nodes\": [...] (and optionally \"edges\", \"sources\", \"title\", \"description\")";
+const EXPECTED: &str = "an argraph JSON document: an object with \"argraph\": 1 and \"nodes\": [...] (and optionally \"edges\", \"sources\", \"title\", \"description\")";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, expecting = "an argraph JSON document (an object with \"argraph\": 1 and \"nodes\")")]
@@ -169,7 +169,7 @@ struct VersionProbe {
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    data::expect_object(bytes, "JSON", "argraph JSON", EXPECTED)?;
+    data::expect_object(bytes, "JSON", EXPECTED)?;
     let raw = match crate::file::parse_json::<RawDocument<'_>>(bytes) {
         Ok(raw) => {
             version_ok(raw.argraph.as_ref())?;

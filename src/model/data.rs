@@ -233,31 +233,30 @@ where
 }
 
 /// Refuses at once a document that is not a JSON object (an array, a
-/// string, a number, `null`), naming the format (`name`) and what it must
-/// be: `expected` is e.g. `an object with "argraph": 1 and "nodes"`.
+/// string, a number, `null`), saying what it must be: `expected` is e.g.
+/// `an argraph JSON document (an object with "argraph": 1 and "nodes")`.
 /// `format` is the error's format.
-pub(crate) fn expect_object(
-    bytes: &[u8],
-    format: &'static str,
-    name: &str,
-    expected: &str,
-) -> Result<()> {
+pub(crate) fn expect_object(bytes: &[u8], format: &'static str, expected: &str) -> Result<()> {
     let Some(i) = bytes.iter().position(|b| !b" \t\r\n".contains(b)) else {
         return Err(Error::parse(
             format,
             crate::error::ParseCategory::Eof,
             1,
             1,
-            format!("the input is empty; {name} is {expected}"),
+            format!("the input is empty; expected {expected}"),
         ));
     };
-    let found = match bytes[i] {
+    let rest = &bytes[i..];
+    let literal = |word: &[u8]| {
+        rest.starts_with(word) && rest.get(word.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    let found = match rest[0] {
         b'{' => return Ok(()),
         b'[' => "an array",
         b'"' => "a string",
-        b'n' => "null",
-        b't' | b'f' => "a boolean",
         b'-' | b'0'..=b'9' => "a number",
+        _ if literal(b"null") => "null",
+        _ if literal(b"true") || literal(b"false") => "a boolean",
         // Not JSON at all: the parser says where it breaks.
         _ => return Ok(()),
     };
@@ -267,7 +266,7 @@ pub(crate) fn expect_object(
         crate::error::ParseCategory::Data,
         line,
         column,
-        format!("this document is {found}, not {name}: {name} is {expected}"),
+        format!("this document is {found}, not {expected}"),
     ))
 }
 
@@ -342,7 +341,9 @@ fn path_at(bytes: &[u8], offset: usize) -> Option<String> {
                 });
                 expect_key = !array;
             }
-            b'}' | b']' => {
+            // serde_json's column is that of the last byte read: an object
+            // closed there is the place of the error.
+            b'}' | b']' if i + 1 < offset => {
                 stack.pop();
                 expect_key = false;
             }
@@ -393,7 +394,7 @@ fn scan_string(bytes: &[u8], start: usize) -> (String, usize) {
 
 fn render_path(stack: &[Frame]) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
-    for frame in stack {
+    for (depth, frame) in stack.iter().enumerate() {
         if frame.array {
             let last = parts.pop().unwrap_or_default();
             parts.push(format!("{last}[{}]", frame.index));
@@ -402,12 +403,19 @@ fn render_path(stack: &[Frame]) -> Option<String> {
         if let (Some((k, v)), Some(p)) = (&frame.name, parts.last_mut()) {
             p.push_str(&format!(" ({k} {v:?})"));
         }
-        if let Some(key) = &frame.key {
-            parts.push(if is_plain(key) {
-                key.clone()
-            } else {
-                format!("{key:?}")
-            });
+        let Some(key) = &frame.key else { continue };
+        // Argdown's statements and arguments are named by their keys.
+        let entry = match (depth, parts.last().map(String::as_str)) {
+            (1, Some("statements")) => Some("statement"),
+            (1, Some("arguments")) => Some("argument"),
+            _ => None,
+        };
+        if let Some(entry) = entry {
+            *parts.last_mut().expect("matched") = format!("{entry} {key:?}");
+        } else if is_plain(key) {
+            parts.push(key.clone());
+        } else {
+            parts.push(format!("{key:?}"));
         }
     }
     let path = parts.join(" > ");

@@ -9,6 +9,7 @@ mod bad_input;
 mod cli;
 mod dot;
 mod examples;
+mod hostile_readers;
 mod interchange_aif;
 mod interchange_argdown;
 mod interchange_convert;

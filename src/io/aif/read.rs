@@ -60,11 +60,11 @@ pub(super) const S_TEXT: &str = "characters of the analysed text (OVA \"text\")"
 pub(super) const S_TOP_KEY: &str = "unknown top-level key";
 
 /// What an AIF document is, for messages.
-const EXPECTED: &str = "an object with \"nodes\": [...] and \"edges\": [...] (AIFdb), or with \"AIF\": {\"nodes\", \"edges\"} (OVA)";
+const EXPECTED: &str = "an AIF document (AIF JSON): an object with \"nodes\": [...] and \"edges\": [...] (AIFdb), or with \"AIF\": {\"nodes\", \"edges\"} (OVA)";
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    crate::model::data::expect_object(bytes, FORMAT, "AIF JSON", EXPECTED)?;
+    crate::model::data::expect_object(bytes, FORMAT, EXPECTED)?;
     let doc: Document = crate::file::parse_json(bytes).map_err(|e| {
         argraph_document(bytes).unwrap_or_else(|| crate::model::data::json_error(e, bytes, FORMAT))
     })?;
