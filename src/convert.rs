@@ -157,7 +157,8 @@ impl Format {
     /// ```
     pub fn detect(bytes: &[u8]) -> Result<Format> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let probe: Probe = serde_json::from_slice(bytes).map_err(|e| Error::json(e, "JSON"))?;
+        let probe: Probe = serde_json::from_slice(bytes)
+            .map_err(|e| crate::model::data::json_error(e, bytes, "JSON"))?;
         if probe.argraph_version {
             Ok(Format::Argraph)
         } else if probe.wrapped_aif {
@@ -265,39 +266,24 @@ impl<'de> Deserialize<'de> for FirstNode {
                 self,
                 mut seq: A,
             ) -> std::result::Result<FirstNode, A::Error> {
-                let first = seq
-                    .next_element::<Keys>()?
-                    .map_or_else(FirstNode::default, |k| k.0);
+                // The first entry as a value: whatever it is, the reader
+                // of the format found says what is wrong with it.
+                let first = seq.next_element::<serde_json::Value>()?;
+                let has = |key: &str| {
+                    first
+                        .as_ref()
+                        .and_then(serde_json::Value::as_object)
+                        .is_some_and(|o| o.contains_key(key))
+                };
+                let found = FirstNode {
+                    node_id: has("nodeID"),
+                    kind: has("kind"),
+                };
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(first)
+                Ok(found)
             }
             fn visit_unit<E>(self) -> std::result::Result<FirstNode, E> {
                 Ok(FirstNode::default())
-            }
-        }
-        struct Keys(FirstNode);
-        impl<'de> Deserialize<'de> for Keys {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                struct M;
-                impl<'de> Visitor<'de> for M {
-                    type Value = Keys;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str("a node")
-                    }
-                    fn visit_map<A: MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> std::result::Result<Keys, A::Error> {
-                        let mut found = FirstNode::default();
-                        while let Some(k) = map.next_key::<String>()? {
-                            found.node_id |= k == "nodeID";
-                            found.kind |= k == "kind";
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                        Ok(Keys(found))
-                    }
-                }
-                d.deserialize_any(M)
             }
         }
         d.deserialize_any(Seq)

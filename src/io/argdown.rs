@@ -27,8 +27,11 @@
 //!
 //! Relations naming a missing statement or argument, duplicates, self-support
 //! and unknown relation types are worked around and counted in the
-//! [`Report`]. Input that is not JSON or not Argdown's shape is refused with
-//! [`ErrorKind::Parse`](crate::ErrorKind::Parse).
+//! [`Report`]. Input that is not JSON or not Argdown's shape (no
+//! `statements` and no `arguments`: another format's document), and a key
+//! repeated in any object (two statements of one title), are refused with
+//! [`ErrorKind::Parse`](crate::ErrorKind::Parse), with line, column and
+//! the place (`statement "A" > members[0]`).
 //!
 //! ```
 //! # fn main() -> argraph::Result<()> {
@@ -55,8 +58,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, ParseCategory, Result};
-use crate::model::data::{self, Entries, ObjectOnly};
 use crate::io::report::{short, Imported, Report};
+use crate::model::data::{self, Entries, ObjectOnly};
 use crate::model::{ArgumentGraph, AttackKind, EdgeKind, NodeKind};
 use words::{EndType, RelationType};
 

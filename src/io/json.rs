@@ -14,9 +14,13 @@
 //! node's `id`, `kind` and `text` and each edge's `from`, `to` and `kind`;
 //! everything else is optional. Unknown fields are refused (users' own
 //! fields go in `data`), so a typo is an error rather than silently lost
-//! data. Reading reports every structural problem at once (see
-//! [`Rule`](crate::Rule)); syntax errors carry line and column. Writing then
-//! reading gives back an equal graph.
+//! data; so is a key repeated in any object, `data` included, and a
+//! document, node or edge that is not a JSON object. `data` is kept as
+//! written: numbers keep their text (a 30-digit integer stays 30 digits),
+//! keys their order. Reading reports every structural problem at once (see
+//! [`Rule`](crate::Rule)); syntax and shape errors carry line and column
+//! and the place in the document (`nodes[3] (id "a") > data`). Writing
+//! then reading gives back an equal graph.
 //!
 //! ```
 //! # fn main() -> argraph::Result<()> {
@@ -57,7 +61,10 @@ pub const FORMAT_VERSION: u64 = 1;
 const EXPECTED: &str = "an argraph JSON document: an object with \"argraph\": 1 and \"nodes\": [...] (and optionally \"edges\", \"sources\", \"title\", \"description\")";
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an argraph JSON document (an object with \"argraph\": 1 and \"nodes\")")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an argraph JSON document (an object with \"argraph\": 1 and \"nodes\")"
+)]
 struct RawDocument<'a> {
     #[serde(default, deserialize_with = "data::optional")]
     argraph: Option<Value>,
@@ -74,7 +81,10 @@ struct RawDocument<'a> {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a node object (with \"id\", \"kind\" and \"text\")")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a node object (with \"id\", \"kind\" and \"text\")"
+)]
 struct RawNode<'a> {
     #[serde(borrow)]
     id: Option<Text<'a>>,
@@ -95,7 +105,10 @@ struct RawNode<'a> {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an edge object (with \"from\", \"to\" and \"kind\")")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an edge object (with \"from\", \"to\" and \"kind\")"
+)]
 struct RawEdge<'a> {
     #[serde(borrow)]
     from: Option<Text<'a>>,
@@ -159,7 +172,8 @@ struct VersionProbe {
 /// # Errors
 /// [`ErrorKind::Parse`] with line and column for malformed, truncated,
 /// non-UTF-8 or too deeply nested input (nesting is capped at 128 levels, so
-/// hostile input cannot overflow the stack);
+/// hostile input cannot overflow the stack), for a document that is not an
+/// object, and for a key repeated in any object;
 /// [`ErrorKind::UnsupportedVersion`] when `argraph` is missing or not 1;
 /// [`ErrorKind::Invalid`] listing every structural problem.
 ///

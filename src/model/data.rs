@@ -248,7 +248,10 @@ pub(crate) fn expect_object(bytes: &[u8], format: &'static str, expected: &str) 
     };
     let rest = &bytes[i..];
     let literal = |word: &[u8]| {
-        rest.starts_with(word) && rest.get(word.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+        rest.starts_with(word)
+            && rest
+                .get(word.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
     };
     let found = match rest[0] {
         b'{' => return Ok(()),
@@ -273,7 +276,10 @@ pub(crate) fn expect_object(bytes: &[u8], format: &'static str, expected: &str) 
 fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     (line, offset - start + 1)
 }
 

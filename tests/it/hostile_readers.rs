@@ -39,7 +39,13 @@ fn argdown_from_any_object_is_refused() {
     for doc in &others {
         let err = argdown::from_slice(doc).unwrap_err();
         assert!(
-            matches!(err.kind(), ErrorKind::Parse { format: "Argdown JSON", .. }),
+            matches!(
+                err.kind(),
+                ErrorKind::Parse {
+                    format: "Argdown JSON",
+                    ..
+                }
+            ),
             "{err}"
         );
         let msg = err.to_string();
@@ -64,7 +70,11 @@ fn argdown_over_its_own_input_leaves_the_file_whole() {
     let p = path.to_str().unwrap();
     let o = argraph(&["convert", "--from", "argdown", p, p]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("not an Argdown JSON document"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not an Argdown JSON document"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_eq!(json::load(&path).unwrap().node_count(), 91);
 }
@@ -129,10 +139,16 @@ fn argraph_node_written_as_an_array_is_refused() {
     let doc = br#"{"argraph": 1, "nodes": [["a", "claim", "A claim."]]}"#;
     let err = json::from_slice(doc).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("expected a JSON object") && msg.contains("nodes[0]"), "{msg}");
+    assert!(
+        msg.contains("expected a JSON object") && msg.contains("nodes[0]"),
+        "{msg}"
+    );
     let aif_doc = br#"{"nodes": [["1", "It rains.", "I"]], "edges": []}"#;
     let msg = aif::from_slice(aif_doc).unwrap_err().to_string();
-    assert!(msg.contains("expected a JSON object") && msg.contains("nodes[0]"), "{msg}");
+    assert!(
+        msg.contains("expected a JSON object") && msg.contains("nodes[0]"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -141,12 +157,18 @@ fn convert_keeping_nothing_is_an_error() {
                                  {"nodeID": "2", "text": "Asserting", "type": "YA"}],
                        "edges": [{"edgeID": "1", "fromID": "1", "toID": "2"}]}"#;
     let msg = refusal(dialogue, Format::Aif);
-    assert!(msg.contains("nothing of this AIF JSON (AIFdb) document could be kept"), "{msg}");
+    assert!(
+        msg.contains("nothing of this AIF JSON (AIFdb) document could be kept"),
+        "{msg}"
+    );
     assert!(msg.contains("L (locution) node"), "{msg}");
     let relations_only =
         br#"{"statements": {}, "relations": [{"relationType": "support", "from": "x", "to": "y"}]}"#;
     let msg = refusal(relations_only, Format::Argdown);
-    assert!(msg.contains("nothing of this Argdown JSON document"), "{msg}");
+    assert!(
+        msg.contains("nothing of this Argdown JSON document"),
+        "{msg}"
+    );
     // An empty document is no loss.
     assert!(convert::read(br#"{"nodes": [], "edges": []}"#, Format::Aif).is_ok());
     assert!(convert::read(br#"{"statements": {}, "arguments": {}}"#, Format::Argdown).is_ok());
@@ -237,7 +259,10 @@ fn data_duplicate_key_is_refused_with_location() {
     for (doc, format, place) in cases {
         let err = convert::read(doc, format).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("is repeated in the same object"), "{format}: {msg}");
+        assert!(
+            msg.contains("is repeated in the same object"),
+            "{format}: {msg}"
+        );
         assert!(msg.contains(place), "{format}: {place} in {msg}");
         assert_eq!(err.line(), Some(1), "{format}: {msg}");
         assert!(err.column().is_some(), "{format}: {msg}");
@@ -249,7 +274,10 @@ fn duplicate_locution_fields_are_refused() {
     let doc = br#"{"nodes": [{"nodeID": "1", "type": "I", "text": "x"}], "edges": [],
                    "locutions": [{"nodeID": "9", "personID": 1, "personID": 2}]}"#;
     let msg = aif::from_slice(doc).unwrap_err().to_string();
-    assert!(msg.contains("\"personID\" is repeated") && msg.contains("locutions[0]"), "{msg}");
+    assert!(
+        msg.contains("\"personID\" is repeated") && msg.contains("locutions[0]"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -259,30 +287,67 @@ fn no_internal_type_names_in_messages() {
         (b"[]".to_vec(), Format::Argraph),
         (b"{\"argraph\": 1}".to_vec(), Format::Argraph),
         (seed_like("3").into_bytes(), Format::Argraph),
-        (br#"{"argraph": 1, "nodes": [], "sources": [3]}"#.to_vec(), Format::Argraph),
+        (
+            br#"{"argraph": 1, "nodes": [], "sources": [3]}"#.to_vec(),
+            Format::Argraph,
+        ),
         (
             seed_like(r#"{"id": "a", "kind": "claim", "text": "t", "provenance": [3]}"#)
                 .into_bytes(),
             Format::Argraph,
         ),
-        (br#"{"argraph": 1, "nodes": [], "edges": [3]}"#.to_vec(), Format::Argraph),
+        (
+            br#"{"argraph": 1, "nodes": [], "edges": [3]}"#.to_vec(),
+            Format::Argraph,
+        ),
         (br#"{"nodes": [3]}"#.to_vec(), Format::Aif),
         (br#"{"nodes": [], "edges": [3]}"#.to_vec(), Format::Aif),
         (br#"{"nodes": [], "locutions": [3]}"#.to_vec(), Format::Aif),
-        (br#"{"nodes": [], "schemefulfillments": [3]}"#.to_vec(), Format::Aif),
+        (
+            br#"{"nodes": [], "schemefulfillments": [3]}"#.to_vec(),
+            Format::Aif,
+        ),
         (br#"{"nodes": [], "argraph": "x"}"#.to_vec(), Format::Aif),
-        (br#"{"nodes": [{"nodeID": "1", "argraph": 3}]}"#.to_vec(), Format::Aif),
-        (br#"{"nodes": [{"nodeID": "1", "argraph": {"frames": [3]}}]}"#.to_vec(), Format::Aif),
+        (
+            br#"{"nodes": [{"nodeID": "1", "argraph": 3}]}"#.to_vec(),
+            Format::Aif,
+        ),
+        (
+            br#"{"nodes": [{"nodeID": "1", "argraph": {"frames": [3]}}]}"#.to_vec(),
+            Format::Aif,
+        ),
         (br#"{"AIF": 3}"#.to_vec(), Format::Ova),
         (br#"{"statements": 3}"#.to_vec(), Format::Argdown),
-        (br#"{"statements": {"A": {"members": [3]}}}"#.to_vec(), Format::Argdown),
-        (br#"{"statements": {"A": {"members": [{"ranges": [3]}]}}}"#.to_vec(), Format::Argdown),
-        (br#"{"arguments": {"A": {"pcs": [3]}}}"#.to_vec(), Format::Argdown),
-        (br#"{"arguments": {"A": {"pcs": [{"inference": 3}]}}}"#.to_vec(), Format::Argdown),
-        (br#"{"arguments": {}, "relations": [3]}"#.to_vec(), Format::Argdown),
+        (
+            br#"{"statements": {"A": {"members": [3]}}}"#.to_vec(),
+            Format::Argdown,
+        ),
+        (
+            br#"{"statements": {"A": {"members": [{"ranges": [3]}]}}}"#.to_vec(),
+            Format::Argdown,
+        ),
+        (
+            br#"{"arguments": {"A": {"pcs": [3]}}}"#.to_vec(),
+            Format::Argdown,
+        ),
+        (
+            br#"{"arguments": {"A": {"pcs": [{"inference": 3}]}}}"#.to_vec(),
+            Format::Argdown,
+        ),
+        (
+            br#"{"arguments": {}, "relations": [3]}"#.to_vec(),
+            Format::Argdown,
+        ),
     ];
     let internal = [
-        "struct", "Raw", "DocExt", "Document", "Extension", "FrameExt", "Record", "Fulfillment",
+        "struct",
+        "Raw",
+        "DocExt",
+        "Document",
+        "Extension",
+        "FrameExt",
+        "Record",
+        "Fulfillment",
         "a map",
     ];
     for (doc, format) in cases {
@@ -319,7 +384,11 @@ fn aif_ra_self_loop_is_set_aside_with_warning() {
         .expect("a warning for the self-loop");
     assert_eq!(entry.severity(), argraph::report::Severity::Warning);
     assert_eq!(entry.count(), 1);
-    assert!(entry.examples()[0].contains("\"2\""), "{:?}", entry.examples());
+    assert!(
+        entry.examples()[0].contains("\"2\""),
+        "{:?}",
+        entry.examples()
+    );
 }
 
 #[test]
@@ -327,7 +396,9 @@ fn deeply_nested_data_is_refused_in_every_reader() {
     let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
     let docs = [
         (
-            format!(r#"{{"argraph": 1, "nodes": [{{"id": "a", "kind": "claim", "text": "t", "data": {deep}}}]}}"#),
+            format!(
+                r#"{{"argraph": 1, "nodes": [{{"id": "a", "kind": "claim", "text": "t", "data": {deep}}}]}}"#
+            ),
             Format::Argraph,
         ),
         (
@@ -335,12 +406,18 @@ fn deeply_nested_data_is_refused_in_every_reader() {
             Format::Aif,
         ),
         (
-            format!(r#"{{"statements": {{"A": {{"members": [{{"text": "a", "data": {deep}}}]}}}}}}"#),
+            format!(
+                r#"{{"statements": {{"A": {{"members": [{{"text": "a", "data": {deep}}}]}}}}}}"#
+            ),
             Format::Argdown,
         ),
     ];
     for (doc, format) in docs {
         let msg = refusal(doc.as_bytes(), format);
-        assert!(msg.contains("recursion limit"), "{format}: {}", &msg[..msg.len().min(300)]);
+        assert!(
+            msg.contains("recursion limit"),
+            "{format}: {}",
+            &msg[..msg.len().min(300)]
+        );
     }
 }

@@ -507,7 +507,8 @@ fn node_fields_reach_data_as_written() {
     assert_eq!(g.node("1").unwrap().data(), Some(&json!({"aif": fields})));
     let written = g.node("1").unwrap().data().unwrap().to_string();
     assert!(
-        written.contains("[1.50,-0,1e+2,true,null]") && written.contains("123456789012345678901234"),
+        written.contains("[1.50,-0,1e+2,true,null]")
+            && written.contains("123456789012345678901234"),
         "{written}"
     );
     // Default scheme (id as a number or a string) dropped; any other kept.
@@ -533,7 +534,10 @@ fn repeated_node_fields_are_refused() {
         "nested": {"a": 1, "a": {"x": 2}}}], "edges": []}"#;
     let err = aif::from_str(nested).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("\"a\" is repeated") && msg.contains("nodes[0] (nodeID \"1\") > nested"), "{msg}");
+    assert!(
+        msg.contains("\"a\" is repeated") && msg.contains("nodes[0] (nodeID \"1\") > nested"),
+        "{msg}"
+    );
     assert_eq!(err.line(), Some(2), "{msg}");
     let fields: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 25)).collect();
     let text = format!(
@@ -541,7 +545,10 @@ fn repeated_node_fields_are_refused() {
         fields.join(", ")
     );
     let msg = aif::from_str(&text).unwrap_err().to_string();
-    assert!(msg.contains("\"k0\" is repeated") && msg.contains("nodes[0] (nodeID \"1\")"), "{msg}");
+    assert!(
+        msg.contains("\"k0\" is repeated") && msg.contains("nodes[0] (nodeID \"1\")"),
+        "{msg}"
+    );
     // Forty distinct fields keep their order and values.
     let fields: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
     let text = format!(

@@ -81,9 +81,10 @@ fn argraph_document(bytes: &[u8]) -> Option<Error> {
     }
     let probe: Probe = serde_json::from_slice(bytes).ok()?;
     // argraph's AIF has an "argraph" object; argraph JSON, a version number.
-    let argraph_nodes = probe
-        .nodes
-        .is_some_and(|n| n.iter().any(|n| n.contains_key("kind") && !n.contains_key("nodeID")));
+    let argraph_nodes = probe.nodes.is_some_and(|n| {
+        n.iter()
+            .any(|n| n.contains_key("kind") && !n.contains_key("nodeID"))
+    });
     (probe.argraph.is_some_and(|v| v.is_number()) || argraph_nodes).then(|| {
         data_error(
             "this is an argraph JSON document (\"argraph\": 1, nodes with \"id\" and \"kind\"), \
