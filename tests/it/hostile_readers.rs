@@ -140,13 +140,14 @@ fn argraph_node_written_as_an_array_is_refused() {
     let err = json::from_slice(doc).unwrap_err();
     let msg = err.to_string();
     assert!(
-        msg.contains("expected a JSON object") && msg.contains("nodes[0]"),
+        msg.contains("invalid type: sequence, expected a node object") && msg.contains("nodes[0]"),
         "{msg}"
     );
     let aif_doc = br#"{"nodes": [["1", "It rains.", "I"]], "edges": []}"#;
     let msg = aif::from_slice(aif_doc).unwrap_err().to_string();
     assert!(
-        msg.contains("expected a JSON object") && msg.contains("nodes[0]"),
+        msg.contains("invalid type: sequence, expected an AIF node object")
+            && msg.contains("nodes[0]"),
         "{msg}"
     );
 }

@@ -297,11 +297,12 @@ impl<'de> Visitor<'de> for IdVisitor {
     }
     /// A number serde_json keeps as its text (`arbitrary_precision`): an
     /// integer too long for 64 bits is its digits; a fraction as above.
-    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Id, A::Error> {
-        let text = match data::Data::deserialize(de::value::MapAccessDeserializer::new(map))?.0 {
-            Value::Number(n) => n.to_string(),
-            _ => return Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
-        };
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Id, A::Error> {
+        // An object is refused at its first key, without reading it all.
+        if map.next_key::<String>()?.as_deref() != Some(data::NUMBER_TOKEN) {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        let text: String = map.next_value()?;
         let digits = text.strip_prefix('-').unwrap_or(&text);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             return Ok(Id(text));
