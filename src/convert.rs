@@ -165,7 +165,8 @@ impl Format {
         if !matches!(bytes.trim_ascii_start().first(), Some(b'{' | b'[')) {
             return Format::detect_framework(bytes);
         }
-        let probe: Probe = serde_json::from_slice(bytes).map_err(|e| Error::json(e, "JSON"))?;
+        let probe: Probe = serde_json::from_slice(bytes)
+            .map_err(|e| crate::model::data::json_error(e, bytes, "JSON"))?;
         if probe.argraph_version {
             Ok(Format::Argraph)
         } else if probe.wrapped_aif {
@@ -292,39 +293,24 @@ impl<'de> Deserialize<'de> for FirstNode {
                 self,
                 mut seq: A,
             ) -> std::result::Result<FirstNode, A::Error> {
-                let first = seq
-                    .next_element::<Keys>()?
-                    .map_or_else(FirstNode::default, |k| k.0);
+                // The first entry as a value: whatever it is, the reader
+                // of the format found says what is wrong with it.
+                let first = seq.next_element::<serde_json::Value>()?;
+                let has = |key: &str| {
+                    first
+                        .as_ref()
+                        .and_then(serde_json::Value::as_object)
+                        .is_some_and(|o| o.contains_key(key))
+                };
+                let found = FirstNode {
+                    node_id: has("nodeID"),
+                    kind: has("kind"),
+                };
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(first)
+                Ok(found)
             }
             fn visit_unit<E>(self) -> std::result::Result<FirstNode, E> {
                 Ok(FirstNode::default())
-            }
-        }
-        struct Keys(FirstNode);
-        impl<'de> Deserialize<'de> for Keys {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                struct M;
-                impl<'de> Visitor<'de> for M {
-                    type Value = Keys;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str("a node")
-                    }
-                    fn visit_map<A: MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> std::result::Result<Keys, A::Error> {
-                        let mut found = FirstNode::default();
-                        while let Some(k) = map.next_key::<String>()? {
-                            found.node_id |= k == "nodeID";
-                            found.kind |= k == "kind";
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                        Ok(Keys(found))
-                    }
-                }
-                d.deserialize_any(M)
             }
         }
         d.deserialize_any(Seq)
@@ -335,11 +321,14 @@ impl<'de> Deserialize<'de> for FirstNode {
 ///
 /// # Errors
 /// The reader's errors; [`ErrorKind::InvalidInput`] for a format argraph
-/// only writes.
+/// only writes, and when the input held records but none became a node
+/// of the graph (see [`Report::input_records`]).
 ///
 /// ```
 /// # fn main() -> argraph::Result<()> {
 /// use argraph::convert::{self, Format};
+/// let dialogue = br#"{"nodes": [{"nodeID": "1", "text": "Bob: it rains", "type": "L"}]}"#;
+/// assert!(convert::read(dialogue, Format::Aif).is_err()); // nothing of it is kept
 /// let imported = convert::read(b"p af 2\n1 2\n", Format::I23)?;
 /// assert_eq!(imported.graph.attackers("2").next().unwrap().id(), "1");
 /// assert!(convert::read(b"digraph {}", Format::Dot).is_err()); // written, not read
@@ -351,8 +340,8 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
             graph: crate::io::json::from_slice(bytes)?,
             report: Report::new(),
         }),
-        Format::Aif | Format::Ova => crate::io::aif::from_slice(bytes),
-        Format::Argdown => crate::io::argdown::from_slice(bytes),
+        Format::Aif | Format::Ova => kept_something(crate::io::aif::from_slice(bytes)?, format),
+        Format::Argdown => kept_something(crate::io::argdown::from_slice(bytes)?, format),
         Format::GraphMl | Format::Dot => Err(Error::new(ErrorKind::InvalidInput(format!(
             "argraph writes {} but does not read it",
             format.description()
@@ -365,6 +354,22 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
             })
         }
     }
+}
+
+/// Refuses a reading that kept nothing of an input that held records (a
+/// dialogue-only AIF file, relations naming no statement): converting it
+/// would write an empty graph and call it a success.
+fn kept_something(imported: Imported, format: Format) -> Result<Imported> {
+    let records = imported.report.input_records();
+    if !imported.graph.is_empty() || records == 0 {
+        return Ok(imported);
+    }
+    Err(Error::new(ErrorKind::InvalidInput(format!(
+        "nothing of this {} document could be kept: its {records} record{} gave no node of the graph\n{}",
+        format.description(),
+        if records == 1 { "" } else { "s" },
+        imported.report
+    ))))
 }
 
 /// A framework as a rich graph: one claim per argument (id and text: its

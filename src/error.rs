@@ -294,6 +294,15 @@ impl Error {
         Error::parse(format, category, line, column, message)
     }
 
+    /// Adds where in the document a parse error stands (`in nodes[3] >
+    /// data`) to its message; other errors are returned as they are.
+    pub(crate) fn with_context(mut self, context: &str) -> Error {
+        if let ErrorKind::Parse { message, .. } = &mut self.0.kind {
+            message.push_str(&format!(" ({context})"));
+        }
+        self
+    }
+
     /// A name outside a closed vocabulary: says what was expected.
     pub(crate) fn unknown_name(what: &str, found: &str, expected: &[&str]) -> Error {
         Error::new(ErrorKind::InvalidInput(format!(

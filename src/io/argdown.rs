@@ -27,8 +27,11 @@
 //!
 //! Relations naming a missing statement or argument, duplicates, self-support
 //! and unknown relation types are worked around and counted in the
-//! [`Report`]. Input that is not JSON or not Argdown's shape is refused with
-//! [`ErrorKind::Parse`](crate::ErrorKind::Parse).
+//! [`Report`]. Input that is not JSON or not Argdown's shape (no
+//! `statements` and no `arguments`: another format's document), and a key
+//! repeated in any object (two statements of one title), are refused with
+//! [`ErrorKind::Parse`](crate::ErrorKind::Parse), with line, column and
+//! the place (`statement "A" > members[0]`).
 //!
 //! ```
 //! # fn main() -> argraph::Result<()> {
@@ -52,10 +55,11 @@ use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, ParseCategory, Result};
 use crate::io::report::{short, Imported, Report};
+use crate::model::data::{self, Entries, ObjectOnly};
 use crate::model::{ArgumentGraph, AttackKind, EdgeKind, NodeKind};
 use words::{EndType, RelationType};
 
@@ -101,13 +105,17 @@ mod words {
     }
 }
 
+/// What an Argdown JSON document is, for messages.
+const EXPECTED: &str = "an Argdown JSON document (what `argdown json` writes): an object with \"statements\": {…} and \"arguments\": {…} (and \"relations\": […])";
+
 #[derive(Deserialize)]
+#[serde(expecting = "an Argdown JSON document (an object with \"statements\" and \"arguments\")")]
 struct RawDoc {
     #[serde(default)]
-    statements: Map<String, Value>,
+    statements: Option<Entries<ObjectOnly<RawStatement>>>,
     #[serde(default)]
-    arguments: Map<String, Value>,
-    #[serde(default)]
+    arguments: Option<Entries<ObjectOnly<RawArgument>>>,
+    #[serde(default, deserialize_with = "data::objects")]
     relations: Vec<RawRelation>,
     #[serde(default)]
     map: Option<serde::de::IgnoredAny>,
@@ -118,7 +126,10 @@ struct RawDoc {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a statement or argument member (an object with \"text\")"
+)]
 struct RawMember {
     #[serde(default)]
     text: Option<String>,
@@ -126,7 +137,7 @@ struct RawMember {
     ranges: Vec<RawRange>,
     #[serde(default)]
     is_reference: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional")]
     data: Option<Value>,
     #[serde(default)]
     role: Option<String>,
@@ -135,6 +146,7 @@ struct RawMember {
 /// A formatted range of a text: a tag, a link, bold… Offsets are
 /// JavaScript string indices (UTF-16 code units), `stop` inclusive.
 #[derive(Deserialize)]
+#[serde(expecting = "a text range (an object with \"type\", \"start\" and \"stop\")")]
 struct RawRange {
     #[serde(rename = "type", default)]
     kind: String,
@@ -164,18 +176,20 @@ fn plain_text(m: &RawMember) -> Option<String> {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "a statement (an object with \"title\" and \"members\")")]
 struct RawStatement {
     #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     members: Vec<RawMember>,
     #[serde(default)]
     tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional")]
     data: Option<Value>,
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "a premise-conclusion statement (an object with \"title\" and \"role\")")]
 struct RawPcs {
     #[serde(default)]
     title: Option<String>,
@@ -184,28 +198,35 @@ struct RawPcs {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "an inference (an object with \"inferenceRules\")"
+)]
 struct RawInference {
     #[serde(default)]
     inference_rules: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "an argument (an object with \"title\", \"members\" and \"pcs\")")]
 struct RawArgument {
     #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     members: Vec<RawMember>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     pcs: Vec<RawPcs>,
     #[serde(default)]
     tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional")]
     data: Option<Value>,
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a relation (an object with \"relationType\", \"from\" and \"to\")"
+)]
 struct RawRelation {
     relation_type: String,
     from: String,
@@ -223,15 +244,32 @@ struct RawRelation {
 /// # Errors
 /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) with line and column for
 /// input that is not JSON or not shaped as Argdown's export (a statement
-/// or argument that is not an object is reported with its title).
+/// or argument that is not an object is reported with its title), and for
+/// a JSON object with neither `statements` nor `arguments`: another
+/// format's document is refused, not read as an empty map.
 ///
 /// ```
 /// let err = argraph::argdown::from_slice(br#"{"statements": {"A": 3}}"#).unwrap_err();
 /// assert!(err.to_string().contains("statement \"A\""));
+/// let err = argraph::argdown::from_slice(br#"{"argraph": 1, "nodes": []}"#).unwrap_err();
+/// assert!(err.to_string().contains("no \"statements\" and no \"arguments\""));
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: RawDoc = serde_json::from_slice(bytes).map_err(|e| Error::json(e, FORMAT))?;
+    data::expect_object(bytes, FORMAT, EXPECTED)?;
+    let doc: RawDoc =
+        crate::file::parse_json(bytes).map_err(|e| data::json_error(e, bytes, FORMAT))?;
+    if doc.statements.is_none() && doc.arguments.is_none() {
+        return Err(Error::parse(
+            FORMAT,
+            ParseCategory::Data,
+            0,
+            0,
+            format!(
+                "this document has no \"statements\" and no \"arguments\", so it is not {EXPECTED}"
+            ),
+        ));
+    }
     build(doc)
 }
 
@@ -264,16 +302,6 @@ pub fn from_reader<R: Read>(reader: R) -> Result<Imported> {
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
     crate::file::load_with(path.as_ref(), from_slice)
-}
-
-fn shape_error(what: &str, title: &str, e: serde_json::Error) -> Error {
-    Error::parse(
-        FORMAT,
-        ParseCategory::Data,
-        0,
-        0,
-        format!("{what} {title:?}: {e}"),
-    )
 }
 
 /// The canonical member: the one with `data.isCanonical`, else the last
@@ -381,14 +409,15 @@ fn build(doc: RawDoc) -> Result<Imported> {
     if doc.tags.is_some() {
         report.set_aside_n(S_TAGS, 1);
     }
+    let statements = doc.statements.map_or_else(Vec::new, |e| e.0);
+    let arguments = doc.arguments.map_or_else(Vec::new, |e| e.0);
+    report.count_input_records(statements.len() + arguments.len() + doc.relations.len());
     let mut draft = Draft::default();
-    for (key, value) in doc.statements {
-        let s = serde_json::from_value(value).map_err(|e| shape_error("statement", &key, e))?;
-        draft.statement(key, s, &mut report);
+    for (key, s) in statements {
+        draft.statement(key, s.0, &mut report);
     }
-    for (key, value) in doc.arguments {
-        let a = serde_json::from_value(value).map_err(|e| shape_error("argument", &key, e))?;
-        draft.argument(key, a, &mut report);
+    for (key, a) in arguments {
+        draft.argument(key, a.0, &mut report);
     }
     let mut seen = HashSet::new();
     for r in doc.relations {

@@ -17,9 +17,13 @@
 //! node's `id`, `kind` and `text` and each edge's `from`, `to` and `kind`;
 //! everything else is optional. Unknown fields are refused (users' own
 //! fields go in `data`), so a typo is an error rather than silently lost
-//! data. Reading reports every structural problem at once (see
-//! [`Rule`](crate::Rule)); syntax errors carry line and column. Writing then
-//! reading gives back an equal graph.
+//! data; so is a key repeated in any object, `data` included, and a
+//! document, node or edge that is not a JSON object. `data` is kept as
+//! written: numbers keep their text (a 30-digit integer stays 30 digits),
+//! keys their order. Reading reports every structural problem at once (see
+//! [`Rule`](crate::Rule)); syntax and shape errors carry line and column
+//! and the place in the document (`nodes[3] (id "a") > data`). Writing
+//! then reading gives back an equal graph.
 //!
 //! ```
 //! # fn main() -> argraph::Result<()> {
@@ -47,6 +51,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Location, Problem, Result, Rule};
+use crate::model::data;
 use crate::model::{
     check_edge, provenance_problems, source_problems, ArgumentGraph, AttackKind, Edge, EdgeKind,
     FramingBasis, Node, NodeKind, Provenance, Source,
@@ -55,24 +60,34 @@ use crate::model::{
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
+/// What an argraph JSON document is, for messages.
+const EXPECTED: &str = "an argraph JSON document: an object with \"argraph\": 1 and \"nodes\": [...] (and optionally \"edges\", \"sources\", \"title\", \"description\")";
+
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an argraph JSON document (an object with \"argraph\": 1 and \"nodes\")"
+)]
 struct RawDocument<'a> {
+    #[serde(default, deserialize_with = "data::optional")]
     argraph: Option<Value>,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     sources: Vec<Source>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "data::objects")]
     nodes: Vec<RawNode<'a>>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "data::objects")]
     edges: Vec<RawEdge<'a>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a node object (with \"id\", \"kind\" and \"text\")"
+)]
 struct RawNode<'a> {
     #[serde(borrow)]
     id: Option<Text<'a>>,
@@ -82,18 +97,23 @@ struct RawNode<'a> {
     text: Option<Text<'a>>,
     label: Option<String>,
     // A `Value` so that a non-numeric weight is a reported problem, not a parse failure.
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     weight: Option<Box<Value>>,
     #[serde(default)]
     tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     provenance: Vec<Provenance>,
     #[serde(default)]
     synthesis: bool,
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     data: Option<Box<Value>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an edge object (with \"from\", \"to\" and \"kind\")"
+)]
 struct RawEdge<'a> {
     #[serde(borrow)]
     from: Option<Text<'a>>,
@@ -103,11 +123,13 @@ struct RawEdge<'a> {
     kind: Option<Text<'a>>,
     #[serde(borrow)]
     attack: Option<Text<'a>>,
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     weight: Option<Box<Value>>,
     label: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     provenance: Vec<Provenance>,
     basis: Option<FramingBasis>,
+    #[serde(default, deserialize_with = "data::optional_boxed")]
     data: Option<Box<Value>>,
 }
 
@@ -158,7 +180,8 @@ struct VersionProbe {
 /// # Errors
 /// [`ErrorKind::Parse`] with line and column for malformed, truncated,
 /// non-UTF-8 or too deeply nested input (nesting is capped at 128 levels, so
-/// hostile input cannot overflow the stack);
+/// hostile input cannot overflow the stack), for a document that is not an
+/// object, and for a key repeated in any object;
 /// [`ErrorKind::UnsupportedVersion`] when `argraph` is missing or not 1;
 /// [`ErrorKind::Invalid`] listing every structural problem.
 ///
@@ -168,6 +191,7 @@ struct VersionProbe {
 /// ```
 pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    data::expect_object(bytes, "JSON", EXPECTED)?;
     let raw = match crate::file::parse_json::<RawDocument<'_>>(bytes) {
         Ok(raw) => {
             version_ok(raw.argraph.as_ref())?;
@@ -177,7 +201,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<ArgumentGraph> {
         // rather than report its shape.
         Err(e) => {
             check_version(bytes)?;
-            return Err(Error::json(e, "JSON"));
+            return Err(data::json_error(e, bytes, "JSON"));
         }
     };
     build(raw)

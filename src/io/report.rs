@@ -84,6 +84,9 @@ impl Entry {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     entries: Vec<Entry>,
+    /// How many records (nodes, edges, statements, arguments, relations)
+    /// the input held, as the reader counts them.
+    input_records: usize,
 }
 
 impl Report {
@@ -122,6 +125,25 @@ impl Report {
     /// `true` if nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// How many records the input held, as the reader counts them (AIF:
+    /// node and edge entries; Argdown: statements, arguments and
+    /// relations); 0 for readers that keep every record or refuse the
+    /// input. A graph with no node read from an input that held records
+    /// kept nothing of it, which `convert` refuses.
+    ///
+    /// ```
+    /// let dialogue = br#"{"nodes": [{"nodeID": "1", "text": "Bob: it rains", "type": "L"}], "edges": []}"#;
+    /// let imported = argraph::aif::from_slice(dialogue).unwrap();
+    /// assert_eq!((imported.graph.node_count(), imported.report.input_records()), (0, 1));
+    /// ```
+    pub fn input_records(&self) -> usize {
+        self.input_records
+    }
+
+    pub(crate) fn count_input_records(&mut self, n: usize) {
+        self.input_records += n;
     }
 
     fn count_of(&self, severity: Severity) -> usize {
@@ -182,8 +204,10 @@ impl Report {
         self.add(Severity::Kept, what, count, || None);
     }
 
-    /// Appends another report's entries (merging equal ones).
+    /// Appends another report's entries (merging equal ones) and adds its
+    /// count of input records.
     pub fn extend(&mut self, other: Report) {
+        self.input_records += other.input_records;
         for e in other.entries {
             let mut examples = e.examples.into_iter();
             self.add(e.severity, &e.what, e.count, || examples.next());

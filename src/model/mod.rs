@@ -1,5 +1,6 @@
 //! The model: typed nodes and edges in an [`ArgumentGraph`].
 
+pub(crate) mod data;
 mod graph;
 mod kinds;
 mod node;

@@ -17,7 +17,10 @@ use crate::error::{Error, Location, Problem, Rule};
 /// assert_eq!(p.locator.as_deref(), Some("§4 Results & Discussion"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a provenance object (with \"source\", and optionally \"locator\" and \"quote\")"
+)]
 pub struct Provenance {
     /// The id of a source declared in the graph's [`sources`](crate::ArgumentGraph::sources).
     pub source: String,
@@ -62,7 +65,10 @@ impl Provenance {
 /// assert_eq!(s.authors.len(), 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a source object (with \"id\", and optionally \"title\", \"authors\", \"year\", \"url\", \"data\")"
+)]
 pub struct Source {
     /// Unique id, used by [`Provenance::source`].
     pub id: String,
@@ -79,7 +85,11 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Free JSON for the user's own fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::data::optional"
+    )]
     pub data: Option<Value>,
 }
 

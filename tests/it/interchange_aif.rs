@@ -479,15 +479,16 @@ fn ova_layout_puts_conclusions_above_their_premises() {
     assert_eq!(distinct.len(), pos.len(), "no two nodes at one place");
 }
 
-/// AIF fields reach `data` as `serde_json` reads a JSON object: a repeated
-/// key keeps its first place and its last value (at the top of a node and
-/// inside nested values), escapes are decoded, numbers keep their value;
-/// and the JSON written from that data reads back to the same values.
+/// AIF fields reach `data` as written: escapes are decoded, numbers keep
+/// their text (`1.50`, `-0`, a 24-digit integer; serde_json writes an
+/// exponent as `e+2`), keys their order; and the JSON written from that data
+/// reads back to the same values. (Before issue 11 a repeated key kept its
+/// first place and its last value, and numbers became `f64`s.)
 #[test]
-fn node_fields_reach_data_as_json_objects_read_them() {
+fn node_fields_reach_data_as_written() {
     let text = r#"{"nodes": [
-        {"nodeID": "1", "text": "Sales fell.", "type": "I", "timestamp": "t1", "z": 1,
-         "timestamp": "t2", "nested": {"a": 1, "b": [1.50, -0, 1E2, true, null], "a": {"x": "\u00e9\/\n"}},
+        {"nodeID": "1", "text": "Sales fell.", "type": "I", "timestamp": "t2", "z": 1,
+         "nested": {"a": {"x": "\u00e9\/\n"}, "b": [1.50, -0, 1E2, true, null]},
          "big": 123456789012345678901234, "w\u0065ird key": "q\"uote"},
         {"nodeID": "2", "text": "Demand is weak.", "type": "I"},
         {"nodeID": "3", "text": "Default Inference", "type": "RA", "scheme": "Default Inference",
@@ -498,14 +499,18 @@ fn node_fields_reach_data_as_json_objects_read_them() {
         {"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"},
         {"edgeID": "3", "fromID": "2", "toID": "4"}, {"edgeID": "4", "fromID": "4", "toID": "1"}]}"#;
     let g = aif::from_str(text).unwrap().graph;
-    let fields = json!({
-        "timestamp": "t2",
-        "z": 1,
-        "nested": {"a": {"x": "é/\n"}, "b": [1.5, -0.0, 100.0, true, null]},
-        "big": 1.2345678901234568e23,
-        "weird key": "q\"uote"
-    });
+    let fields: Value = serde_json::from_str(
+        r#"{"timestamp": "t2", "z": 1, "nested": {"a": {"x": "é/\n"}, "b": [1.50, -0, 1e2, true, null]},
+            "big": 123456789012345678901234, "weird key": "q\"uote"}"#,
+    )
+    .unwrap();
     assert_eq!(g.node("1").unwrap().data(), Some(&json!({"aif": fields})));
+    let written = g.node("1").unwrap().data().unwrap().to_string();
+    assert!(
+        written.contains("[1.50,-0,1e+2,true,null]")
+            && written.contains("123456789012345678901234"),
+        "{written}"
+    );
     // Default scheme (id as a number or a string) dropped; any other kept.
     assert_eq!(
         edge(&g, "1", "2").data(),
@@ -520,24 +525,43 @@ fn node_fields_reach_data_as_json_objects_read_them() {
     assert_eq!(again.node("1").unwrap().data(), g.node("1").unwrap().data());
 }
 
-/// A node with many fields (past the small-node path), some repeated: the
-/// same first-place, last-value rule, in linear time.
+/// A repeated key is refused, at the top of a node and inside nested
+/// values, naming the key and the node, in linear time past the
+/// small-node path (40 fields).
 #[test]
-fn many_repeated_node_fields_keep_first_place_and_last_value() {
+fn repeated_node_fields_are_refused() {
+    let nested = r#"{"nodes": [{"nodeID": "1", "text": "t", "type": "I",
+        "nested": {"a": 1, "a": {"x": 2}}}], "edges": []}"#;
+    let err = aif::from_str(nested).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("\"a\" is repeated") && msg.contains("nodes[0] (nodeID \"1\") > nested"),
+        "{msg}"
+    );
+    assert_eq!(err.line(), Some(2), "{msg}");
     let fields: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 25)).collect();
     let text = format!(
         r#"{{"nodes": [{{"nodeID": "1", "text": "t", "type": "I", {}}}], "edges": []}}"#,
         fields.join(", ")
     );
+    let msg = aif::from_str(&text).unwrap_err().to_string();
+    assert!(
+        msg.contains("\"k0\" is repeated") && msg.contains("nodes[0] (nodeID \"1\")"),
+        "{msg}"
+    );
+    // Forty distinct fields keep their order and values.
+    let fields: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+    let text = format!(
+        r#"{{"nodes": [{{"nodeID": "1", "text": "t", "type": "I", {}}}], "edges": []}}"#,
+        fields.join(", ")
+    );
     let g = aif::from_str(&text).unwrap().graph;
-    // What serde_json makes of the same object, less the fields argraph reads.
     let node: Value = serde_json::from_str(&text).unwrap();
     let mut expected = node["nodes"][0].as_object().unwrap().clone();
     for known in ["nodeID", "text", "type"] {
         expected.shift_remove(known);
     }
-    assert_eq!(expected.len(), 25);
-    assert_eq!(expected["k3"], json!(28));
+    assert_eq!(expected.len(), 40);
     assert_eq!(
         g.node("1").unwrap().data(),
         Some(&json!({"aif": Value::Object(expected)}))

@@ -12,6 +12,7 @@ mod dot;
 mod examples;
 mod files_and_signals;
 mod hostile_iccma;
+mod hostile_readers;
 mod interchange_aif;
 mod interchange_argdown;
 mod interchange_convert;

@@ -5,8 +5,9 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::model::data::{self, Object};
 use crate::model::{AttackKind, FramingBasis, NodeKind, Provenance, Source};
 pub(super) use node_type::NodeType;
 
@@ -43,9 +44,9 @@ mod node_type {
 #[derive(Deserialize)]
 #[serde(expecting = "an AIF document (a JSON object with \"nodes\" and \"edges\")")]
 pub(super) struct Document {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional_objects")]
     pub nodes: Option<Vec<NodeRecord>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional_objects")]
     pub edges: Option<Vec<EdgeRecord>>,
     #[serde(default, deserialize_with = "null_as_empty")]
     pub locutions: Vec<LocutionRecord>,
@@ -77,7 +78,7 @@ pub(super) struct Document {
     pub _dialog: Option<IgnoredAny>,
     /// Every other key, in order.
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub other: Object,
 }
 
 /// An entry of `nodes`.
@@ -97,7 +98,7 @@ pub(super) struct NodeRecord {
     pub extension: Option<Box<Extension>>,
     /// Every other field (`timestamp`, `scheme`, `schemeID`, …), in order.
     #[serde(flatten)]
-    pub fields: Map<String, Value>,
+    pub fields: Object,
 }
 
 /// An entry of `edges`.
@@ -117,7 +118,7 @@ pub(super) struct EdgeRecord {
     pub extension: Option<Box<Extension>>,
     /// Fields AIF edges do not have (not kept, counted).
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub other: Object,
 }
 
 /// An entry of `locutions`: the L node it describes (`nodeID`) among its
@@ -126,13 +127,13 @@ pub(super) struct EdgeRecord {
 #[serde(expecting = "a locution object")]
 pub(super) struct LocutionRecord {
     #[serde(flatten)]
-    pub fields: Map<String, Value>,
+    pub fields: Object,
 }
 
 impl LocutionRecord {
     /// The id of its L node: a string, or a number as its JSON text.
     pub fn node_id(&self) -> Option<String> {
-        match self.fields.get("nodeID")? {
+        match self.fields.0.get("nodeID")? {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
             _ => None,
@@ -142,6 +143,7 @@ impl LocutionRecord {
 
 /// An entry of OVA's `schemefulfillments`: the scheme of an S-node.
 #[derive(Deserialize)]
+#[serde(expecting = "a scheme fulfillment object (with \"nodeID\" and \"schemeID\")")]
 pub(super) struct Fulfillment {
     #[serde(rename = "nodeID", default)]
     pub node: Option<Id>,
@@ -153,7 +155,10 @@ pub(super) struct Fulfillment {
 /// AIF has no place for. Every field is optional; a field is written only
 /// when the reader would not derive the same value from the AIF structure.
 #[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the \"argraph\" extension of an AIF node or edge (an object)"
+)]
 pub(super) struct Extension {
     #[serde(default)]
     pub id: Option<String>,
@@ -161,50 +166,60 @@ pub(super) struct Extension {
     pub kind: Option<NodeKind>,
     #[serde(default, deserialize_with = "explicit")]
     pub label: Option<Option<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional")]
     pub weight: Option<Value>,
     #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     pub provenance: Vec<Provenance>,
     #[serde(default)]
     pub synthesis: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional")]
     pub data: Option<Value>,
     #[serde(default, deserialize_with = "explicit")]
     pub attack: Option<Option<AttackKind>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     pub frames: Vec<FrameExtension>,
 }
 
 /// A `frames` edge kept on its framing node.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a frames entry of the \"argraph\" extension (an object with \"to\")"
+)]
 pub(super) struct FrameExtension {
     pub to: Id,
     #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional")]
     pub weight: Option<Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::objects")]
     pub provenance: Vec<Provenance>,
     #[serde(default)]
     pub basis: Option<FramingBasis>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "data::optional")]
     pub data: Option<Value>,
 }
 
 /// The document-level `argraph` key: its presence says the file was
 /// written by argraph, so `data` comes from the extension verbatim.
 #[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "the \"argraph\" extension of an AIF document (an object with \"version\": 1)"
+)]
 pub(super) struct DocumentExtension {
     pub version: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "data::objects"
+    )]
     pub sources: Vec<Source>,
 }
 
@@ -262,7 +277,7 @@ impl<'de> Deserialize<'de> for Id {
 
 struct IdVisitor;
 
-impl Visitor<'_> for IdVisitor {
+impl<'de> Visitor<'de> for IdVisitor {
     type Value = Id;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an id (a string or an integer)")
@@ -284,6 +299,23 @@ impl Visitor<'_> for IdVisitor {
             Ok(Id(format!("{}", v as i64)))
         } else {
             Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+    }
+    /// A number serde_json keeps as its text (`arbitrary_precision`): an
+    /// integer too long for 64 bits is its digits; a fraction as above.
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Id, A::Error> {
+        // An object is refused at its first key, without reading it all.
+        if map.next_key::<String>()?.as_deref() != Some(data::NUMBER_TOKEN) {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        let text: String = map.next_value()?;
+        let digits = text.strip_prefix('-').unwrap_or(&text);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(Id(text));
+        }
+        match text.parse::<f64>() {
+            Ok(v) => self.visit_f64(v),
+            Err(_) => Err(de::Error::invalid_value(de::Unexpected::Str(&text), &self)),
         }
     }
 }

@@ -41,13 +41,17 @@
 //!
 //! Messy input is worked around and counted, not refused: nodes without an
 //! id or a type, of an unknown type, duplicate nodes and edges, edges to
-//! nodes that do not exist, self-loops, I → I edges without an S-node,
-//! I-nodes without text (given a placeholder). Each is a
+//! nodes that do not exist, self-loops (an edge from a node to itself, an
+//! RA or MA node whose premise is its conclusion), I → I edges without an
+//! S-node, I-nodes without text (given a placeholder). Each is a
 //! [`Severity::Warning`](crate::report::Severity) entry of the report,
 //! naming the first few node or edge ids. Refused with an error: input that
-//! is not JSON or not an AIF document ([`ErrorKind::Parse`](crate::ErrorKind::Parse)
-//! with line and column), and two *different* nodes with the same id
-//! ([`ErrorKind::Invalid`](crate::ErrorKind::Invalid)).
+//! is not JSON or not an AIF document, an argraph JSON document, and a key
+//! repeated in any object ([`ErrorKind::Parse`](crate::ErrorKind::Parse)
+//! with line, column and the place, such as `nodes[3] (nodeID "12")`), and
+//! two *different* nodes with the same id
+//! ([`ErrorKind::Invalid`](crate::ErrorKind::Invalid)). Node fields are
+//! kept as written: numbers keep their text.
 //!
 //! # Export
 //!

@@ -32,6 +32,8 @@ pub(super) const W_EDGE_DUP: &str = "edge repeated between the same two nodes (r
 pub(super) const W_EDGE_I_I: &str =
     "edge joins two I-nodes directly, without a scheme node (set aside)";
 pub(super) const W_EDGE_FIELDS: &str = "edge field other than edgeID/fromID/toID (not kept)";
+pub(super) const W_RA_SELF: &str =
+    "RA/MA node whose premise is its conclusion: a node supporting itself (set aside)";
 pub(super) const W_RA_NO_PREMISE: &str = "RA/MA node without a premise";
 pub(super) const W_RA_NO_CONCLUSION: &str = "RA/MA node without a conclusion";
 pub(super) const W_CA_NO_ATTACKER: &str = "CA node without an attacker";
@@ -59,10 +61,38 @@ pub(super) const S_OVA: &str = "OVA layout section (node positions)";
 pub(super) const S_TEXT: &str = "characters of the analysed text (OVA \"text\")";
 pub(super) const S_TOP_KEY: &str = "unknown top-level key";
 
+/// What an AIF document is, for messages.
+const EXPECTED: &str = "an AIF document (AIF JSON): an object with \"nodes\": [...] and \"edges\": [...] (AIFdb), or with \"AIF\": {\"nodes\", \"edges\"} (OVA)";
+
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: Document = crate::file::parse_json(bytes).map_err(|e| Error::json(e, FORMAT))?;
+    crate::model::data::expect_object(bytes, FORMAT, EXPECTED)?;
+    let doc: Document = crate::file::parse_json(bytes).map_err(|e| {
+        argraph_document(bytes).unwrap_or_else(|| crate::model::data::json_error(e, bytes, FORMAT))
+    })?;
     build(doc)
+}
+
+/// The error for an argraph JSON document read as AIF (its `"argraph"` is
+/// a version number, where AIF written by argraph has an object).
+fn argraph_document(bytes: &[u8]) -> Option<Error> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        argraph: Option<Value>,
+        nodes: Option<Vec<Map<String, Value>>>,
+    }
+    let probe: Probe = serde_json::from_slice(bytes).ok()?;
+    // argraph's AIF has an "argraph" object; argraph JSON, a version number.
+    let argraph_nodes = probe.nodes.is_some_and(|n| {
+        n.iter()
+            .any(|n| n.contains_key("kind") && !n.contains_key("nodeID"))
+    });
+    (probe.argraph.is_some_and(|v| v.is_number()) || argraph_nodes).then(|| {
+        data_error(
+            "this is an argraph JSON document (\"argraph\": 1, nodes with \"id\" and \"kind\"), \
+             not AIF JSON: read it as argraph JSON",
+        )
+    })
 }
 
 fn data_error(message: impl Into<String>) -> Error {
@@ -79,6 +109,7 @@ fn build(top: Document) -> Result<Imported> {
     let mut problems = Vec::new();
     let records = doc.nodes.take().unwrap_or_default();
     let edge_records = doc.edges.take().unwrap_or_default();
+    report.count_input_records(records.len() + edge_records.len());
     let mut input = read_nodes(records, &doc.fulfillments, &mut report, &mut problems);
     let edges = sort_edges(edge_records, &input, &mut report);
     let mut shape = Shape::new(&input.nodes, &edges.structural);
@@ -92,6 +123,13 @@ fn build(top: Document) -> Result<Imported> {
     let mut graph_edges = collapsed_edges(&mut input.nodes, &mut shape, written_by_argraph);
     graph_edges.extend(direct_edges(edges.structural, &input.nodes, &shape));
     warn_missing_sides(&input.nodes, &shape, &mut report);
+    for &i in &shape.self_loops {
+        let n = &input.nodes[i];
+        report.warn(W_RA_SELF, || {
+            let i_node = &input.nodes[shape.ins[i][0]].id;
+            format!("node {:?} on node {i_node:?}", n.id)
+        });
+    }
     if written_by_argraph {
         count_dialogue(&input.nodes, edges.dialogue.len(), &mut report);
     } else {
@@ -129,7 +167,7 @@ fn build(top: Document) -> Result<Imported> {
 fn unwrap(mut top: Document, report: &mut Report) -> Result<(Document, Option<DocumentExtension>)> {
     let extension = top.extension.take();
     // The wrapper's own keys (OVA layout, text) are on the top document.
-    let wrapper = (top.ova, top.text_chars, std::mem::take(&mut top.other));
+    let wrapper = (top.ova, top.text_chars, std::mem::take(&mut top.other.0));
     let mut doc = match top.aif.take() {
         Some(inner) => {
             if inner.aif.is_some() {
@@ -166,7 +204,7 @@ fn unwrap(mut top: Document, report: &mut Report) -> Result<(Document, Option<Do
         report.set_aside_n(S_OVA, 1);
     }
     report.set_aside_n(S_TEXT, text_chars.max(doc.text_chars));
-    for k in keys.keys().chain(doc.other.keys()) {
+    for k in keys.keys().chain(doc.other.0.keys()) {
         report.set_aside_one(S_TOP_KEY, || format!("{k:?}"));
     }
     Ok((doc, extension))
@@ -247,7 +285,7 @@ fn read_nodes(
             }
             continue;
         }
-        let mut fields = r.fields;
+        let mut fields = r.fields.0;
         if node_type.is_scheme() && !fields.contains_key("schemeID") {
             if let Some(s) = schemes.get(id.as_str()) {
                 fields.insert("schemeID".into(), Value::String(s.to_string()));
@@ -294,7 +332,7 @@ fn sort_edges(records: Vec<EdgeRecord>, input: &InputNodes, report: &mut Report)
                 to.unwrap_or_else(unknown)
             )
         };
-        report.add(Severity::Warning, W_EDGE_FIELDS, e.other.len(), || {
+        report.add(Severity::Warning, W_EDGE_FIELDS, e.other.0.len(), || {
             Some(name())
         });
         let (Some(from), Some(to)) = (&e.from, &e.to) else {
@@ -347,6 +385,8 @@ struct Shape {
     roles: Vec<Role>,
     /// Scheme nodes read as an edge, in input order.
     collapsed: Vec<usize>,
+    /// RA and MA nodes whose one premise is their one conclusion: set aside.
+    self_loops: Vec<usize>,
 }
 
 impl Shape {
@@ -358,6 +398,7 @@ impl Shape {
             first_in: vec![usize::MAX; n],
             roles: vec![Role::Other; n],
             collapsed: Vec::new(),
+            self_loops: Vec::new(),
         };
         for (k, &(a, b, _)) in structural.iter().enumerate() {
             shape.outs[a].push(b);
@@ -374,7 +415,11 @@ impl Shape {
                         nodes[j].node_type
                     }) =>
                 {
-                    shape.collapsed.push(i)
+                    if ty != NodeType::Ca && shape.ins[i][0] == shape.outs[i][0] {
+                        shape.self_loops.push(i);
+                    } else {
+                        shape.collapsed.push(i);
+                    }
                 }
                 NodeType::I | NodeType::Ra | NodeType::Ma | NodeType::Ca => {
                     shape.roles[i] = Role::Node(count);
@@ -828,7 +873,7 @@ impl Anchoring<'_> {
             let Some(id) = loc.node_id().filter(|id| l_ids.contains(id.as_str())) else {
                 continue;
             };
-            let mut fields = loc.fields.clone();
+            let mut fields = loc.fields.0.clone();
             fields.shift_remove("nodeID");
             locutions.insert(id, Value::Object(fields));
         }
