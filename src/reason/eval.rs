@@ -98,11 +98,15 @@ vocabulary! {
     /// # Ok(()) }
     /// ```
     Status, "status" {
-        /// In every extension (and there is at least one).
+        /// In every extension: skeptically accepted. When there is no
+        /// extension at all (only stable semantics can have none) every
+        /// argument is, vacuously: one definition with ICCMA's `DS`
+        /// task, which answers `YES` then; `argraph eval` says when it is
+        /// so.
         Skeptical => "skeptical",
         /// In some extension but not all.
         Credulous => "credulous",
-        /// In no extension (or there is none).
+        /// In no extension, where there is at least one.
         Rejected => "rejected",
     }
 }
@@ -636,9 +640,10 @@ fn statuses_of(extensions: &[Extension], n: usize) -> Vec<Status> {
     for &a in extensions.iter().flatten() {
         count[a] += 1;
     }
+    // With no extension every argument is in all of them: skeptical.
     let status = |c: usize| match c {
-        0 => Status::Rejected,
         c if c == extensions.len() => Status::Skeptical,
+        0 => Status::Rejected,
         _ => Status::Credulous,
     };
     count.into_iter().map(status).collect()
@@ -648,13 +653,26 @@ fn statuses_of(extensions: &[Extension], n: usize) -> Vec<Status> {
 /// query: up to 2n SAT calls.
 fn statuses_by_query(reasoner: &mut Reasoner<'_>, n: usize) -> Result<Vec<Status>> {
     let mut statuses = Vec::with_capacity(n);
+    // With no extension every argument is skeptically accepted and none
+    // credulously (see [`Status::Skeptical`]); asked once, if it matters.
+    let mut no_extension = None;
     for a in 0..n {
-        statuses.push(if !reasoner.credulous(a)?.accepted {
-            Status::Rejected
-        } else if reasoner.skeptical(a)?.accepted {
-            Status::Skeptical
+        statuses.push(if reasoner.credulous(a)?.accepted {
+            if reasoner.skeptical(a)?.accepted {
+                Status::Skeptical
+            } else {
+                Status::Credulous
+            }
         } else {
-            Status::Credulous
+            let none = match no_extension {
+                Some(none) => none,
+                None => *no_extension.insert(reasoner.some_extension()?.is_none()),
+            };
+            if none {
+                Status::Skeptical
+            } else {
+                Status::Rejected
+            }
         });
     }
     Ok(statuses)

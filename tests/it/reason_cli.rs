@@ -308,3 +308,54 @@ fn eval_and_compare_json_are_the_library_serialization() {
         assert_eq!(stdout(&o), serde_json::to_string_pretty(&c).unwrap() + "\n");
     }
 }
+
+/// Regression: `eval -s stable` said every node was rejected where
+/// `iccma -p DS-ST` said YES (a framework with no stable extension). One
+/// definition now: skeptical is "in every extension", vacuously so when
+/// there is none, as in ICCMA.
+#[test]
+fn eval_stable_and_iccma_agree_without_a_stable_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, apx) in [
+        (
+            "odd-cycle",
+            "arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,c).\natt(c,a).\n",
+        ),
+        (
+            "two-options",
+            "arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,a).\natt(b,c).\n",
+        ),
+    ] {
+        let af = dir.path().join(format!("{name}.apx"));
+        std::fs::write(&af, apx).unwrap();
+        let graph = dir.path().join(format!("{name}.json"));
+        let converted = argraph(&["convert", af.to_str().unwrap(), graph.to_str().unwrap()]);
+        assert!(converted.status.success());
+        let eval = argraph(&[
+            "eval",
+            graph.to_str().unwrap(),
+            "-s",
+            "stable",
+            "--format",
+            "json",
+        ]);
+        let doc: Value = serde_json::from_str(&stdout(&eval)).unwrap();
+        for node in doc["nodes"].as_array().unwrap() {
+            let (id, status) = (
+                node["id"].as_str().unwrap(),
+                node["status"].as_str().unwrap(),
+            );
+            let ask = |task: &str| {
+                let o = argraph(&["iccma", "-p", task, "-f", af.to_str().unwrap(), "-a", id]);
+                stdout(&o).lines().next() == Some("YES")
+            };
+            let some_extension = !doc["extensions"].as_array().unwrap().is_empty();
+            assert_eq!(status == "skeptical", ask("DS-ST"), "{name} {id}");
+            assert_eq!(
+                status != "rejected" && some_extension,
+                ask("DC-ST"),
+                "{name} {id}"
+            );
+        }
+    }
+}

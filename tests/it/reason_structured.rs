@@ -145,8 +145,8 @@ impl Oracle {
                 let holds = |e: &Vec<usize>| e.iter().any(|&a| self.arguments[a].conclusion == x);
                 let count = found.extensions.iter().filter(|e| holds(e)).count();
                 match count {
-                    0 => Status::Rejected,
                     c if c == found.extensions.len() => Status::Skeptical,
+                    0 => Status::Rejected,
                     _ => Status::Credulous,
                 }
             })

@@ -147,6 +147,12 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
             let members: Vec<_> = e.iter().map(|id| escape_controls(id)).collect();
             out.push_str(&format!("  {{{}}}\n", members.join(", ")));
         }
+        if exts.is_empty() && eval.all_extensions() {
+            out.push_str(&format!(
+                "# no {} extension: every node is skeptically accepted, vacuously (in each of none), and none credulously, as in ICCMA's DS and DC tasks\n",
+                eval.method()
+            ));
+        }
     }
     if !eval.converged() {
         out.push_str("# warning: the values did not converge on a cycle (last iterate shown)\n");
