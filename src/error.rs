@@ -294,6 +294,31 @@ impl Error {
         Error::parse(format, category, line, column, message)
     }
 
+    /// A parse error found after parsing, about the document as a whole
+    /// (line 0: unknown), placed at the document's first character that
+    /// is not whitespace, where its top-level value opens; other errors are
+    /// returned as they are.
+    pub(crate) fn at_document_start(mut self, bytes: &[u8]) -> Error {
+        if let ErrorKind::Parse { line, column, .. } = &mut self.0.kind {
+            if *line == 0 {
+                let start = bytes
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())
+                    .unwrap_or(bytes.len());
+                let before = &bytes[..start];
+                *line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+                let line_start = before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                *column = 1 + String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count();
+            }
+        }
+        self
+    }
+
     /// Adds where in the document a parse error stands (`in nodes[3] >
     /// data`) to its message; other errors are returned as they are.
     pub(crate) fn with_context(mut self, context: &str) -> Error {

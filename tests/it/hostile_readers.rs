@@ -435,3 +435,23 @@ fn deeply_nested_data_is_refused_in_every_reader() {
         );
     }
 }
+
+/// Found by the `aif_read` fuzz target: a document without `nodes` was
+/// refused with line 0, column 0. The refusal points into the document.
+#[test]
+fn aif_without_nodes_is_refused_at_a_position_in_the_document() {
+    for text in ["{}", "{\"OVA\": \"\"}", "\n  {\"edges\": []}"] {
+        let err = argraph::aif::from_slice(text.as_bytes()).unwrap_err();
+        let (line, column) = (err.line().unwrap(), err.column().unwrap());
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert!(
+            line >= 1 && line <= lines.len(),
+            "{text:?}: {line}:{column} {err}"
+        );
+        assert!(
+            column >= 1 && column <= lines[line - 1].chars().count() + 1,
+            "{text:?}: {line}:{column}"
+        );
+        assert!(err.to_string().contains("no \"nodes\" array"), "{err}");
+    }
+}

@@ -67,10 +67,13 @@ const EXPECTED: &str = "an AIF document (AIF JSON): an object with \"nodes\": [.
 pub(super) fn parse(bytes: &[u8]) -> Result<Imported> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     crate::model::data::expect_object(bytes, FORMAT, EXPECTED)?;
-    let doc: Document = crate::file::parse_json(bytes).map_err(|e| {
-        argraph_document(bytes).unwrap_or_else(|| crate::model::data::json_error(e, bytes, FORMAT))
-    })?;
-    build(doc)
+    let doc: Document =
+        crate::file::parse_json(bytes).map_err(|e| match argraph_document(bytes) {
+            Some(refusal) => refusal.at_document_start(bytes),
+            None => crate::model::data::json_error(e, bytes, FORMAT),
+        })?;
+    // What the whole document lacks is refused where it opens.
+    build(doc).map_err(|e| e.at_document_start(bytes))
 }
 
 /// The error for an argraph JSON document read as AIF (its `"argraph"` is
