@@ -96,9 +96,9 @@ struct RawNode<'a> {
     #[serde(borrow)]
     text: Option<Text<'a>>,
     label: Option<String>,
-    // A `Value` so that a non-numeric weight is a reported problem, not a parse failure.
-    #[serde(default, deserialize_with = "data::optional_boxed")]
-    weight: Option<Box<Value>>,
+    // Not an `f64`: a non-numeric weight is a reported problem, not a parse failure.
+    #[serde(default, deserialize_with = "data::optional_weight")]
+    weight: Option<data::RawWeight>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default, deserialize_with = "data::objects")]
@@ -123,8 +123,8 @@ struct RawEdge<'a> {
     kind: Option<Text<'a>>,
     #[serde(borrow)]
     attack: Option<Text<'a>>,
-    #[serde(default, deserialize_with = "data::optional_boxed")]
-    weight: Option<Box<Value>>,
+    #[serde(default, deserialize_with = "data::optional_weight")]
+    weight: Option<data::RawWeight>,
     label: Option<String>,
     #[serde(default, deserialize_with = "data::objects")]
     provenance: Vec<Provenance>,
@@ -337,7 +337,7 @@ fn check_node(
     let id = required(&n.id, "id", problems, at);
     let kind = required(&n.kind, "kind", problems, at).and_then(|k| parse_word(k, problems, at));
     let text = required(&n.text, "text", problems, at);
-    let weight = crate::model::weight_of(n.weight.as_deref(), problems, at);
+    let weight = crate::model::raw_weight_of(n.weight.as_ref(), problems, at);
     for msg in provenance_problems(declared, &n.provenance) {
         problems.push(Problem::new(Rule::UndeclaredSource, at(), msg));
     }
@@ -382,7 +382,7 @@ fn check_edge_fields(
     let to = required(&e.to, "to", problems, at);
     let kind = required(&e.kind, "kind", problems, at).and(parse_field(&e.kind, problems, at));
     let attack = parse_field(&e.attack, problems, at);
-    let weight = crate::model::weight_of(e.weight.as_deref(), problems, at);
+    let weight = crate::model::raw_weight_of(e.weight.as_ref(), problems, at);
     if e.basis.is_some() && kind.is_some_and(|k| k != EdgeKind::Frames) {
         let msg = "`basis` (declared or assigned) belongs on frames edges only";
         problems.push(Problem::new(Rule::BasisOffFrames, at(), msg));

@@ -124,8 +124,18 @@ impl<'de> Visitor<'de> for ObjectVisitor {
 /// An object, each key once, or the number `arbitrary_precision` hands
 /// over as a map of one key (its text).
 fn read_object<'de, A: MapAccess<'de>>(mut map: A) -> std::result::Result<Value, A::Error> {
+    let first = map.next_key::<String>()?;
+    read_object_from(first, map)
+}
+
+/// [`read_object`], its first key already read.
+fn read_object_from<'de, A: MapAccess<'de>>(
+    first: Option<String>,
+    mut map: A,
+) -> std::result::Result<Value, A::Error> {
     let mut object = Map::new();
-    while let Some(key) = map.next_key::<String>()? {
+    let mut next = first;
+    while let Some(key) = next.take() {
         if object.is_empty() && key == NUMBER_TOKEN {
             let text = map.next_value::<String>()?;
             return text
@@ -138,8 +148,79 @@ fn read_object<'de, A: MapAccess<'de>>(mut map: A) -> std::result::Result<Value,
         }
         let Data(value) = map.next_value()?;
         object.insert(key, value);
+        next = map.next_key::<String>()?;
     }
     Ok(Value::Object(object))
+}
+
+/// A weight as written: a number, or another value, which the reader
+/// reports as a problem rather than failing on.
+pub(crate) enum RawWeight {
+    /// A number (not yet checked to lie in [0, 1]).
+    Number(f64),
+    /// Anything else but `null`.
+    Other(Box<Value>),
+}
+
+/// `deserialize_with` for an optional weight (`null` is none); the field
+/// needs `#[serde(default)]`. A number is read straight to `f64`: weights
+/// are most of a large map's numbers, and [`Data`] would keep each one's
+/// text (`arbitrary_precision`).
+pub(crate) fn optional_weight<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<RawWeight>, D::Error> {
+    struct WeightVisitor;
+    impl<'de> Visitor<'de> for WeightVisitor {
+        type Value = Option<RawWeight>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a weight")
+        }
+        fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E> {
+            Ok(Some(RawWeight::Number(v as f64)))
+        }
+        fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E> {
+            Ok(Some(RawWeight::Number(v as f64)))
+        }
+        fn visit_f64<E>(self, v: f64) -> std::result::Result<Self::Value, E> {
+            Ok(Some(RawWeight::Number(v)))
+        }
+        fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let first = map.next_key::<String>()?;
+            if first.as_deref() == Some(NUMBER_TOKEN) {
+                let text = map.next_value::<std::borrow::Cow<'_, str>>()?;
+                return match text.parse::<f64>() {
+                    Ok(x) if x.is_finite() => Ok(Some(RawWeight::Number(x))),
+                    _ => Ok(Some(RawWeight::Other(Box::new(Value::String(
+                        text.into_owned(),
+                    ))))),
+                };
+            }
+            read_object_from(first, map).map(|v| Some(RawWeight::Other(Box::new(v))))
+        }
+        fn visit_bool<E>(self, v: bool) -> std::result::Result<Self::Value, E> {
+            Ok(Some(RawWeight::Other(Box::new(Value::Bool(v)))))
+        }
+        fn visit_str<E>(self, v: &str) -> std::result::Result<Self::Value, E> {
+            Ok(Some(RawWeight::Other(Box::new(Value::String(
+                v.to_owned(),
+            )))))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            DataVisitor
+                .visit_seq(seq)
+                .map(|v| Some(RawWeight::Other(Box::new(v))))
+        }
+    }
+    d.deserialize_any(WeightVisitor)
 }
 
 fn repeated_key<E: de::Error>(key: &str) -> E {

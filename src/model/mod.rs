@@ -8,5 +8,5 @@ mod node;
 pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
 pub use kinds::{AttackKind, EdgeKind, FramingBasis, NodeKind};
-pub(crate) use node::weight_of;
+pub(crate) use node::{raw_weight_of, weight_of};
 pub use node::{Edge, Node, Provenance, Source, DEFAULT_WEIGHT};

@@ -508,3 +508,18 @@ pub(crate) fn weight_of(
         .map_err(|msg| problems.push(Problem::new(Rule::BadWeight, at(), msg)))
         .ok()
 }
+
+/// [`weight_of`] for a weight read as [`RawWeight`](super::data::RawWeight).
+pub(crate) fn raw_weight_of(
+    weight: Option<&super::data::RawWeight>,
+    problems: &mut Vec<Problem>,
+    at: &dyn Fn() -> Location,
+) -> Option<f64> {
+    match weight? {
+        super::data::RawWeight::Number(x) => check_weight(*x)
+            .map(|()| *x)
+            .map_err(|msg| problems.push(Problem::new(Rule::BadWeight, at(), msg)))
+            .ok(),
+        super::data::RawWeight::Other(value) => weight_of(Some(value), problems, at),
+    }
+}
