@@ -268,9 +268,11 @@ pub fn from_slice(bytes: &[u8]) -> Result<Imported> {
             format!(
                 "this document has no \"statements\" and no \"arguments\", so it is not {EXPECTED}"
             ),
-        ));
+        )
+        .at_document_start(bytes));
     }
-    build(doc)
+    // What the whole document lacks is refused where it opens.
+    build(doc).map_err(|e| e.at_document_start(bytes))
 }
 
 /// Reads Argdown JSON from a string. See [`from_slice`].

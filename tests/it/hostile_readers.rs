@@ -455,3 +455,21 @@ fn aif_without_nodes_is_refused_at_a_position_in_the_document() {
         assert!(err.to_string().contains("no \"nodes\" array"), "{err}");
     }
 }
+
+/// Found by the `argdown_read` fuzz target (`{"argumentsts": {}, …}`): the
+/// refusal of a document with neither statements nor arguments had no
+/// position. It points where the document opens.
+#[test]
+fn argdown_without_statements_is_refused_at_a_position_in_the_document() {
+    for text in ["{\"argumentsts\": {}, \"relations\": []}", "\n\n   {}"] {
+        let err = argraph::argdown::from_slice(text.as_bytes()).unwrap_err();
+        let (line, column) = (err.line().unwrap(), err.column().unwrap());
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert!(
+            line >= 1 && line <= lines.len(),
+            "{text:?}: {line}:{column} {err}"
+        );
+        assert!(column >= 1 && column <= lines[line - 1].chars().count() + 1);
+        assert!(err.to_string().contains("no \"statements\""), "{err}");
+    }
+}
