@@ -797,15 +797,12 @@ fn write_attacks<W: Write>(
     [before, between, after]: [&[u8]; 3],
     name: impl Fn(&mut W, usize) -> io::Result<()>,
 ) -> io::Result<()> {
-    // The arguments after the last in an attack have no targets.
-    for a in 0..af.rows() {
-        for &b in af.targets(a) {
-            out.write_all(before)?;
-            name(out, a)?;
-            out.write_all(between)?;
-            name(out, b as usize)?;
-            out.write_all(after)?;
-        }
+    for (a, b) in af.attack_pairs() {
+        out.write_all(before)?;
+        name(out, a)?;
+        out.write_all(between)?;
+        name(out, b)?;
+        out.write_all(after)?;
     }
     Ok(())
 }

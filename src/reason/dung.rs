@@ -1,7 +1,8 @@
 //! Extension semantics on an [`ArgumentationFramework`]: the [`Reasoner`].
 
+use super::framework::out_of_memory;
 use super::framework::ArgumentationFramework;
-use super::grounded::grounded;
+use super::grounded::{grounded, try_grounded};
 use super::sat::{close, Encoding, Sat};
 use super::{Answer, Enumeration, Extension, Label, Labelling, Semantics};
 use crate::error::{Error, ErrorKind, Result};
@@ -46,17 +47,47 @@ pub struct Reasoner<'a> {
     grounded: Labelling,
     /// The undecided part: its framework and the map to `af`'s indices.
     rest: Option<(ArgumentationFramework, Vec<u32>)>,
-    /// `af` index → index in the undecided part (u32::MAX if decided).
+    /// Row of `af` → index in the undecided part (u32::MAX if decided).
     rest_index: Vec<u32>,
 }
 
 impl<'a> Reasoner<'a> {
     /// A reasoner for `af` under `semantics`. O(n + m).
+    ///
+    /// # Aborts
+    /// As [`grounded`] does, if the memory for one label per argument
+    /// cannot be had; [`try_new`](Self::try_new) returns an error instead.
     pub fn new(af: &'a ArgumentationFramework, semantics: Semantics) -> Reasoner<'a> {
+        Self::with_grounded(af, semantics, grounded(af))
+    }
+
+    /// [`new`](Self::new), with an error where the memory cannot be had.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::ArgumentationFramework;
+    /// use argraph::reason::{Reasoner, Semantics};
+    /// let af = ArgumentationFramework::new(2, [(0, 1), (1, 0)])?;
+    /// assert_eq!(Reasoner::try_new(&af, Semantics::Stable)?.extensions(None)?.extensions.len(), 2);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidInput`] naming the framework's size if the memory
+    /// for its grounded labelling cannot be had.
+    pub fn try_new(af: &'a ArgumentationFramework, semantics: Semantics) -> Result<Reasoner<'a>> {
+        Ok(Self::with_grounded(af, semantics, try_grounded(af)?))
+    }
+
+    fn with_grounded(
+        af: &'a ArgumentationFramework,
+        semantics: Semantics,
+        grounded: Labelling,
+    ) -> Reasoner<'a> {
         Reasoner {
             af,
             semantics,
-            grounded: grounded(af),
+            grounded,
             rest: None,
             rest_index: Vec::new(),
         }
@@ -77,19 +108,36 @@ impl<'a> Reasoner<'a> {
         &self.grounded
     }
 
-    fn rest(&mut self) -> &(ArgumentationFramework, Vec<u32>) {
+    /// The undecided part, built on first use: O(rows + m), no memory per
+    /// argument in no attack (the grounded labelling has those `In`).
+    fn rest(&mut self) -> Result<&(ArgumentationFramework, Vec<u32>)> {
         if self.rest.is_none() {
-            let keep: Vec<bool> = (0..self.af.len())
-                .map(|a| self.grounded.label(a) == Label::Undec)
+            let af = self.af;
+            let undecided = (0..af.rows())
+                .map(|r| af.row_argument(r))
+                .filter(|&a| self.grounded.label(a) == Label::Undec)
+                .map(|a| a as u32)
                 .collect();
-            let (sub, map) = self.af.restrict(&keep);
-            self.rest_index = vec![u32::MAX; self.af.len()];
+            let (sub, map) = af.restrict_to(undecided)?;
+            let mut rest_index = Vec::new();
+            rest_index
+                .try_reserve_exact(af.rows())
+                .map_err(|_| out_of_memory(af.len(), af.attack_count()))?;
+            rest_index.resize(af.rows(), u32::MAX);
             for (i, &a) in map.iter().enumerate() {
-                self.rest_index[a as usize] = i as u32;
+                rest_index[af.row_of(a as usize).ok_or_else(internal)?] = i as u32;
             }
+            self.rest_index = rest_index;
             self.rest = Some((sub, map));
         }
-        self.rest.as_ref().expect("just built")
+        self.rest.as_ref().ok_or_else(internal)
+    }
+
+    /// The index in the undecided part of argument `a`, which the grounded
+    /// labelling left `Undec` (so it is in an attack, and in a row).
+    fn rest_position(&self, a: usize) -> Result<usize> {
+        let row = self.af.row_of(a).ok_or_else(internal)?;
+        Ok(self.rest_index[row] as usize)
     }
 
     fn encoding(&self) -> Encoding {
@@ -102,13 +150,13 @@ impl<'a> Reasoner<'a> {
 
     fn sat(&mut self) -> Result<Sat> {
         let encoding = self.encoding();
-        Sat::new(&self.rest().0, encoding)
+        Sat::new(&self.rest()?.0, encoding)
     }
 
     /// The extension of `af` made of the grounded extension plus the
     /// undecided part's arguments marked in `set`. O(n).
-    fn lift(&self, set: &[bool]) -> Extension {
-        let mut ext: Vec<usize> = self.grounded.extension();
+    fn lift(&self, set: &[bool]) -> Result<Extension> {
+        let mut ext: Vec<usize> = self.grounded_extension()?;
         if let Some((_, map)) = &self.rest {
             ext.extend(
                 map.iter()
@@ -118,7 +166,23 @@ impl<'a> Reasoner<'a> {
             );
         }
         ext.sort_unstable();
-        ext
+        Ok(ext)
+    }
+
+    /// The grounded extension, or an error where its memory cannot be had
+    /// (it may hold billions of arguments in no attack).
+    fn grounded_extension(&self) -> Result<Extension> {
+        let no_memory = |_| out_of_memory(self.af.len(), self.af.attack_count());
+        let count = self
+            .grounded
+            .labels()
+            .iter()
+            .filter(|&&l| l == Label::In)
+            .count();
+        let mut ext = Vec::new();
+        ext.try_reserve_exact(count).map_err(no_memory)?;
+        ext.extend((0..self.af.len()).filter(|&a| self.grounded.label(a) == Label::In));
+        Ok(ext)
     }
 
     fn check(&self, a: usize) -> Result<()> {
@@ -140,16 +204,16 @@ impl<'a> Reasoner<'a> {
     /// Only if the SAT solver gives up (it has no limit set, so in practice never).
     pub fn some_extension(&mut self) -> Result<Option<Extension>> {
         match self.semantics {
-            Semantics::Grounded | Semantics::Complete => Ok(Some(self.grounded.extension())),
+            Semantics::Grounded | Semantics::Complete => Ok(Some(self.grounded_extension()?)),
             Semantics::Preferred => {
                 let mut sat = self.sat()?;
                 let set = sat.solve(&[])?.ok_or_else(internal)?;
-                let set = sat.maximise(&self.rest().0, set)?;
-                Ok(Some(self.lift(&set)))
+                let set = sat.maximise(&self.rest()?.0, set)?;
+                Ok(Some(self.lift(&set)?))
             }
             Semantics::Stable => {
                 let mut sat = self.sat()?;
-                Ok(sat.solve(&[])?.map(|set| self.lift(&set)))
+                sat.solve(&[])?.map(|set| self.lift(&set)).transpose()
             }
         }
     }
@@ -171,7 +235,7 @@ impl<'a> Reasoner<'a> {
             let accepted = label == Label::In;
             return Ok(Answer {
                 accepted,
-                certificate: accepted.then(|| self.grounded.extension()),
+                certificate: accepted.then(|| self.grounded_extension()).transpose()?,
             });
         }
         if label == Label::In {
@@ -182,16 +246,16 @@ impl<'a> Reasoner<'a> {
             });
         }
         let mut sat = self.sat()?;
-        let lit = Sat::lit(self.rest_index[a] as usize);
+        let lit = Sat::lit(self.rest_position(a)?);
         match sat.solve(&[lit])? {
             None => Ok(Answer::no(None)),
             Some(set) => {
                 let set = if self.semantics == Semantics::Preferred {
-                    sat.maximise(&self.rest().0, set)?
+                    sat.maximise(&self.rest()?.0, set)?
                 } else {
                     set
                 };
-                Ok(Answer::yes(Some(self.lift(&set))))
+                Ok(Answer::yes(Some(self.lift(&set)?)))
             }
         }
     }
@@ -225,7 +289,7 @@ impl<'a> Reasoner<'a> {
         match (self.semantics, label) {
             (_, Label::In) => return Ok(Answer::yes(None)),
             (Semantics::Grounded | Semantics::Complete, _) => {
-                return Ok(Answer::no(Some(self.grounded.extension())))
+                return Ok(Answer::no(Some(self.grounded_extension()?)))
             }
             (_, Label::Out) => {
                 return Ok(match self.some_extension()? {
@@ -236,11 +300,11 @@ impl<'a> Reasoner<'a> {
             _ => {}
         }
         let mut sat = self.sat()?;
-        let qa = self.rest_index[a] as usize;
+        let qa = self.rest_position(a)?;
         let not_a = -Sat::lit(qa);
         if self.semantics == Semantics::Stable {
             return Ok(match sat.solve(&[not_a])? {
-                Some(set) => Answer::no(Some(self.lift(&set))),
+                Some(set) => Answer::no(Some(self.lift(&set)?)),
                 None => Answer::yes(None),
             });
         }
@@ -266,7 +330,7 @@ impl<'a> Reasoner<'a> {
             tried_attackers = true;
             if let Some(set) = answer {
                 let set = sat.maximise(af, set)?;
-                return Ok(Answer::no(Some(self.lift(&set))));
+                return Ok(Answer::no(Some(self.lift(&set)?)));
             }
         }
         loop {
@@ -281,7 +345,7 @@ impl<'a> Reasoner<'a> {
                     // Every preferred extension around `set` lacks `a`.
                     None => {
                         let set = sat.maximise(af, set)?;
-                        return Ok(Answer::no(Some(self.lift(&set))));
+                        return Ok(Answer::no(Some(self.lift(&set)?)));
                     }
                     Some(holder) => close(af, &holder),
                 }
@@ -299,7 +363,7 @@ impl<'a> Reasoner<'a> {
                 tried_attackers = true;
                 if let Some(set) = sat.solve(&[attacked])? {
                     let set = sat.maximise(af, set)?;
-                    return Ok(Answer::no(Some(self.lift(&set))));
+                    return Ok(Answer::no(Some(self.lift(&set)?)));
                 }
             }
         }
@@ -323,7 +387,7 @@ impl<'a> Reasoner<'a> {
         }
         if self.semantics == Semantics::Grounded {
             return Ok(Enumeration {
-                extensions: vec![self.grounded.extension()],
+                extensions: vec![self.grounded_extension()?],
                 all_found: true,
             });
         }
@@ -337,7 +401,7 @@ impl<'a> Reasoner<'a> {
             }
             let (set, block) = match self.semantics {
                 Semantics::Preferred => {
-                    let set = sat.maximise(&self.rest().0, set)?;
+                    let set = sat.maximise(&self.rest()?.0, set)?;
                     let block = Sat::not_subset_clause(&set);
                     (set, block)
                 }
@@ -350,7 +414,7 @@ impl<'a> Reasoner<'a> {
                     (set, (!block.is_empty()).then_some(block))
                 }
             };
-            out.push(self.lift(&set));
+            out.push(self.lift(&set)?);
             match block {
                 Some(clause) => sat.add_clause(clause),
                 None => break,

@@ -524,7 +524,7 @@ impl<'g> Evaluator<'g> {
         let name = |y: usize| ids[y].clone();
         map.check_acyclic(&name)?;
         let af = map.framework(&name)?;
-        let mut reasoner = Reasoner::new(&af, semantics);
+        let mut reasoner = Reasoner::try_new(&af, semantics)?;
         let extension = match reasoner.credulous(x)?.certificate {
             Some(extension) => extension,
             None => reasoner.some_extension()?.ok_or_else(|| {
@@ -604,7 +604,7 @@ impl<'g> Evaluator<'g> {
         for &(y, x) in view.failed_attacks() {
             eval.attacks.push(pair(y, x, AttackMark::FailsUnderFraming));
         }
-        let mut reasoner = Reasoner::new(view.framework(), semantics);
+        let mut reasoner = Reasoner::try_new(view.framework(), semantics)?;
         // Under structured supports, arguments past the nodes are auxiliary.
         let names = |extension: &Extension| {
             let nodes = extension.iter().filter(|&&a| a < ids.len());

@@ -19,7 +19,11 @@ use crate::error::{Error, ErrorKind, Result};
 /// O(n + m) by counting sort. The offsets stop at the last argument that
 /// attacks or is attacked: the arguments after it (such as the many an
 /// `i23` header `p af N` may declare beyond those its attacks name) take
-/// no memory. Self-attacks are allowed; duplicate attacks are
+/// no memory. Where the arguments in attacks are few and far apart (an
+/// attack between arguments 1 and 10^9 of a file with a handful of
+/// attacks), the rows are kept for those arguments only, found by binary
+/// search, so that memory follows the attacks, not the largest number
+/// they name. Self-attacks are allowed; duplicate attacks are
 /// kept as given (they change no semantics).
 ///
 /// Arguments have names: either the numbers `1..=n` (as in the ICCMA 2023
@@ -47,16 +51,19 @@ use crate::error::{Error, ErrorKind, Result};
 pub struct ArgumentationFramework {
     n: u32,
     names: Names,
-    /// `in_adj[in_off[i]..in_off[i + 1]]` are the attackers of `i`, for
-    /// `i < in_off.len() - 1` (the arguments up to the last one in an
-    /// attack; those after it have none). The
+    /// The argument of each row, increasing, when the rows are sparse;
+    /// `None` when row `i` is argument `i` (the arguments up to the last one
+    /// in an attack; those after it have none).
+    sparse: Option<Vec<u32>>,
+    /// `in_adj[in_off[r]..in_off[r + 1]]` are the attackers of row `r`'s
+    /// argument. The
     /// offsets are built with the framework; the attackers themselves on
     /// first use (a transpose of the out-arrays, O(n + m)), since the
     /// grounded semantics needs only the in-degrees.
     in_off: Vec<u32>,
     in_adj: OnceLock<Vec<u32>>,
-    /// `out_adj[out_off[i]..out_off[i + 1]]` are the arguments `i` attacks
-    /// (as long as `in_off`).
+    /// `out_adj[out_off[r]..out_off[r + 1]]` are the arguments row `r`'s
+    /// argument attacks (as long as `in_off`).
     out_off: Vec<u32>,
     out_adj: Vec<u32>,
 }
@@ -179,15 +186,33 @@ impl ArgumentationFramework {
         if src.len() >= u32::MAX as usize {
             return Err(too_large("attacks"));
         }
-        // Rows up to the last argument in an attack (all entries are `< n`).
+        // Rows up to the last argument in an attack (all entries are `< n`),
+        // or for the arguments in attacks alone where those are far fewer.
         let last = src.iter().max().max(dst.iter().max());
-        let rows = last.map_or(0, |&a| a as usize + 1);
-        let no_memory = || out_of_memory(n as usize, src.len());
-        let (in_off, _) = key_offsets(rows, dst.iter().copied()).map_err(|_| no_memory())?;
+        let dense_rows = last.map_or(0, |&a| a as usize + 1);
+        let m = src.len();
+        let no_memory = || out_of_memory(n as usize, m);
+        let sparse = if dense_rows > SPARSE_FACTOR * src.len() + SPARSE_SLACK {
+            Some(arguments_in(&src, &dst).map_err(|_| no_memory())?)
+        } else {
+            None
+        };
+        let row = |a: u32| match &sparse {
+            None => a,
+            Some(keys) => keys.binary_search(&a).map_or(0, |r| r as u32),
+        };
+        let rows = sparse.as_ref().map_or(dense_rows, Vec::len);
+        let (in_off, _) =
+            key_offsets(rows, dst.iter().map(|&b| row(b))).map_err(|_| no_memory())?;
+        let mut src = src;
+        if sparse.is_some() {
+            src.iter_mut().for_each(|a| *a = row(*a));
+        }
         let (out_off, out_adj) = group_by_key(rows, &src, dst).map_err(|_| no_memory())?;
         Ok(ArgumentationFramework {
             n,
             names,
+            sparse,
             in_off,
             in_adj: OnceLock::new(),
             out_off,
@@ -202,7 +227,10 @@ impl ArgumentationFramework {
     /// as on any failed allocation (the accessors return plain slices).
     fn in_adj(&self) -> &[u32] {
         self.in_adj.get_or_init(|| {
-            let by_target = self.attack_pairs().map(|(a, b)| (b as u32, a as u32));
+            let by_target = self.attack_pairs().map(|(a, b)| {
+                let row = self.row_of(b).expect("a target is in a row");
+                (row as u32, a as u32)
+            });
             scatter(&self.in_off, by_target).unwrap_or_else(|_| {
                 let words = self.attack_count() + self.rows();
                 let layout = std::alloc::Layout::array::<u32>(words);
@@ -258,27 +286,50 @@ impl ArgumentationFramework {
 
     /// Every attack `(attacker, target)`, grouped by attacker. O(n + m) in all.
     pub fn attack_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        (0..self.rows()).flat_map(move |a| self.targets(a).iter().map(move |&b| (a, b as usize)))
+        (0..self.rows()).flat_map(move |r| {
+            let a = self.row_argument(r);
+            let targets = &self.out_adj[self.out_off[r] as usize..self.out_off[r + 1] as usize];
+            targets.iter().map(move |&b| (a, b as usize))
+        })
     }
 
-    /// The number of arguments up to the last one that attacks or is
-    /// attacked: every argument from here on has no attacks. O(1).
+    /// The number of rows: arguments that may attack or be attacked (every
+    /// other argument has no attacks). At most `len()`. O(1).
     pub(crate) fn rows(&self) -> usize {
         self.out_off.len() - 1
     }
 
-    /// The positions of row `a` in the adjacency `offsets` describe: empty
-    /// for an argument after the last one in an attack.
+    /// The argument of row `r < rows()`. O(1).
+    #[inline]
+    pub(crate) fn row_argument(&self, r: usize) -> usize {
+        self.sparse.as_ref().map_or(r, |keys| keys[r] as usize)
+    }
+
+    /// The row of argument `a`, or `None` if it is in no attack (then it
+    /// is in no row). O(1), or O(log m) when the rows are sparse.
+    #[inline]
+    pub(crate) fn row_of(&self, a: usize) -> Option<usize> {
+        match &self.sparse {
+            None => (a < self.rows()).then_some(a),
+            Some(keys) => u32::try_from(a)
+                .ok()
+                .and_then(|a| keys.binary_search(&a).ok()),
+        }
+    }
+
+    /// The positions of argument `a`'s row in the adjacency `offsets`
+    /// describe: empty for an argument in no attack.
     ///
     /// # Panics
     /// If `a >= len()`.
     #[inline]
     fn row(&self, offsets: &[u32], a: usize) -> std::ops::Range<usize> {
-        if a + 1 < offsets.len() {
-            offsets[a] as usize..offsets[a + 1] as usize
-        } else {
-            assert!(a < self.len(), "argument {a} out of range 0..{}", self.n);
-            0..0
+        match self.row_of(a) {
+            Some(r) => offsets[r] as usize..offsets[r + 1] as usize,
+            None => {
+                assert!(a < self.len(), "argument {a} out of range 0..{}", self.n);
+                0..0
+            }
         }
     }
 
@@ -322,31 +373,68 @@ impl ArgumentationFramework {
     /// The sub-framework induced by the arguments for which `keep` is true,
     /// with the map from new indices to old ones. Names are kept. O(n + m).
     pub fn restrict(&self, keep: &[bool]) -> (ArgumentationFramework, Vec<u32>) {
-        let mut old_of_new = Vec::new();
-        let mut new_of_old = vec![u32::MAX; self.len()];
+        let kept = keep.iter().take(self.len()).enumerate().filter(|(_, &k)| k);
+        let old_of_new = kept.map(|(i, _)| i as u32).collect();
+        self.restrict_to(old_of_new)
+            .expect("a sub-framework is no larger")
+    }
+
+    /// The sub-framework induced by the arguments `old_of_new` (increasing,
+    /// each `< len()`), with that map from new indices to old ones. Names
+    /// are kept. O(k + rows + m) for k arguments kept: no memory per
+    /// argument of `self` in no attack.
+    ///
+    /// # Errors
+    /// [`out_of_memory`] if the memory cannot be had.
+    pub(crate) fn restrict_to(&self, old_of_new: Vec<u32>) -> Result<(Self, Vec<u32>)> {
+        let no_memory = |_| out_of_memory(old_of_new.len(), self.attack_count());
+        let mut new_of_row = Vec::new();
+        new_of_row
+            .try_reserve_exact(self.rows())
+            .map_err(no_memory)?;
+        new_of_row.resize(self.rows(), u32::MAX);
         let mut names = Names::table();
-        for (i, &k) in keep.iter().enumerate().take(self.len()) {
-            if k {
-                new_of_old[i] = old_of_new.len() as u32;
-                old_of_new.push(i as u32);
-                names.push(&self.names.get(i));
+        for (new, &old) in old_of_new.iter().enumerate() {
+            if let Some(r) = self.row_of(old as usize) {
+                new_of_row[r] = new as u32;
             }
+            names.push(&self.names.get(old as usize));
         }
-        let mut src = Vec::new();
-        let mut dst = Vec::new();
-        for &a in &old_of_new {
-            for &b in self.targets(a as usize) {
-                let nb = new_of_old[b as usize];
-                if nb != u32::MAX {
-                    src.push(new_of_old[a as usize]);
-                    dst.push(nb);
-                }
+        let (mut src, mut dst) = (Vec::new(), Vec::new());
+        for (a, b) in self.attack_pairs() {
+            let (ra, rb) = (self.row_of(a), self.row_of(b));
+            let (Some(na), Some(nb)) = (ra.map(|r| new_of_row[r]), rb.map(|r| new_of_row[r]))
+            else {
+                continue;
+            };
+            if na != u32::MAX && nb != u32::MAX {
+                src.push(na);
+                dst.push(nb);
             }
         }
         let n = old_of_new.len() as u32;
-        let af = Self::from_parts(n, names, src, dst).expect("a sub-framework is no larger");
-        (af, old_of_new)
+        Ok((Self::from_parts(n, names, src, dst)?, old_of_new))
     }
+}
+
+/// Rows are kept for the arguments in attacks alone when one row per
+/// argument up to the last in an attack would be more than this many per
+/// attack (plus [`SPARSE_SLACK`]): then offsets would cost more than the
+/// attacks themselves, and a lookup's binary search is the cheaper price.
+const SPARSE_FACTOR: usize = 4;
+const SPARSE_SLACK: usize = 1 << 16;
+
+/// The arguments that attack or are attacked, increasing, without
+/// repeats. O(m log m).
+fn arguments_in(src: &[u32], dst: &[u32]) -> std::result::Result<Vec<u32>, TryReserveError> {
+    let mut keys = Vec::new();
+    keys.try_reserve_exact(src.len() + dst.len())?;
+    keys.extend_from_slice(src);
+    keys.extend_from_slice(dst);
+    keys.sort_unstable();
+    keys.dedup();
+    keys.shrink_to_fit();
+    Ok(keys)
 }
 
 /// The error for a framework whose arrays do not fit in the memory that
@@ -436,6 +524,7 @@ impl PartialEq for ArgumentationFramework {
     fn eq(&self, other: &Self) -> bool {
         self.n == other.n
             && self.names == other.names
+            && self.sparse == other.sparse
             && self.out_off == other.out_off
             && self.out_adj == other.out_adj
     }

@@ -60,7 +60,7 @@ pub use explain::{Explanation, Link, Note, Step, MAX_DEPTH};
 pub use framework::ArgumentationFramework;
 pub(crate) use framework::Names;
 pub use gradual::{dfquad, quadratic_energy, Gradual, Strengths};
-pub use grounded::grounded;
+pub use grounded::{grounded, try_grounded};
 pub use view::{dung_view, DungView, SupportMode};
 
 vocabulary! {

@@ -308,3 +308,64 @@ proptest! {
         prop_assert_eq!(af.attack_pairs().collect::<Vec<_>>(), grouped);
     }
 }
+
+/// `af` with its arguments spread far apart in a much larger framework
+/// (argument `i` becomes `i · SPREAD + 7`, the rest in no attack), so
+/// that its rows are kept for the arguments in attacks alone (once an
+/// attack names an argument past 65,536): the
+/// fuzz-found case `p af 3709551166` with one attack from argument
+/// 1709551166 asked for 13 GB of offsets.
+const SPREAD: usize = 20_000;
+
+fn spread(af: &ArgumentationFramework) -> (ArgumentationFramework, impl Fn(usize) -> usize) {
+    let at = |i: usize| i * SPREAD + 7;
+    let pairs = af.attack_pairs().map(|(a, b)| (at(a), at(b)));
+    (
+        ArgumentationFramework::new(af.len() * SPREAD + 11, pairs).unwrap(),
+        at,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+    #[test]
+    fn frameworks_with_sparse_rows_answer_as_their_dense_twins(af in framework_small()) {
+        let (big, at) = spread(&af);
+        let isolated = big.len() - af.len();
+        for a in 0..af.len() {
+            let mapped = |s: &[u32]| s.iter().map(|&b| at(b as usize)).collect::<Vec<_>>();
+            prop_assert_eq!(big.targets(at(a)).iter().map(|&b| b as usize).collect::<Vec<_>>(), mapped(af.targets(a)));
+            prop_assert_eq!(big.attackers(at(a)).iter().map(|&b| b as usize).collect::<Vec<_>>(), mapped(af.attackers(a)));
+            prop_assert_eq!(big.in_degree(at(a)), af.in_degree(a));
+            prop_assert!(big.targets(at(a) + 1).is_empty() && big.attackers(at(a) + 1).is_empty());
+        }
+        let pairs: Vec<_> = af.attack_pairs().map(|(a, b)| (at(a), at(b))).collect();
+        prop_assert_eq!(big.attack_pairs().collect::<Vec<_>>(), pairs);
+        let mut i23 = Vec::new();
+        argraph::iccma::write_i23(&big, &mut i23).unwrap();
+        prop_assert_eq!(&argraph::iccma::read_i23(&i23[..]).unwrap(), &big);
+        for semantics in [Semantics::Grounded, Semantics::Complete, Semantics::Preferred, Semantics::Stable] {
+            let small = Reasoner::new(&af, semantics).extensions(None).unwrap().extensions;
+            let large = Reasoner::try_new(&big, semantics).unwrap().extensions(None).unwrap().extensions;
+            prop_assert_eq!(small.len(), large.len(), "{:?}", semantics);
+            // The arguments in no attack are in every extension; the rest
+            // are the small framework's, spread.
+            let mut kept: Vec<Vec<usize>> = large.iter().map(|f| {
+                f.iter().copied().filter(|&x| x % SPREAD == 7 && x / SPREAD < af.len()).collect()
+            }).collect();
+            let mut expected: Vec<Vec<usize>> =
+                small.iter().map(|e| e.iter().map(|&a| at(a)).collect()).collect();
+            for (f, k) in large.iter().zip(&kept) {
+                prop_assert_eq!(f.len(), k.len() + isolated);
+            }
+            kept.sort();
+            expected.sort();
+            prop_assert_eq!(kept, expected);
+            for a in 0..af.len() {
+                let (mut r, mut s) = (Reasoner::new(&af, semantics), Reasoner::new(&big, semantics));
+                prop_assert_eq!(r.credulous(a).unwrap().accepted, s.credulous(at(a)).unwrap().accepted);
+                prop_assert_eq!(r.skeptical(a).unwrap().accepted, s.skeptical(at(a)).unwrap().accepted);
+            }
+        }
+    }
+}

@@ -71,7 +71,7 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
             None => return usage(&format!("argument {a:?} is not in {}", file.display())),
         },
     };
-    let mut r = Reasoner::new(&af, sem);
+    let mut r = Reasoner::try_new(&af, sem)?;
     match (kind, query) {
         ("SE", _) => match r.some_extension()? {
             Some(ext) => witness(&mut out, &af, &ext)?,
