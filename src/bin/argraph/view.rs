@@ -35,8 +35,9 @@ pub enum Selection {
     Whole,
     /// A part of the graph, and what it is.
     Part {
-        /// The part, with what it left out around each node.
-        view: View,
+        /// The part, with what it left out around each node (boxed: the
+        /// other variants are small).
+        view: Box<View>,
         /// Which part: `tag period:x; kind claim`, then how many nodes it
         /// keeps: `(4 of 90 nodes)`.
         what: String,
@@ -110,7 +111,10 @@ impl ViewArgs {
             view.graph().node_count(),
             g.node_count()
         );
-        Ok(Selection::Part { view, what })
+        Ok(Selection::Part {
+            view: Box::new(view),
+            what,
+        })
     }
 }
 
