@@ -191,8 +191,19 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation, shown: &dyn Fn(&str) -> 
         // Padded by characters, as `{:<w$}` does.
         out.push_str(&format!("{id:<w0$}  {title:<w1$}  {kind:<9} {verdict}\n"));
     }
+    out.push_str(&extensions(eval, shown));
+    if !eval.converged() {
+        out.push_str("# warning: the values did not converge on a cycle (last iterate shown)\n");
+    }
+    out
+}
+
+/// The lines under the table that list the extensions (their members that
+/// `shown` keeps), for an extension semantics.
+fn extensions(eval: &Evaluation, shown: &dyn Fn(&str) -> bool) -> String {
+    let mut text = String::new();
     if let Some(exts) = eval.extensions() {
-        out.push_str(&format!(
+        text.push_str(&format!(
             "# {} extension{}{}\n",
             exts.len(),
             if exts.len() == 1 { "" } else { "s" },
@@ -208,19 +219,16 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation, shown: &dyn Fn(&str) -> 
                 .filter(|id| shown(id))
                 .map(|id| escape_controls(id))
                 .collect();
-            out.push_str(&format!("  {{{}}}\n", members.join(", ")));
+            text.push_str(&format!("  {{{}}}\n", members.join(", ")));
         }
         if exts.is_empty() && eval.all_extensions() {
-            out.push_str(&format!(
+            text.push_str(&format!(
                 "# no {} extension: every node is skeptically accepted, vacuously (in each of none), and none credulously, as in ICCMA's DS and DC tasks\n",
                 eval.method()
             ));
         }
     }
-    if !eval.converged() {
-        out.push_str("# warning: the values did not converge on a cycle (last iterate shown)\n");
-    }
-    out
+    text
 }
 
 /// `text` on one line (runs of whitespace made one space), cut to `chars`
