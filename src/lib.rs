@@ -92,8 +92,8 @@ pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule
 pub use file::{abort_in_flight, ensure_distinct, write_file};
 pub use io::{aif, argdown, graphml, iccma, json, report};
 pub use model::{
-    ArgumentGraph, AttackKind, Edge, EdgeId, EdgeKind, EdgeRef, FramingBasis, Node, NodeKind,
-    Provenance, Source, DEFAULT_WEIGHT,
+    ArgumentGraph, AttackKind, Dropped, Edge, EdgeId, EdgeKind, EdgeRef, FramingBasis, Node,
+    NodeKind, Provenance, Source, View, DEFAULT_WEIGHT,
 };
 pub use petgraph;
 pub use reason::ArgumentationFramework;

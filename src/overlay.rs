@@ -1,5 +1,6 @@
 //! What a diagram draws on top of the map: one mark per node (a verdict or a
-//! strength) and a caption. Neutral ground between the reasoning that finds
+//! strength), a note per node (such as what a view left out around it) and
+//! a caption. Neutral ground between the reasoning that finds
 //! the marks and the renderer that draws them: reason fills an [`Overlay`]
 //! ([`Evaluation::overlay`](crate::reason::Evaluation::overlay)), render
 //! draws one ([`DotOptions::overlay`](crate::render::DotOptions::overlay)),
@@ -56,6 +57,7 @@ pub struct Overlay {
     caption: String,
     marks: HashMap<String, Mark>,
     attacks: HashMap<(String, String), AttackMark>,
+    notes: HashMap<String, String>,
     legend: Vec<Mark>,
 }
 
@@ -92,6 +94,27 @@ impl Overlay {
     ) -> &mut Overlay {
         self.attacks.insert((from.into(), to.into()), mark);
         self
+    }
+
+    /// Adds a note under node `id`'s label (replacing an earlier note):
+    /// what a view left out around the node, say. Its lines are separated
+    /// by `\n`; a renderer may wrap each.
+    ///
+    /// ```
+    /// use argraph::overlay::Overlay;
+    /// let mut overlay = Overlay::new("View: around c");
+    /// overlay.note("c", "+7 more supporters");
+    /// assert_eq!(overlay.note_of("c"), Some("+7 more supporters"));
+    /// assert_eq!(overlay.note_of("d"), None);
+    /// ```
+    pub fn note(&mut self, id: impl Into<String>, text: impl Into<String>) -> &mut Overlay {
+        self.notes.insert(id.into(), text.into());
+        self
+    }
+
+    /// The note of node `id`, if it has one. O(1).
+    pub fn note_of(&self, id: &str) -> Option<&str> {
+        self.notes.get(id).map(String::as_str)
     }
 
     /// The mark of the attack edges from `from` to `to`, if any. O(1).

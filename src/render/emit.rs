@@ -125,6 +125,19 @@ fn emit_node(node: &Node, opts: &DotOptions, sink: &mut dyn Sink) -> io::Result<
             fill = mark_fill;
         }
     }
+    if let Some(note) = opts.overlay.as_ref().and_then(|o| o.note_of(node.id())) {
+        let open = format!(
+            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{}\">",
+            style::muted(opts.theme)
+        );
+        // Each line of the note wrapped on its own (like the provenance line,
+        // a little wider than the text).
+        let lines: Vec<_> = note
+            .lines()
+            .map(|l| wrap(l, opts.wrap + opts.wrap / 2))
+            .collect();
+        push_html(&mut label, &open, &lines.join("\n"), "</FONT>");
+    }
     sink.node(
         node.id(),
         &[

@@ -249,6 +249,9 @@ impl DotOptions {
     ///   `✘ rejected` (vermillion).
     /// - Strengths: `σ 0.72` with a five-step bar, the fill running from
     ///   vermillion (0) through white (0.5) to green (1).
+    /// - Notes ([`Overlay::note`]): small grey lines under the label (each
+    ///   line wrapped on its own), such as what a view left out around the
+    ///   node.
     ///
     /// An evaluation gives its overlay with
     /// [`Evaluation::overlay`](crate::reason::Evaluation::overlay); any

@@ -30,3 +30,4 @@ mod render_integrity;
 mod seed;
 mod seed_findings;
 mod validation;
+mod views;

@@ -250,8 +250,13 @@ fn dot_evaluate_overlays_statuses_and_a_legend_entry() {
     let dot = stdout(&o);
     assert!(dot.contains("σ 0."));
     assert!(!dot.contains("BGCOLOR"), "mono draws no colour");
+    // Issue 13: --framing alone draws the framing's view (tests/it/views.rs).
     let o = argraph(&["dot", &seed(), "--framing", "f-geopolitical"]);
-    assert_eq!(o.status.code(), Some(2), "--framing needs --evaluate");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "--framing works without --evaluate"
+    );
 }
 
 #[test]

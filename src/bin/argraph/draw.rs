@@ -3,10 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use argraph::overlay::Overlay;
 use argraph::reason::{Evaluator, Method};
 use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
 
 use crate::lifecycle;
+use crate::view::{note_dropped, Selection, ViewArgs};
 
 /// How the diagram looks (shared by `dot` and `render`).
 #[derive(clap::Args)]
@@ -36,8 +38,9 @@ pub struct Look {
     /// preferred, stable, dfquad or energy (see `argraph eval`).
     #[arg(long, value_name = "SEMANTICS", value_parser = str::parse::<Method>)]
     evaluate: Option<Method>,
-    /// With --evaluate: evaluate under this framing.
-    #[arg(long, value_name = "ID", requires = "evaluate")]
+    /// Show only this framing's view: the framing, what it frames, and what
+    /// supports or attacks those; with --evaluate, evaluate under it too.
+    #[arg(long, value_name = "ID")]
     framing: Option<String>,
 }
 
@@ -54,19 +57,59 @@ impl Look {
         o
     }
 
-    /// The options, with the evaluation overlay if one is asked for.
-    fn options_for(&self, g: &argraph::ArgumentGraph) -> argraph::Result<DotOptions> {
+    /// The options for drawing `g`, or the part of it `view` keeps: the
+    /// evaluation overlay if one is asked for (of the whole graph: a view
+    /// shows its verdicts, it does not change them), and what the view left
+    /// out noted under its nodes.
+    fn options_for(
+        &self,
+        g: &argraph::ArgumentGraph,
+        view: Option<(&argraph::View, &str)>,
+    ) -> argraph::Result<DotOptions> {
         let mut o = self.options();
-        if let Some(method) = self.evaluate {
-            lifecycle::phase("evaluating");
-            let mut evaluator = Evaluator::new(g);
-            evaluator.semantics(method);
-            if let Some(framing) = &self.framing {
-                evaluator.framing(framing);
+        let mut overlay = match self.evaluate {
+            Some(method) => {
+                lifecycle::phase("evaluating");
+                let mut evaluator = Evaluator::new(g);
+                evaluator.semantics(method);
+                if let Some(framing) = &self.framing {
+                    evaluator.framing(framing);
+                }
+                Some(evaluator.run()?.overlay())
             }
-            o.overlay(evaluator.run()?.overlay());
+            None => view.map(|(_, caption)| Overlay::new(caption)),
+        };
+        if let (Some(overlay), Some((view, _))) = (&mut overlay, view) {
+            note_dropped(view, overlay);
+        }
+        if let Some(overlay) = overlay {
+            o.overlay(overlay);
         }
         Ok(o)
+    }
+
+    /// The part of `g` to draw, and the options to draw it with; `Err`
+    /// with the exit status when the view options choose nothing.
+    fn prepare(
+        &self,
+        g: argraph::ArgumentGraph,
+        view: &ViewArgs,
+    ) -> argraph::Result<Result<(argraph::ArgumentGraph, DotOptions), ExitCode>> {
+        match view.select(&g, self.framing.as_deref())? {
+            Selection::Whole => {
+                let opts = self.options_for(&g, None)?;
+                Ok(Ok((g, opts)))
+            }
+            Selection::Part { view, what } => {
+                let caption = format!("View: {what}; \"+N more\": neighbours left out");
+                let opts = self.options_for(&g, Some((&view, &caption)))?;
+                Ok(Ok((view.into_graph(), opts)))
+            }
+            Selection::Refused(message) => {
+                crate::output::eprint_lines(&format!("argraph: error: {message}"));
+                Ok(Err(ExitCode::from(1)))
+            }
+        }
     }
 }
 
@@ -80,6 +123,8 @@ pub struct DotArgs {
     output: Option<PathBuf>,
     #[command(flatten)]
     look: Look,
+    #[command(flatten)]
+    view: ViewArgs,
 }
 
 impl DotArgs {
@@ -102,6 +147,8 @@ pub struct RenderArgs {
     format: Option<Format>,
     #[command(flatten)]
     look: Look,
+    #[command(flatten)]
+    view: ViewArgs,
 }
 
 impl RenderArgs {
@@ -116,7 +163,10 @@ pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     argraph::ensure_distinct(&args.file, output)?;
     let g = argraph::json::load(&args.file)?;
-    let opts = args.look.options_for(&g)?;
+    let (g, opts) = match args.look.prepare(g, &args.view)? {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
     lifecycle::phase("writing");
     argraph::write_file(output, |w| render::write_dot(&g, &opts, w))?;
     Ok(ExitCode::SUCCESS)
@@ -134,7 +184,10 @@ pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
     };
     argraph::ensure_distinct(&args.file, &args.output)?;
     let g = argraph::json::load(&args.file)?;
-    let opts = args.look.options_for(&g)?;
+    let (g, opts) = match args.look.prepare(g, &args.view)? {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
     let mut dot = Vec::new();
     render::write_dot(&g, &opts, &mut dot)?;
     drop(g);

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use argraph::reason::{Evaluation, Evaluator, Method, Semantics, SupportMode};
 
 use crate::output::{self, escape_controls};
+use crate::view::{Selection, ViewArgs};
 
 /// Output format of `eval` and `compare`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,8 +53,14 @@ pub struct Args {
     /// prefers what it frames (Bench-Capon 2003).
     #[arg(long, value_name = "ID")]
     framing: Option<String>,
+    /// With --framing: list only the framing's view (the framing, what it
+    /// frames, and what supports or attacks those), as `dot --framing` draws.
+    #[arg(long, requires = "framing")]
+    framed: bool,
     #[command(flatten)]
     reasoning: Reasoning,
+    #[command(flatten)]
+    view: ViewArgs,
 }
 
 impl Reasoning {
@@ -70,20 +77,57 @@ impl Reasoning {
     }
 }
 
-/// Evaluates a graph file and prints every node's verdict.
+/// Evaluates a graph file and prints every node's verdict, or those of the
+/// nodes the view options keep (evaluated in the whole graph).
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let g = argraph::json::load(&args.file)?;
+    let framed = args.framing.as_deref().filter(|_| args.framed);
+    let (view, what) = match args.view.select(&g, framed)? {
+        Selection::Whole => (None, None),
+        Selection::Part { view, what } => (Some(view), Some(what)),
+        Selection::Refused(message) => {
+            output::eprint_lines(&format!("argraph: error: {message}"));
+            return Ok(ExitCode::from(1));
+        }
+    };
     let mut evaluator = args.reasoning.evaluator(&g);
     if let Some(framing) = &args.framing {
         evaluator.framing(framing);
     }
     let eval = evaluator.run()?;
+    let shown = |id: &str| view.as_ref().is_none_or(|v| v.contains(id));
     match args.reasoning.format {
         // An evaluation always serializes: only the write can fail.
-        OutputFormat::Json => print_json(&eval).map_err(std::io::Error::from)?,
-        OutputFormat::Table => output::print(&table(&g, &eval))?,
+        OutputFormat::Json if view.is_none() => print_json(&eval).map_err(std::io::Error::from)?,
+        OutputFormat::Json => {
+            let doc = serde_json::to_value(&eval).map_err(std::io::Error::from)?;
+            print_json(&only_shown(doc, &shown)).map_err(std::io::Error::from)?
+        }
+        OutputFormat::Table => {
+            let mut text = table(&g, &eval, &shown);
+            if let Some(what) = what {
+                let line = format!("# view: {what}; verdicts in the whole graph");
+                text.insert_str(0, &format!("{}\n", escape_controls(&line)));
+            }
+            output::print(&text)?
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An evaluation's JSON with only the nodes `shown` keeps, in its node list
+/// and in each extension.
+fn only_shown(mut doc: serde_json::Value, shown: &dyn Fn(&str) -> bool) -> serde_json::Value {
+    let keep = |v: &serde_json::Value| v.as_str().is_some_and(shown);
+    if let Some(nodes) = doc.get_mut("nodes").and_then(|n| n.as_array_mut()) {
+        nodes.retain(|n| n.get("id").is_some_and(keep));
+    }
+    if let Some(exts) = doc.get_mut("extensions").and_then(|e| e.as_array_mut()) {
+        for ext in exts.iter_mut().filter_map(|e| e.as_array_mut()) {
+            ext.retain(keep);
+        }
+    }
+    doc
 }
 
 /// Writes `value` to standard output as pretty JSON and a newline. Strings
@@ -99,27 +143,37 @@ pub fn print_json(value: &impl serde::Serialize) -> serde_json::Result<()> {
     out.flush().map_err(serde_json::Error::io)
 }
 
-/// The verdicts as an aligned table, ids with control characters escaped.
-fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
+/// Titles in the table are cut to this many characters.
+const TITLE_CHARS: usize = 32;
+
+/// The verdicts of the nodes `shown` keeps as an aligned table: id, title
+/// (label, or text), kind, verdict; ids and titles with control characters
+/// escaped.
+fn table(g: &argraph::ArgumentGraph, eval: &Evaluation, shown: &dyn Fn(&str) -> bool) -> String {
     let header = match eval.method() {
         Method::Dung(Semantics::Grounded) => "LABEL",
         Method::Dung(_) => "STATUS",
         Method::Gradual(_) => "STRENGTH",
     };
-    let rows: Vec<[String; 3]> = g
+    let rows: Vec<[String; 4]> = g
         .nodes()
         .zip(eval.iter())
+        .filter(|(n, _)| shown(n.id()))
         .map(|(n, (_, v))| {
             let id = escape_controls(n.id()).into_owned();
-            [id, n.kind().to_string(), v.to_string()]
+            let title = shorten(n.label().unwrap_or(n.text()), TITLE_CHARS);
+            let title = escape_controls(&title).into_owned();
+            [id, title, n.kind().to_string(), v.to_string()]
         })
         .collect();
-    let w0 = rows
-        .iter()
-        .map(|r| r[0].chars().count())
-        .max()
-        .unwrap_or(2)
-        .max(2);
+    let width = |i: usize, least: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .max()
+            .unwrap_or(least)
+            .max(least)
+    };
+    let (w0, w1) = (width(0, 2), width(1, 5));
     let mut out = format!(
         "# {} semantics, {}\n",
         eval.method(),
@@ -128,12 +182,28 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
             None => "no framing".to_string(),
         }
     );
-    out.push_str(&format!("{:<w0$}  {:<9} {header}\n", "ID", "KIND"));
+    out.push_str(&format!(
+        "{:<w0$}  {:<w1$}  {:<9} {header}\n",
+        "ID", "TITLE", "KIND"
+    ));
     for r in &rows {
-        out.push_str(&format!("{:<w0$}  {:<9} {}\n", r[0], r[1], r[2]));
+        let [id, title, kind, verdict] = r;
+        // Padded by characters, as `{:<w$}` does.
+        out.push_str(&format!("{id:<w0$}  {title:<w1$}  {kind:<9} {verdict}\n"));
     }
+    out.push_str(&extensions(eval, shown));
+    if !eval.converged() {
+        out.push_str("# warning: the values did not converge on a cycle (last iterate shown)\n");
+    }
+    out
+}
+
+/// The lines under the table that list the extensions (their members that
+/// `shown` keeps), for an extension semantics.
+fn extensions(eval: &Evaluation, shown: &dyn Fn(&str) -> bool) -> String {
+    let mut text = String::new();
     if let Some(exts) = eval.extensions() {
-        out.push_str(&format!(
+        text.push_str(&format!(
             "# {} extension{}{}\n",
             exts.len(),
             if exts.len() == 1 { "" } else { "s" },
@@ -144,18 +214,30 @@ fn table(g: &argraph::ArgumentGraph, eval: &Evaluation) -> String {
             }
         ));
         for e in exts {
-            let members: Vec<_> = e.iter().map(|id| escape_controls(id)).collect();
-            out.push_str(&format!("  {{{}}}\n", members.join(", ")));
+            let members: Vec<_> = e
+                .iter()
+                .filter(|id| shown(id))
+                .map(|id| escape_controls(id))
+                .collect();
+            text.push_str(&format!("  {{{}}}\n", members.join(", ")));
         }
         if exts.is_empty() && eval.all_extensions() {
-            out.push_str(&format!(
+            text.push_str(&format!(
                 "# no {} extension: every node is skeptically accepted, vacuously (in each of none), and none credulously, as in ICCMA's DS and DC tasks\n",
                 eval.method()
             ));
         }
     }
-    if !eval.converged() {
-        out.push_str("# warning: the values did not converge on a cycle (last iterate shown)\n");
+    text
+}
+
+/// `text` on one line (runs of whitespace made one space), cut to `chars`
+/// characters with an ellipsis if it is longer.
+fn shorten(text: &str, chars: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= chars {
+        return one_line;
     }
-    out
+    let cut: String = one_line.chars().take(chars - 1).collect();
+    format!("{}…", cut.trim_end())
 }

@@ -15,6 +15,7 @@ mod explain;
 mod iccma;
 mod lifecycle;
 mod output;
+mod view;
 
 use std::process::ExitCode;
 use std::time::Duration;
