@@ -115,7 +115,7 @@ impl RenderArgs {
 pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     argraph::ensure_distinct(&args.file, output)?;
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let opts = args.look.options_for(&g)?;
     lifecycle::phase("writing");
     argraph::write_file(output, |w| render::write_dot(&g, &opts, w))?;
@@ -133,7 +133,7 @@ pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
         }
     };
     argraph::ensure_distinct(&args.file, &args.output)?;
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let opts = args.look.options_for(&g)?;
     let mut dot = Vec::new();
     render::write_dot(&g, &opts, &mut dot)?;

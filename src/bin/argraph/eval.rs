@@ -72,7 +72,7 @@ impl Reasoning {
 
 /// Evaluates a graph file and prints every node's verdict.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let mut evaluator = args.reasoning.evaluator(&g);
     if let Some(framing) = &args.framing {
         evaluator.framing(framing);
