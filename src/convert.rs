@@ -342,20 +342,19 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
             graph: crate::io::json::from_slice(bytes)?,
             report: Report::new(),
         }),
-        Format::Aif | Format::Ova => kept_something(crate::io::aif::from_slice(bytes)?, format),
+        Format::Aif | Format::Ova => {
+            kept_something(crate::io::aif::from_slice(bytes)?, format.description())
+        }
         Format::Argdown => {
-            // The export is a JSON object; Argdown text never opens with `{`.
-            let json = bytes
-                .strip_prefix(b"\xEF\xBB\xBF")
-                .unwrap_or(bytes)
-                .trim_ascii_start()
-                .starts_with(b"{");
-            let imported = if json {
-                crate::io::argdown::from_slice(bytes)?
+            // The export is JSON (an object); Argdown text is neither.
+            let unmarked = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let json = unmarked.trim_ascii_start().starts_with(b"{")
+                || serde_json::from_slice::<IgnoredAny>(unmarked).is_ok();
+            if json {
+                kept_something(crate::io::argdown::from_slice(bytes)?, "Argdown JSON")
             } else {
-                crate::io::argdown::text_from_slice(bytes)?
-            };
-            kept_something(imported, format)
+                kept_something(crate::io::argdown::text_from_slice(bytes)?, "Argdown")
+            }
         }
         Format::GraphMl | Format::Dot => Err(Error::new(ErrorKind::InvalidInput(format!(
             "argraph writes {} but does not read it",
@@ -401,14 +400,14 @@ pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
 /// Refuses a reading that kept nothing of an input that held records (a
 /// dialogue-only AIF file, relations naming no statement): converting it
 /// would write an empty graph and call it a success.
-fn kept_something(imported: Imported, format: Format) -> Result<Imported> {
+fn kept_something(imported: Imported, format: &str) -> Result<Imported> {
     let records = imported.report.input_records();
     if !imported.graph.is_empty() || records == 0 {
         return Ok(imported);
     }
     Err(Error::new(ErrorKind::InvalidInput(format!(
         "nothing of this {} document could be kept: its {records} record{} gave no node of the graph\n{}",
-        format.description(),
+        format,
         if records == 1 { "" } else { "s" },
         imported.report
     ))))

@@ -210,7 +210,7 @@ pub(super) fn edge_fields(data: Option<Value>, place: &str, report: &mut Report)
         }),
         label: t.label(),
         weight: t.weight(),
-        basis: t.take("basis", |v| v.as_str().and_then(super::model::basis)),
+        basis: t.take("basis", |v| v.as_str().and_then(|s| s.parse().ok())),
         provenance: Vec::new(),
         data: None,
     };

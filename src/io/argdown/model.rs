@@ -10,7 +10,7 @@ use super::conventions::{self, EdgeFields, NodeFields};
 use crate::error::{Error, Result};
 use crate::io::report::{short, Imported, Report};
 use crate::model::{
-    ArgumentGraph, AttackKind, EdgeKind, FramingBasis, NodeKind, Provenance, Source,
+    ArgumentGraph, AttackKind, EdgeKind, NodeKind, Provenance, Source,
 };
 use words::{EndType, RelationType};
 
@@ -737,9 +737,4 @@ fn declare_sources(g: &mut ArgumentGraph, provenance: &[Provenance], report: &mu
             let _ = g.add_source(source);
         }
     }
-}
-
-/// The basis words, for the conventions module.
-pub(super) fn basis(word: &str) -> Option<FramingBasis> {
-    word.parse().ok()
 }
