@@ -58,8 +58,11 @@ struct Read {
 /// Reads Argdown text into Argdown's model, and what it set aside.
 pub(super) fn parse(text: &str) -> Result<(Doc, Report)> {
     let tokens = lexer::tokenize(text);
+    let depths = relation_depths(&tokens);
     let mut p = Parser {
         src: text,
+        depths,
+        strict: false,
         tokens,
         i: 0,
         doc: Doc::default(),
@@ -87,6 +90,10 @@ pub(super) fn parse(text: &str) -> Result<(Doc, Report)> {
 struct Parser<'a> {
     src: &'a str,
     tokens: Vec<Token<'a>>,
+    /// For each relation token, its depth in Argdown's indentation stack.
+    depths: Vec<usize>,
+    /// `model: {mode: strict}` in the front matter.
+    strict: bool,
     i: usize,
     doc: Doc,
     report: Report,
@@ -172,6 +179,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error("front matter (=== … ===) belongs at the start of the document"))
             }
             Some(Kind::Relation { op, .. }) => {
+                let op = *op;
                 return Err(self.error(format!(
                     "relation `{}` with no statement or argument above it: indent it under the one it relates to",
                     op.marker()
@@ -209,6 +217,11 @@ impl<'a> Parser<'a> {
                 self.error_at(at, format!("front matter `sources`: {e} (a list of sources, each {{id, title, authors, year, url, data}})"))
             })?;
         }
+        self.strict = map
+            .get("model")
+            .and_then(|m| m.get("mode"))
+            .and_then(Value::as_str)
+            == Some("strict");
         self.report.set_aside_n(S_SETTINGS, map.len());
         self.doc.header = header;
         Ok(())
@@ -349,6 +362,35 @@ impl Parser<'_> {
     }
 }
 
+/// The depth of each relation marker in Argdown's stack of indentations:
+/// deeper than the line before opens a level, shallower closes levels
+/// down to the nearest one not deeper; an empty line, a numbered statement
+/// or an inference line closes them all.
+fn relation_depths(tokens: &[Token<'_>]) -> Vec<usize> {
+    let mut stack = vec![0usize];
+    tokens
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Emptyline | Kind::StatementNumber | Kind::InferenceStart => {
+                stack.truncate(1);
+                0
+            }
+            Kind::Relation { indent, .. } => {
+                let top = *stack.last().unwrap_or(&0);
+                if indent > top {
+                    stack.push(indent);
+                } else {
+                    while stack.len() > 1 && indent < *stack.last().unwrap_or(&0) {
+                        stack.pop();
+                    }
+                }
+                stack.len() - 1
+            }
+            _ => 0,
+        })
+        .collect()
+}
+
 /// The 1-based line and column (in characters) of a byte offset.
 pub(super) fn line_column(src: &str, at: usize) -> (usize, usize) {
     let at = at.min(src.len());
@@ -464,15 +506,24 @@ impl Parser<'_> {
         })
     }
 
-    fn relations_follow(&self, indent: usize) -> bool {
-        matches!(self.peek(), Some(Kind::Relation { indent: i, .. }) if *i > indent)
+    /// The depth of the relation marker at the cursor, if there is one.
+    fn relation_depth(&self) -> Option<usize> {
+        match self.peek() {
+            Some(Kind::Relation { .. }) => self.depths.get(self.i).copied(),
+            _ => None,
+        }
+    }
+
+    fn relations_follow(&self, depth: usize) -> bool {
+        self.relation_depth() == Some(depth + 1)
     }
 
     /// The relations indented under `parent`, each with the statement or
     /// argument it relates to (and that one's own relations, further in).
-    fn relations(&mut self, parent: &End, indent: usize) -> Result<()> {
-        while let Some(&Kind::Relation { op, indent: inner }) = self.peek() {
-            if inner <= indent {
+    fn relations(&mut self, parent: &End, depth: usize) -> Result<()> {
+        while let Some(&Kind::Relation { op, .. }) = self.peek() {
+            let inner = depth + 1;
+            if self.relation_depth() != Some(inner) {
                 break;
             }
             self.i += 1;
@@ -623,6 +674,33 @@ impl Parser<'_> {
             }
         }
         self.transform_argument_relations();
+        if self.strict {
+            self.transform_statement_relations();
+        }
+    }
+
+    /// Argdown's strict mode: between two statements a support is an
+    /// entailment and an attack a contrariety (one for both directions).
+    fn transform_statement_relations(&mut self) {
+        let mut out: Vec<Relation> = Vec::with_capacity(self.doc.relations.len());
+        for mut r in std::mem::take(&mut self.doc.relations) {
+            let statements = r.from_type.as_deref() == Some("equivalence-class")
+                && r.to_type.as_deref() == Some("equivalence-class");
+            if statements && r.relation_type == "support" {
+                r.relation_type = "entails".into();
+            } else if statements && r.relation_type == "attack" {
+                let known = out.iter().any(|o| {
+                    o.relation_type == "contrary"
+                        && ((o.from == r.from && o.to == r.to) || (o.from == r.to && o.to == r.from))
+                });
+                if known && r.data.is_none() {
+                    continue;
+                }
+                r.relation_type = "contrary".into();
+            }
+            out.push(r);
+        }
+        self.doc.relations = out;
     }
 }
 
@@ -733,7 +811,11 @@ impl Parser<'_> {
                     op.marker()
                 )));
             }
+            let before = self.i;
             self.relations(&parent, 0)?;
+            if self.i == before {
+                return Err(self.error("undercut under an inference line must be indented"));
+            }
         }
         Ok(Inference { rules, data })
     }
