@@ -392,7 +392,9 @@ pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
         return crate::io::json::load(path);
     }
     let bytes = crate::file::read_file(path)?;
-    let graph = read(&bytes, Format::Argdown).map_err(|e| e.at_path(path))?.graph;
+    let graph = read(&bytes, Format::Argdown)
+        .map_err(|e| e.at_path(path))?
+        .graph;
     graph.validate().map_err(|e| e.at_path(path))?;
     Ok(graph)
 }

@@ -48,7 +48,8 @@ fn seed_argdown_describes_the_same_graph_as_the_seed_json() {
     assert_eq!(text.report.warnings(), 0, "{}", text.report);
     // The file is what the writer writes today.
     let written = argdown::to_text(&json).unwrap();
-    let on_disk = std::fs::read_to_string(format!("{root}/graphs/russia_afghanistan.argdown")).unwrap();
+    let on_disk =
+        std::fs::read_to_string(format!("{root}/graphs/russia_afghanistan.argdown")).unwrap();
     assert_eq!(written, on_disk, "regenerate: argraph convert graphs/russia_afghanistan.json graphs/russia_afghanistan.argdown");
 }
 
@@ -83,14 +84,29 @@ sources:
     assert_eq!(exit.data(), Some(&json!({"confidence": "high"})));
     // A kind tag gives the kind and is not kept as a tag.
     let limits = g.node("Limits").unwrap();
-    assert_eq!((limits.kind(), limits.text()), (NodeKind::Framing, "Russia's means are limited."));
+    assert_eq!(
+        (limits.kind(), limits.text()),
+        (NodeKind::Framing, "Russia's means are limited.")
+    );
     assert!(limits.tags().is_empty());
     assert_eq!(g.node("Realism").unwrap().kind(), NodeKind::Framing);
-    assert_eq!(g.edge_between("Realism", "Gap").unwrap().kind(), EdgeKind::Frames);
-    assert_eq!(g.edge_between("Exit", "Gap").unwrap().kind(), EdgeKind::Supports);
-    assert_eq!(g.edge_between("Limits", "Gap").unwrap().attack(), Some(AttackKind::Rebut));
+    assert_eq!(
+        g.edge_between("Realism", "Gap").unwrap().kind(),
+        EdgeKind::Frames
+    );
+    assert_eq!(
+        g.edge_between("Exit", "Gap").unwrap().kind(),
+        EdgeKind::Supports
+    );
+    assert_eq!(
+        g.edge_between("Limits", "Gap").unwrap().attack(),
+        Some(AttackKind::Rebut)
+    );
     // Relations at one indentation are siblings: both attack the statement.
-    assert_eq!(g.edge_between("Doubt", "Gap").unwrap().kind(), EdgeKind::Attacks);
+    assert_eq!(
+        g.edge_between("Doubt", "Gap").unwrap().kind(),
+        EdgeKind::Attacks
+    );
     assert_eq!(g.source("dk24").unwrap().year, Some(2024));
 }
 
@@ -118,15 +134,24 @@ fn pcs_inferences_wordings_and_sections_from_text() {
     let realist = g.node("Realist").unwrap();
     assert_eq!(realist.kind(), NodeKind::Argument);
     let step = g.node("Realist.3").unwrap();
-    assert_eq!((step.kind(), step.text()), (NodeKind::Argument, "Modus ponens"));
-    assert_eq!(step.data(), Some(&json!({"argdown": {"inference": {"data": {"uses": [1, 2]}}}})));
+    assert_eq!(
+        (step.kind(), step.text()),
+        (NodeKind::Argument, "Modus ponens")
+    );
+    assert_eq!(
+        step.data(),
+        Some(&json!({"argdown": {"inference": {"data": {"uses": [1, 2]}}}}))
+    );
     let mut premises: Vec<&str> = g.supporters("Realist.3").map(|n| n.id()).collect();
     premises.sort_unstable();
     assert_eq!(premises, ["Exit", "Vacuum"]);
     assert_eq!(g.supporters("Realist").next().unwrap().id(), "Step");
     assert_eq!(g.supporters("Gap").next().unwrap().id(), "Realist");
     // The undercut under the last inference attacks the argument node.
-    assert_eq!(g.edge_between("Caveat", "Realist").unwrap().attack(), Some(AttackKind::Undercut));
+    assert_eq!(
+        g.edge_between("Caveat", "Realist").unwrap().attack(),
+        Some(AttackKind::Undercut)
+    );
     // Same title, same statement: the last definition is the text, the other wording kept.
     let gap = g.node("Gap").unwrap();
     assert_eq!(gap.text(), "Moscow steps into the vacuum.");
@@ -143,16 +168,35 @@ fn pcs_inferences_wordings_and_sections_from_text() {
 #[test]
 fn malformed_argdown_is_refused_with_line_and_column() {
     for (text, line, column, says) in [
-        ("[A]: a\n\n(1) premise\n(2) no inference\n", 3, 1, "must end with an inference"),
+        (
+            "[A]: a\n\n(1) premise\n(2) no inference\n",
+            3,
+            1,
+            "must end with an inference",
+        ),
         ("[A]: a {kind: [evidence}\n", 1, 24, "YAML"),
-        ("[A]: a\n\n  + [B]: b\n", 3, 1, "no statement or argument above it"),
+        (
+            "[A]: a\n\n  + [B]: b\n",
+            3,
+            1,
+            "no statement or argument above it",
+        ),
         ("[A]: a\n\n-- rule --\n", 3, 1, "inference line"),
-        ("[A]: a\n  +\n", 2, 4, "without a statement or argument after it"),
+        (
+            "[A]: a\n  +\n",
+            2,
+            4,
+            "without a statement or argument after it",
+        ),
         ("", 1, 1, "no statement"),
         ("[A]: a\n\n===\nx: 1\n===\n", 3, 1, "front matter"),
     ] {
         let err = argdown::from_text(text).unwrap_err();
-        assert_eq!((err.line(), err.column()), (Some(line), Some(column)), "{text:?}: {err}");
+        assert_eq!(
+            (err.line(), err.column()),
+            (Some(line), Some(column)),
+            "{text:?}: {err}"
+        );
         assert!(err.to_string().contains(says), "{text:?}: {err}");
     }
 }
@@ -162,7 +206,11 @@ fn check_render_and_convert_take_argdown_files() {
     use crate::common::{argraph, stderr};
     let dir = tempfile::tempdir().unwrap();
     let map = dir.path().join("map.argdown");
-    std::fs::write(&map, "[Gap]: Russia fills the gap.\n  + [Exit]: The US left. {source: dk24}\n").unwrap();
+    std::fs::write(
+        &map,
+        "[Gap]: Russia fills the gap.\n  + [Exit]: The US left. {source: dk24}\n",
+    )
+    .unwrap();
     let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
     let o = argraph(&["check", &s(&map)]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -177,14 +225,23 @@ fn check_render_and_convert_take_argdown_files() {
     let back = dir.path().join("back.ad");
     let o = argraph(&["convert", &s(&json), &s(&back)]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(through_argdown(&g), argdown::load_text(&back).unwrap().graph);
+    assert_eq!(
+        through_argdown(&g),
+        argdown::load_text(&back).unwrap().graph
+    );
     let dot = dir.path().join("map.dot");
     let o = argraph(&["dot", &s(&map), "-o", &s(&dot)]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&dot).unwrap().contains("\"Exit\" -> \"Gap\""));
+    assert!(std::fs::read_to_string(&dot)
+        .unwrap()
+        .contains("\"Exit\" -> \"Gap\""));
     let bad = dir.path().join("bad.argdown");
     std::fs::write(&bad, "[A]: a\n\n  + [B]\n").unwrap();
     let o = argraph(&["check", &s(&bad)]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("bad.argdown") && stderr(&o).contains("3:1"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.argdown") && stderr(&o).contains("3:1"),
+        "{}",
+        stderr(&o)
+    );
 }

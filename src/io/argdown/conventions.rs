@@ -94,7 +94,8 @@ impl Taker<'_> {
             }
             None => {
                 let place = self.place;
-                self.report.warn(W_BAD_FIELD, || format!("{place}: {key}: {value}"));
+                self.report
+                    .warn(W_BAD_FIELD, || format!("{place}: {key}: {value}"));
                 None
             }
         }
@@ -170,10 +171,14 @@ pub(super) fn node_fields(data: Option<Value>, place: &str, report: &mut Report)
         report,
     };
     let mut f = NodeFields {
-        id: t.take("id", |v| v.as_str().filter(|s| !s.is_empty()).map(str::to_string)),
+        id: t.take("id", |v| {
+            v.as_str().filter(|s| !s.is_empty()).map(str::to_string)
+        }),
         kind: t.take("kind", |v| v.as_str().and_then(|s| s.parse().ok())),
         label: t.label(),
-        text: t.take("text", |v| v.as_str().filter(|s| !s.is_empty()).map(str::to_string)),
+        text: t.take("text", |v| {
+            v.as_str().filter(|s| !s.is_empty()).map(str::to_string)
+        }),
         weight: t.weight(),
         synthesis: t.take("synthesis", Value::as_bool),
         provenance: Vec::new(),
@@ -197,11 +202,7 @@ pub(super) fn edge_fields(data: Option<Value>, place: &str, report: &mut Report)
             }
         }
     };
-    let mut t = Taker {
-        map,
-        place,
-        report,
-    };
+    let mut t = Taker { map, place, report };
     let mut f = EdgeFields {
         kind: t.take("kind", |v| v.as_str().and_then(|s| s.parse().ok())),
         attack: t.take("attack", |v| match v {

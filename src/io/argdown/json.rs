@@ -233,7 +233,6 @@ pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
     crate::file::load_with(path.as_ref(), from_slice)
 }
 
-
 /// The export's statements, arguments and relations as Argdown's model.
 fn build(doc: RawDoc) -> Result<Imported> {
     let mut report = Report::new();

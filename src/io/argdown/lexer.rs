@@ -44,7 +44,10 @@ pub(super) enum Kind<'a> {
     Data(&'a str),
     Emptyline,
     Newline,
-    Relation { op: Op, indent: usize },
+    Relation {
+        op: Op,
+        indent: usize,
+    },
     /// `--` opening an inference line.
     InferenceStart,
     /// `--` closing it.
@@ -251,7 +254,9 @@ impl<'a> Lexer<'a> {
                     usize::from(after.starts_with(['\n', '\r']))
                 };
                 let next = &after[nl..];
-                let blank_follows = next.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
+                let blank_follows = next
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(['\n', '\r']);
                 if nl > 0 && !blank_follows {
                     self.take(one + nl);
                 }
@@ -398,14 +403,20 @@ impl<'a> Lexer<'a> {
                 return Some(Kind::Heading(level));
             }
         }
-        let digits = at.get(1..).map_or(0, |d| d.bytes().take_while(u8::is_ascii_digit).count());
+        let digits = at
+            .get(1..)
+            .map_or(0, |d| d.bytes().take_while(u8::is_ascii_digit).count());
         if at.starts_with('(') && digits > 0 && at[1 + digits..].starts_with(')') {
             self.take(indent + digits + 2);
             return Some(Kind::StatementNumber);
         }
         let digits = at.bytes().take_while(u8::is_ascii_digit).count();
         let ordered = digits > 0 && at[digits..].starts_with('.');
-        let marker = if ordered { digits + 1 } else { usize::from(at.starts_with('*')) };
+        let marker = if ordered {
+            digits + 1
+        } else {
+            usize::from(at.starts_with('*'))
+        };
         if marker > 0 && at[marker..].starts_with(char::is_whitespace) {
             self.take(indent + marker);
             return Some(Kind::ListItem);
@@ -426,8 +437,8 @@ impl<'a> Lexer<'a> {
                 && after.is_some_and(|a| {
                     a.is_empty()
                         || a.starts_with([
-                            ' ', '\t', '\n', '\r', ')', '}', '_', '.', ',', '!', '?', ';', ':', '-',
-                            '*',
+                            ' ', '\t', '\n', '\r', ')', '}', '_', '.', ',', '!', '?', ';', ':',
+                            '-', '*',
                         ])
                 })
         });
@@ -490,7 +501,9 @@ impl<'a> Lexer<'a> {
     /// `[T]:`, `[T]`, `@[T]`, `<T>:`, `<T>`, `@<T>` (mentions read as text).
     fn title(&mut self) -> Option<Kind<'a>> {
         let r = self.rest();
-        let line = &r[..r.find(['\n', '\r', '\u{2028}', '\u{2029}']).unwrap_or(r.len())];
+        let line = &r[..r
+            .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+            .unwrap_or(r.len())];
         let mention = line.starts_with('@');
         let body = if mention { &line[1..] } else { line };
         let (open, close) = match body.chars().next()? {
@@ -533,7 +546,11 @@ impl<'a> Lexer<'a> {
     }
 
     fn spaces(&mut self) -> bool {
-        let n = self.rest().bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+        let n = self
+            .rest()
+            .bytes()
+            .take_while(|&b| b == b' ' || b == b'\t')
+            .count();
         self.take(n);
         n > 0
     }

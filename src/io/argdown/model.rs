@@ -9,9 +9,7 @@ use serde_json::{Map, Value};
 use super::conventions::{self, EdgeFields, NodeFields};
 use crate::error::{Error, Result};
 use crate::io::report::{short, Imported, Report};
-use crate::model::{
-    ArgumentGraph, AttackKind, EdgeKind, NodeKind, Provenance, Source,
-};
+use crate::model::{ArgumentGraph, AttackKind, EdgeKind, NodeKind, Provenance, Source};
 use words::{EndType, RelationType};
 
 const W_NO_TEXT: &str = "statement without text (its title is used as text)";
@@ -282,8 +280,7 @@ pub(super) fn build(doc: Doc, mut report: Report) -> Result<Imported> {
 /// The argraph fields an entity's data gives (its kind, provenance…), the
 /// rest left as its data.
 fn fields_of(mut e: Entity, report: &mut Report) -> (Entity, NodeFields) {
-    let member = canonical(&e.members)
-        .map(|i| e.members[i].clone());
+    let member = canonical(&e.members).map(|i| e.members[i].clone());
     let data = member
         .as_ref()
         .and_then(|m| m.data.clone())
@@ -452,7 +449,11 @@ impl Draft {
             tags,
             fields,
         });
-        let known = |s: &PcsStatement| s.title.as_ref().is_some_and(|t| self.statements.contains_key(t));
+        let known = |s: &PcsStatement| {
+            s.title
+                .as_ref()
+                .is_some_and(|t| self.statements.contains_key(t))
+        };
         if a.pcs.iter().all(known) {
             self.premise_conclusion(&title, node, &a.pcs, report);
         } else {

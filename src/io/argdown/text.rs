@@ -76,7 +76,8 @@ pub(super) fn parse(text: &str) -> Result<(Doc, Report)> {
     };
     p.document()?;
     p.finish();
-    let front_matter = matches!(p.tokens.first(), Some(t) if matches!(t.kind, Kind::FrontMatter(_)));
+    let front_matter =
+        matches!(p.tokens.first(), Some(t) if matches!(t.kind, Kind::FrontMatter(_)));
     if p.doc.statements.is_empty() && p.doc.arguments.is_empty() && !front_matter {
         let at = text.len() - text.trim_start().len();
         return Err(p.error_at(
@@ -228,11 +229,7 @@ impl<'a> Parser<'a> {
     }
 
     fn yaml_error(&self, offset: usize, text: &str, e: &yaml::YamlError) -> Error {
-        let line_start: usize = text
-            .split_inclusive('\n')
-            .take(e.line)
-            .map(str::len)
-            .sum();
+        let line_start: usize = text.split_inclusive('\n').take(e.line).map(str::len).sum();
         let col: usize = text[line_start..]
             .char_indices()
             .nth(e.column)
@@ -357,7 +354,11 @@ impl Parser<'_> {
             pieces.push(piece);
             self.i += 1;
         }
-        let text = pieces.concat().split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = pieces
+            .concat()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         Content { text, tags, any }
     }
 }
@@ -409,14 +410,20 @@ impl Parser<'_> {
                 self.i += 1;
                 let c = self.content_tokens();
                 if !c.any {
-                    return Err(self.error(format!("statement [{t}] defined without text: write its text after `[{t}]:`")));
+                    return Err(self.error(format!(
+                        "statement [{t}] defined without text: write its text after `[{t}]:`"
+                    )));
                 }
                 (Some(t.to_string()), false, c)
             }
             Some(&Kind::StatementReference(t)) => {
                 self.i += 1;
                 let tags = self.reference_tags();
-                let c = Content { text: String::new(), tags, any: false };
+                let c = Content {
+                    text: String::new(),
+                    tags,
+                    any: false,
+                };
                 (Some(t.to_string()), true, c)
             }
             _ => {
@@ -474,14 +481,24 @@ impl Parser<'_> {
                 self.i += 1;
                 let c = self.content_tokens();
                 if !c.any {
-                    return Err(self.error(format!("argument <{t}> defined without a description: write it after `<{t}>:`")));
+                    return Err(self.error(format!(
+                        "argument <{t}> defined without a description: write it after `<{t}>:`"
+                    )));
                 }
                 (t.to_string(), false, c)
             }
             Some(&Kind::ArgumentReference(t)) => {
                 self.i += 1;
                 let tags = self.reference_tags();
-                (t.to_string(), true, Content { text: String::new(), tags, any: false })
+                (
+                    t.to_string(),
+                    true,
+                    Content {
+                        text: String::new(),
+                        tags,
+                        any: false,
+                    },
+                )
             }
             _ => return Err(self.error("expected an argument (<Title>: text or <Title>)")),
         };
@@ -588,7 +605,10 @@ impl Parser<'_> {
         let same = |o: &Relation| {
             o.relation_type == r.relation_type
                 && o.conclusion_index == r.conclusion_index
-                && ((o.from == r.from && o.to == r.to && o.from_type == r.from_type && o.to_type == r.to_type)
+                && ((o.from == r.from
+                    && o.to == r.to
+                    && o.from_type == r.from_type
+                    && o.to_type == r.to_type)
                     || (r.relation_type == "contradictory" && o.from == r.to && o.to == r.from))
         };
         if r.data.is_none() && !pending && self.doc.relations.iter().any(same) {
@@ -668,7 +688,12 @@ impl Parser<'_> {
 
     /// Sections for the elements that have only references.
     fn finish(&mut self) {
-        for e in self.doc.statements.iter_mut().chain(&mut self.doc.arguments) {
+        for e in self
+            .doc
+            .statements
+            .iter_mut()
+            .chain(&mut self.doc.arguments)
+        {
             if e.section.is_empty() {
                 e.section = std::mem::take(&mut e.first_section);
             }
@@ -691,7 +716,8 @@ impl Parser<'_> {
             } else if statements && r.relation_type == "attack" {
                 let known = out.iter().any(|o| {
                     o.relation_type == "contrary"
-                        && ((o.from == r.from && o.to == r.to) || (o.from == r.to && o.to == r.from))
+                        && ((o.from == r.from && o.to == r.to)
+                            || (o.from == r.to && o.to == r.from))
                 });
                 if known && r.data.is_none() {
                     continue;
@@ -748,7 +774,9 @@ impl Parser<'_> {
                     for r in self.pending_inference.drain(..) {
                         self.doc.relations[r].conclusion_index = Some(index);
                     }
-                    let End::Statement(t) = read.end else { unreachable!("a statement") };
+                    let End::Statement(t) = read.end else {
+                        unreachable!("a statement")
+                    };
                     pcs.push(PcsStatement {
                         title: Some(t),
                         inference: inference.take(),
@@ -766,7 +794,11 @@ impl Parser<'_> {
             self.skip_newline();
         }
         if inference.is_some() || pcs.last().is_none_or(|s| s.inference.is_none()) {
-            let at = if inference.is_some() { self.at() } else { start };
+            let at = if inference.is_some() {
+                self.at()
+            } else {
+                start
+            };
             return Err(self.error_at(at, format!(
                 "premise-conclusion structure of <{title}> must end with an inference line (----) and its conclusion (n) …"
             )));

@@ -107,7 +107,9 @@ fn title_safe(t: &str) -> bool {
     !t.is_empty()
         && !t.starts_with(['-', '!'])
         && t.trim() == t
-        && !t.chars().any(|c| matches!(c, '[' | ']' | '<' | '>') || !printable(c))
+        && !t
+            .chars()
+            .any(|c| matches!(c, '[' | ']' | '<' | '>') || !printable(c))
 }
 
 fn stand_in(id: &str) -> String {
@@ -245,7 +247,9 @@ fn provenance(p: &[Provenance], data: &mut Map<String, Value>) {
 fn own_data(own: Option<&Value>, reserved: &[&str], data: &mut Map<String, Value>) {
     match own {
         None => {}
-        Some(Value::Object(m)) if !m.is_empty() && !m.keys().any(|k| reserved.contains(&k.as_str())) => {
+        Some(Value::Object(m))
+            if !m.is_empty() && !m.keys().any(|k| reserved.contains(&k.as_str())) =>
+        {
             data.extend(m.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
         Some(v) => {
@@ -275,7 +279,8 @@ fn tags_inline(tags: &[String]) -> bool {
             && seen.insert(t.as_str())
             && t.trim() == t
             && !t.contains(')')
-            && t.chars().all(|c| printable(c) && !matches!(c, '\n' | '\r' | '\t'))
+            && t.chars()
+                .all(|c| printable(c) && !matches!(c, '\n' | '\r' | '\t'))
     })
 }
 
@@ -353,8 +358,8 @@ fn relation(e: &EdgeRef<'_>) -> (&'static str, Map<String, Value>) {
     let (from, to) = (e.from().kind(), e.to().kind());
     let marker = match e.kind() {
         EdgeKind::Supports | EdgeKind::Frames => {
-            let read_as_frames = from == NodeKind::Framing
-                && matches!(to, NodeKind::Claim | NodeKind::Argument);
+            let read_as_frames =
+                from == NodeKind::Framing && matches!(to, NodeKind::Claim | NodeKind::Argument);
             if e.kind() == EdgeKind::Supports && read_as_frames {
                 data.insert("kind".into(), Value::from("supports"));
             }
