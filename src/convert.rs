@@ -8,7 +8,7 @@
 //! | argraph JSON v1 | `argraph` | `.json` (by content) | yes | yes |
 //! | AIF JSON, AIFdb shape | `aif` | `.json` (by content), `.aif` | yes | yes |
 //! | AIF JSON, OVA3 wrapper | `ova` | `.json` (by content) | yes | yes |
-//! | Argdown JSON (`argdown json`) | `argdown` | `.json` (by content) | yes | no |
+//! | Argdown text, or the JSON `argdown json` writes | `argdown` | `.argdown`, `.ad`; `.json` (by content) | yes | yes (text) |
 //! | GraphML (yEd, Gephi, Cytoscape) | `graphml` | `.graphml` | no | yes |
 //! | Graphviz DOT | `dot` | `.dot`, `.gv` | no | yes |
 //! | ICCMA 2023 | `i23` | `.i23`, `.af` | yes | yes |
@@ -66,7 +66,8 @@ vocabulary! {
         Aif => "aif" | "aifdb",
         /// AIF JSON in OVA3's wrapper ([`crate::aif`]).
         Ova => "ova" | "ova3" | "xaif",
-        /// The JSON that `argdown json` writes ([`crate::argdown`]); read only.
+        /// Argdown ([`crate::argdown`]): `.argdown` text, read and written,
+        /// and the JSON that `argdown json` writes, read.
         Argdown => "argdown",
         /// GraphML ([`crate::graphml`]); write only.
         GraphMl => "graphml",
@@ -88,7 +89,7 @@ impl Format {
             Format::Argraph => "argraph JSON",
             Format::Aif => "AIF JSON (AIFdb)",
             Format::Ova => "AIF JSON (OVA3)",
-            Format::Argdown => "Argdown JSON",
+            Format::Argdown => "Argdown",
             Format::GraphMl => "GraphML",
             Format::Dot => "Graphviz DOT",
             Format::I23 => "ICCMA i23",
@@ -114,7 +115,7 @@ impl Format {
 
     /// `true` if argraph writes this format.
     pub fn can_write(self) -> bool {
-        !matches!(self, Format::Argdown)
+        true
     }
 
     /// The format a file name implies, when its extension says it alone
@@ -132,6 +133,7 @@ impl Format {
             "graphml" => Some(Format::GraphMl),
             "dot" | "gv" => Some(Format::Dot),
             "aif" => Some(Format::Aif),
+            "argdown" | "ad" => Some(Format::Argdown),
             "i23" | "af" => Some(Format::I23),
             "apx" => Some(Format::Apx),
             "tgf" => Some(Format::Tgf),
@@ -340,8 +342,20 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
             graph: crate::io::json::from_slice(bytes)?,
             report: Report::new(),
         }),
-        Format::Aif | Format::Ova => kept_something(crate::io::aif::from_slice(bytes)?, format),
-        Format::Argdown => kept_something(crate::io::argdown::from_slice(bytes)?, format),
+        Format::Aif | Format::Ova => {
+            kept_something(crate::io::aif::from_slice(bytes)?, format.description())
+        }
+        Format::Argdown => {
+            // The export is JSON (an object); Argdown text is neither.
+            let unmarked = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let json = unmarked.trim_ascii_start().starts_with(b"{")
+                || serde_json::from_slice::<IgnoredAny>(unmarked).is_ok();
+            if json {
+                kept_something(crate::io::argdown::from_slice(bytes)?, "Argdown JSON")
+            } else {
+                kept_something(crate::io::argdown::text_from_slice(bytes)?, "Argdown")
+            }
+        }
         Format::GraphMl | Format::Dot => Err(Error::new(ErrorKind::InvalidInput(format!(
             "argraph writes {} but does not read it",
             format.description()
@@ -356,17 +370,46 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
     }
 }
 
+/// Reads the graph file a command works on: Argdown text when its
+/// extension says so (`.argdown`, `.ad`), argraph JSON otherwise; the
+/// graph is [validated](ArgumentGraph::validate). O(input size).
+///
+/// # Errors
+/// The reader's errors and the graph's problems, with the path.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("map.argdown");
+/// std::fs::write(&path, "[Gap]: Russia fills the gap.\n  + [Exit]: The US left.\n").unwrap();
+/// let g = argraph::convert::load(&path)?;
+/// assert_eq!(g.supporters("Gap").next().unwrap().id(), "Exit");
+/// # Ok(()) }
+/// ```
+pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
+    let path = path.as_ref();
+    if Format::from_extension(path) != Some(Format::Argdown) {
+        return crate::io::json::load(path);
+    }
+    let bytes = crate::file::read_file(path)?;
+    let graph = read(&bytes, Format::Argdown)
+        .map_err(|e| e.at_path(path))?
+        .graph;
+    graph.validate().map_err(|e| e.at_path(path))?;
+    Ok(graph)
+}
+
 /// Refuses a reading that kept nothing of an input that held records (a
 /// dialogue-only AIF file, relations naming no statement): converting it
 /// would write an empty graph and call it a success.
-fn kept_something(imported: Imported, format: Format) -> Result<Imported> {
+fn kept_something(imported: Imported, format: &str) -> Result<Imported> {
     let records = imported.report.input_records();
     if !imported.graph.is_empty() || records == 0 {
         return Ok(imported);
     }
     Err(Error::new(ErrorKind::InvalidInput(format!(
         "nothing of this {} document could be kept: its {records} record{} gave no node of the graph\n{}",
-        format.description(),
+        format,
         if records == 1 { "" } else { "s" },
         imported.report
     ))))
@@ -437,9 +480,7 @@ pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> 
             crate::render::write_dot(graph, &crate::render::DotOptions::new(), writer)?;
             Ok(Report::new())
         }
-        Format::Argdown => Err(Error::new(ErrorKind::InvalidInput(
-            "argraph reads Argdown JSON but does not write it".into(),
-        ))),
+        Format::Argdown => crate::io::argdown::to_writer(graph, writer),
         Format::I23 | Format::Apx | Format::Tgf => {
             let view = crate::reason::dung_view(graph, crate::reason::SupportMode::Bipolar, None)?;
             let af = view.into_framework();

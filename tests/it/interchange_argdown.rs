@@ -1,6 +1,6 @@
 //! Argdown JSON import on a hand-written export with every construct.
 
-use argraph::{argdown, AttackKind, EdgeKind, ErrorKind, NodeKind};
+use argraph::{argdown, AttackKind, EdgeKind, ErrorKind, NodeKind, Provenance};
 use serde_json::json;
 
 fn load() -> argraph::report::Imported {
@@ -177,7 +177,11 @@ fn a_real_argdown_export() {
             "The US withdrew from Afghanistan in 2021."
         )
     );
-    assert_eq!(w.data(), Some(&json!({"source": "dk24", "locator": "§1"})));
+    // `{source, locator}` in a statement's data is provenance (issue 14),
+    // its source declared with its id.
+    assert_eq!(w.provenance(), [Provenance::new("dk24").with_locator("§1")]);
+    assert_eq!(w.data(), None);
+    assert_eq!(g.source("dk24").map(|s| s.id.as_str()), Some("dk24"));
     assert_eq!(g.node("Realism").unwrap().kind(), NodeKind::Framing);
     // (1) (2) ---- (3) -- Modus ponens -- (4): the pcs in two inferences.
     assert_eq!(

@@ -5,6 +5,8 @@ mod common;
 mod strategies;
 
 mod architecture;
+mod argdown_differential;
+mod argdown_text;
 mod bad_input;
 mod cli;
 mod cli_output;

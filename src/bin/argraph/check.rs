@@ -12,7 +12,7 @@ use crate::output::{self, escape_controls};
 /// Arguments of `argraph check`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// argraph JSON files to validate.
+    /// Graph files to validate: argraph JSON, or Argdown text (`.argdown`).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -22,7 +22,7 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let mut failed = false;
     let mut out = output::stdout();
     for path in &args.files {
-        match argraph::json::load(path) {
+        match argraph::convert::load(path) {
             Ok(g) => {
                 out.write_all(summary(&path.display().to_string(), &g).as_bytes())?;
                 // Each summary is out before the next file's errors go to stderr.

@@ -26,7 +26,7 @@ pub struct Args {
 
 /// Compares the verdicts under no framing and under each framing.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let r = &args.reasoning;
     let evaluator = r.evaluator(&g);
     let c = match &args.framings {

@@ -162,7 +162,7 @@ impl RenderArgs {
 pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     argraph::ensure_distinct(&args.file, output)?;
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let (g, opts) = match args.look.prepare(g, &args.view)? {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
@@ -183,7 +183,7 @@ pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
         }
     };
     argraph::ensure_distinct(&args.file, &args.output)?;
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let (g, opts) = match args.look.prepare(g, &args.view)? {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),

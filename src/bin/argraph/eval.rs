@@ -80,7 +80,7 @@ impl Reasoning {
 /// Evaluates a graph file and prints every node's verdict, or those of the
 /// nodes the view options keep (evaluated in the whole graph).
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let framed = args.framing.as_deref().filter(|_| args.framed);
     let (view, what) = match args.view.select(&g, framed)? {
         Selection::Whole => (None, None),

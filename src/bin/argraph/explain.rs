@@ -42,7 +42,7 @@ pub struct Args {
 
 /// Explains one node's verdict, edge by edge.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
-    let g = argraph::json::load(&args.file)?;
+    let g = argraph::convert::load(&args.file)?;
     let mut evaluator = Evaluator::new(&g);
     evaluator
         .semantics(args.semantics)
