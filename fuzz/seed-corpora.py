@@ -7,6 +7,7 @@
   Rust escapes, and raw r"..." / r#"..."#) that looks like one of the
   formats goes to that format's target: JSON documents by their keys,
   i23 by `p af`, apx by `arg(` / `att(`, tgf by a `#` line.
+- argdown_text_read takes every .argdown file under graphs/ and tests/data/.
 - dot_write and dot_labels take the short literals of the DOT and
   hostile-input tests (ids and texts with quotes, escapes, control
   characters); their bytes become strings through `arbitrary`.
@@ -149,6 +150,9 @@ def main():
         text = path.read_text(encoding="utf-8")
         for target in classify(text):
             added += save(target, path.read_bytes())
+    # Argdown text: every .argdown document in the repository.
+    for path in sorted(ROOT.glob("graphs/*.argdown")) + sorted((ROOT / "tests" / "data").rglob("*.argdown")):
+        added += save("argdown_text_read", path.read_bytes())
     sources = sorted((ROOT / "tests" / "it").glob("*.rs")) + sorted((ROOT / "src").rglob("*.rs"))
     for path in sources:
         for s in literals(code(path)):
