@@ -17,16 +17,8 @@ fn through_argdown(g: &ArgumentGraph) -> ArgumentGraph {
     read(&text).graph
 }
 
-/// 256 cases, or `PROPTEST_CASES`.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(256)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::proptest_cases()))]
 
     #[test]
     fn argraph_to_argdown_and_back(g in graph_any_data()) {

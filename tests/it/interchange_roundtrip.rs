@@ -15,16 +15,8 @@ fn through_aif(g: &ArgumentGraph, flavor: Flavor) -> ArgumentGraph {
         .graph
 }
 
-/// 256 cases, or `PROPTEST_CASES`.
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(256)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::proptest_cases()))]
 
     #[test]
     fn argraph_to_aifdb_and_back(g in graph_aif_safe()) {
