@@ -224,18 +224,23 @@ struct Foreign {
     column: usize,
 }
 
+/// What a document with a NUL byte near its start is.
+const BINARY: &str = "binary data (it holds NUL bytes)";
+
 impl Foreign {
     /// What the document starting with `bytes` (without a byte-order mark)
     /// is, if it is a JSON object or array, XML, a Graphviz DOT graph, or
     /// binary data (a NUL byte in its first KiB). No i23 or apx document
-    /// starts so; a tgf one only with an argument named `{`, `[` or `<x…`.
+    /// starts so; a tgf one may (an argument named `{n}`, `<a` or
+    /// `digraph{`), so the tgf reader asks only of documents without the
+    /// line `#`.
     fn of(bytes: &[u8]) -> Option<Foreign> {
         let head = &bytes[..bytes.len().min(1024)];
         let mut start = head.iter().position(|b| !b.is_ascii_whitespace())?;
         let text = &head[start..];
         let what = if let Some(nul) = head.iter().position(|&b| b == 0) {
             start = nul;
-            "binary data (it holds NUL bytes)"
+            BINARY
         } else {
             match text {
                 [b'{' | b'[', ..] => "a JSON document",
@@ -1073,8 +1078,13 @@ pub fn read_tgf(reader: impl Read) -> Result<ArgumentationFramework> {
 
 fn parse_tgf(bytes: &[u8]) -> Result<ArgumentationFramework> {
     let bytes = without_bom(bytes);
-    // Almost any text is a tgf document: say what one plainly is not.
-    if let Some(foreign) = Foreign::of(bytes) {
+    // Almost any text is a tgf document: say what one plainly is not. A
+    // document with the line `#` is tgf whatever its first argument's name
+    // (`{n}`, `<a`, `digraph{`), as every tgf document argraph writes is.
+    let separated = bytes
+        .split(|&b| b == b'\n')
+        .any(|line| line.trim_ascii() == b"#");
+    if let Some(foreign) = Foreign::of(bytes).filter(|f| !separated || f.what == BINARY) {
         return Err(foreign_error(IccmaFormat::Tgf, foreign));
     }
     let c = Cursor {

@@ -443,3 +443,37 @@ fn apx_names_read_are_names_written() {
         }
     }
 }
+
+/// Found by the `apx_read` fuzz target: `arg({n}).` read, written as tgf
+/// (`{n}`, `#`), and that tgf refused as "a JSON document". Any first
+/// name that looks like another format (JSON, XML, DOT) is written and
+/// read back; a document without the line `#` that is plainly another
+/// format is still named as such.
+#[test]
+fn tgf_whose_first_name_looks_like_another_format_reads_back() {
+    use argraph::iccma::{self, IccmaFormat};
+    for name in ["{n}", "[x", "<a", "<?xml", "digraph{"] {
+        let af = argraph::ArgumentationFramework::with_names([name, "b"], [(0, 1)]).unwrap();
+        let mut tgf = Vec::new();
+        iccma::write(&af, &mut tgf, IccmaFormat::Tgf).unwrap();
+        let back = iccma::read(&tgf[..], IccmaFormat::Tgf)
+            .unwrap_or_else(|e| panic!("{name:?}: the tgf written reads back, but: {e}"));
+        assert_eq!(back, af, "{name:?}");
+        let mut apx = Vec::new();
+        iccma::write(&af, &mut apx, IccmaFormat::Apx).unwrap();
+        assert_eq!(
+            iccma::read(&apx[..], IccmaFormat::Apx).unwrap(),
+            af,
+            "{name:?}"
+        );
+    }
+    for (text, what) in [
+        ("{\n  \"argraph\": 1,\n  \"nodes\": []\n}\n", "JSON"),
+        ("<?xml version=\"1.0\"?>\n<graphml/>\n", "XML"),
+        ("digraph {\n a -> b\n}\n", "DOT"),
+        ("a\n\0\n#\n", "NUL"),
+    ] {
+        let err = iccma::read(text.as_bytes(), IccmaFormat::Tgf).expect_err(text);
+        assert!(err.to_string().contains(what), "{text:?}: {err}");
+    }
+}
