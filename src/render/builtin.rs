@@ -91,8 +91,8 @@ fn draw(source: &str, format: Format) -> Result<Vec<u8>> {
     if format == Format::Svg {
         return Ok(svg.into_bytes());
     }
-    let (width, height) = png_size(&svg)
-        .ok_or_else(|| failure("wrote an SVG without its size in points"))?;
+    let (width, height) =
+        png_size(&svg).ok_or_else(|| failure("wrote an SVG without its size in points"))?;
     check_png_size(width, height)?;
     let png = graphviz_pure_raster::rasterize(&svg, graphviz_pure_raster::RasterFormat::Png, false)
         .map_err(|e| failure(format!("cannot draw the PNG: {e}")))?;
@@ -123,7 +123,12 @@ fn png_size(svg: &str) -> Option<(u64, u64)> {
     let root = &svg[root_at..root_at + svg[root_at..].find('>')?];
     let points = |name: &str| -> Option<f64> {
         let at = root.find(&format!(" {name}=\""))? + name.len() + 3;
-        root[at..].split('"').next()?.strip_suffix("pt")?.parse().ok()
+        root[at..]
+            .split('"')
+            .next()?
+            .strip_suffix("pt")?
+            .parse()
+            .ok()
     };
     let px = |pt: f64| (pt * 4.0 / 3.0).round().max(1.0) as u64;
     Some((px(points("width")?), px(points("height")?)))

@@ -396,7 +396,10 @@ mod tests {
 
     #[test]
     fn xml_entities_resolve_and_unknown_ones_stay() {
-        assert_eq!(xml_unescape("c&#45;x &amp; &lt;b&gt; &#x41;"), "c-x & <b> A");
+        assert_eq!(
+            xml_unescape("c&#45;x &amp; &lt;b&gt; &#x41;"),
+            "c-x & <b> A"
+        );
         assert_eq!(xml_unescape("a &bogus; b & c"), "a &bogus; b & c");
     }
 

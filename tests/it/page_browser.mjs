@@ -153,7 +153,7 @@ async function main() {
     const r = document.querySelector('#map g.node[data-id=${JSON.stringify(nodeId)}]').getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   })()`);
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 3; i++) {
     await call("Input.dispatchMouseEvent", { type: "mouseWheel", x: near.x, y: near.y, deltaX: 0, deltaY: -400 });
   }
   await settle();

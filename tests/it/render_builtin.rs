@@ -45,14 +45,23 @@ fn readme_first_command_renders_the_seed_without_graphviz() {
     let seed = seed_path();
     let o = argraph_without_graphviz(
         dir.path(),
-        &["render", seed.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        &[
+            "render",
+            seed.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("graphviz-pure"), "{:.300}", svg);
     let g = argraph::json::load(&seed).unwrap();
     for n in g.nodes() {
-        assert!(svg.contains(&format!("<title>{}</title>", n.id().replace('-', "&#45;"))), "{}", n.id());
+        assert!(
+            svg.contains(&format!("<title>{}</title>", n.id().replace('-', "&#45;"))),
+            "{}",
+            n.id()
+        );
     }
     assert!(svg.contains("Legend"));
 }
@@ -80,10 +89,21 @@ fn pdf_without_engine_dot_is_a_usage_error_that_names_engine_dot() {
     // Asked for, dot is used, and its absence is said as before.
     let o = argraph_without_graphviz(
         dir.path(),
-        &["render", &input, "-o", out.to_str().unwrap(), "--engine", "dot"],
+        &[
+            "render",
+            &input,
+            "-o",
+            out.to_str().unwrap(),
+            "--engine",
+            "dot",
+        ],
     );
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).contains("apt-get install graphviz"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("apt-get install graphviz"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!out.exists());
 }
 
@@ -98,10 +118,21 @@ fn argraph_dot_in_the_environment_chooses_graphviz_dot() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).contains("ARGRAPH_DOT=/nonexistent/dot"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ARGRAPH_DOT=/nonexistent/dot"),
+        "{}",
+        stderr(&o)
+    );
     // `--engine builtin` overrides it.
     let o = Command::new(env!("CARGO_BIN_EXE_argraph"))
-        .args(["render", &input, "-o", out.to_str().unwrap(), "--engine", "builtin"])
+        .args([
+            "render",
+            &input,
+            "-o",
+            out.to_str().unwrap(),
+            "--engine",
+            "builtin",
+        ])
         .env("ARGRAPH_DOT", "/nonexistent/dot")
         .output()
         .unwrap();
@@ -117,9 +148,15 @@ fn builtin_error_diagnostics_fail_the_render_and_are_named() {
     let err = Engine::Builtin
         .run_to(b"digraph { a [label=<<B>x</I>>] }", Format::Svg, &mut image)
         .unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::BuiltinRenderer(_)), "{err:?}");
+    assert!(
+        matches!(err.kind(), ErrorKind::BuiltinRenderer(_)),
+        "{err:?}"
+    );
     let text = err.to_string();
-    assert!(text.contains("built-in renderer") && text.contains("Error:"), "{text}");
+    assert!(
+        text.contains("built-in renderer") && text.contains("Error:"),
+        "{text}"
+    );
     assert!(image.is_empty());
     let err = Engine::Builtin
         .run_to(b"digraph { a -> }", Format::Svg, &mut image)
@@ -137,10 +174,15 @@ fn builtin_png_over_the_size_limit_is_refused_with_its_size() {
         .unwrap_err();
     let text = err.to_string();
     assert!(text.contains("will not draw a PNG of 480"), "{text}");
-    assert!(text.contains("--engine dot") && text.contains("SVG"), "{text}");
+    assert!(
+        text.contains("--engine dot") && text.contains("SVG"),
+        "{text}"
+    );
     assert!(image.is_empty());
     // The SVG of the same graph is drawn.
-    Engine::Builtin.run_to(dot, Format::Svg, &mut image).unwrap();
+    Engine::Builtin
+        .run_to(dot, Format::Svg, &mut image)
+        .unwrap();
     assert!(String::from_utf8_lossy(&image).contains("<svg"));
 }
 
