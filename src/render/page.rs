@@ -3,7 +3,7 @@
 //! script and style sheet (`page/page.js`, `page/page.css`) that pan, zoom,
 //! search, filter, focus and recolour the map by the verdicts of each view.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use serde::Serialize;
@@ -12,7 +12,7 @@ use super::options::DotOptions;
 use super::overlay::look;
 use super::{render, Format};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{ArgumentGraph, Provenance};
+use crate::model::{ArgumentGraph, Node, Provenance};
 use crate::overlay::Overlay;
 
 const TEMPLATE: &str = include_str!("page/page.html");
@@ -22,7 +22,7 @@ const SCRIPT: &str = include_str!("page/page.js");
 /// One reading of the map the page can switch to (its framing selector):
 /// a mark per node, as an [`Overlay`], and, per node, the text that
 /// explains its mark. Render draws what it is given; the CLI and
-/// [`convert::html_page`](crate::convert::html_page) fill views from an
+/// [`convert::page_views`](crate::convert::page_views) fill views from an
 /// evaluation per framing.
 ///
 /// ```
@@ -185,23 +185,15 @@ fn slot_text(slot: &str, title: &str, svg: &str, json: &str) -> String {
 fn page_data<'a>(graph: &'a ArgumentGraph, views: &'a [PageView]) -> PageData<'a> {
     let nodes = graph
         .nodes()
-        .map(|n| {
-            let mut sources: Vec<&str> = Vec::new();
-            for p in n.provenance() {
-                if !sources.contains(&p.source.as_str()) {
-                    sources.push(&p.source);
-                }
-            }
-            NodeData {
-                id: n.id(),
-                kind: n.kind().as_str(),
-                label: n.label(),
-                text: n.text(),
-                tags: n.tags(),
-                sources,
-                provenance: n.provenance(),
-                synthesis: n.is_synthesis(),
-            }
+        .map(|n| NodeData {
+            id: n.id(),
+            kind: n.kind().as_str(),
+            label: n.label(),
+            text: n.text(),
+            tags: n.tags(),
+            sources: sources_of(n),
+            provenance: n.provenance(),
+            synthesis: n.is_synthesis(),
         })
         .collect();
     let edges = graph
@@ -237,6 +229,17 @@ fn page_data<'a>(graph: &'a ArgumentGraph, views: &'a [PageView]) -> PageData<'a
     }
 }
 
+/// The sources a node cites, each once, in the order first cited.
+fn sources_of(node: &Node) -> Vec<&str> {
+    let mut sources: Vec<&str> = Vec::new();
+    for p in node.provenance() {
+        if !sources.contains(&p.source.as_str()) {
+            sources.push(&p.source);
+        }
+    }
+    sources
+}
+
 /// What an edge says: its kind, or for an attack its subtype.
 fn relation(edge: &crate::model::Edge) -> &'static str {
     match edge.attack() {
@@ -258,9 +261,7 @@ fn annotate_svg(graph: &ArgumentGraph, svg: &str) -> String {
     let mut nodes: HashMap<String, String> = HashMap::new();
     for n in graph.nodes() {
         let tags = n.tags().join(" ");
-        let mut sources: Vec<&str> = n.provenance().iter().map(|p| p.source.as_str()).collect();
-        let mut seen = HashSet::new();
-        sources.retain(|s| seen.insert(*s));
+        let sources = sources_of(n);
         let attrs = format!(
             " data-id=\"{}\" data-kind=\"{}\" data-tags=\"{}\" data-sources=\"{}\"",
             xml_escape(n.id()),
