@@ -25,10 +25,15 @@ const browser = spawn(chromium, [
 let browserLog = "";
 browser.stderr.on("data", (d) => { browserLog += d; });
 
+// Chromium may still write its profile while it shuts down: retried, and
+// a leftover in the temporary directory is no failure.
+const removeProfile = () => {
+  try { rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch (_) { /* left in tmp */ }
+};
 const fail = (message) => {
   process.stderr.write(`page_browser.mjs: ${message}\n--- chromium's stderr ---\n${browserLog.slice(-4000)}\n`);
   try { browser.kill("SIGKILL"); } catch (_) { /* already gone */ }
-  rmSync(profile, { recursive: true, force: true });
+  removeProfile();
   process.exit(1);
 };
 setTimeout(() => fail("timed out after 90 s"), 90_000).unref();
@@ -160,9 +165,11 @@ async function main() {
   const shot = await call("Page.captureScreenshot", { format: "png" });
   writeFileSync(screenshot, Buffer.from(shot.data, "base64"));
   seen.problems = problems;
+  const exited = new Promise((resolve) => { browser.once("exit", resolve); setTimeout(resolve, 10_000); });
   await send("Browser.close").catch(() => {});
+  await exited;
   process.stdout.write(JSON.stringify(seen) + "\n");
-  rmSync(profile, { recursive: true, force: true });
+  removeProfile();
   process.exit(0);
 }
 
