@@ -126,6 +126,40 @@ fn page_is_one_file_that_fetches_nothing_and_holds_the_verdicts() {
     }
 }
 
+#[test]
+fn render_format_html_writes_the_page_to_standard_output() {
+    let seed = seed_path();
+    let o = common::argraph(&[
+        "render",
+        seed.to_str().unwrap(),
+        "-o",
+        "-",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
+    let g = argraph::json::load(&seed).unwrap();
+    assert_eq!(
+        page_data(&page)["nodes"].as_array().unwrap().len(),
+        g.node_count()
+    );
+    // The extension and --format must agree, as for images.
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("map.svg");
+    let o = common::argraph(&[
+        "render",
+        seed.to_str().unwrap(),
+        "-o",
+        svg.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!svg.exists());
+}
+
 /// Text and ids that would close the data's `<script>` or an attribute.
 #[test]
 fn page_text_cannot_break_out_of_its_script_or_attributes() {
@@ -321,6 +355,21 @@ fn page_works_in_headless_chromium() {
     near.extend(g.incoming(clicked).map(|e| e.from().id().to_string()));
     near.extend(g.outgoing(clicked).map(|e| e.to().id().to_string()));
     assert_eq!(strings(&seen["focused"]), near);
+
+    // The filters.
+    let ids_where = |keep: &dyn Fn(&argraph::Node) -> bool| -> BTreeSet<String> {
+        g.nodes()
+            .filter(|n| keep(n))
+            .map(|n| n.id().to_string())
+            .collect()
+    };
+    let soviet = ids_where(&|n| n.has_tag("period:soviet-1979-1989"));
+    assert!(!soviet.is_empty());
+    assert_eq!(strings(&seen["tagged"]), soviet);
+    let opinion = ids_where(&|n| n.provenance().iter().any(|p| p.source == "opinion"));
+    assert_eq!(strings(&seen["fromSource"]), opinion);
+    let not_evidence = ids_where(&|n| n.kind() != NodeKind::Evidence);
+    assert_eq!(strings(&seen["withoutEvidence"]), not_evidence);
 
     // Each framing's verdicts, and their colours.
     let readings: Vec<Option<&str>> = std::iter::once(None)

@@ -138,6 +138,20 @@ async function main() {
   seen.focused = await js("Array.from(document.querySelectorAll('#map g.node[data-id]:not(.dim)'), (g) => g.dataset.id)");
   await js("(() => { const d = document.getElementById('depth'); d.value = d.max; d.dispatchEvent(new Event('input')); })()");
 
+  // The filters: a tag, then a source, then a kind unticked.
+  const choose = (id, value) => js(`(() => { const s = document.getElementById(${JSON.stringify(id)});
+    s.value = ${JSON.stringify(value)}; s.dispatchEvent(new Event("change")); })()`);
+  const undimmed = () => js("Array.from(document.querySelectorAll('#map g.node[data-id]:not(.dim)'), (g) => g.dataset.id)");
+  await choose("tag", "period:soviet-1979-1989");
+  seen.tagged = await undimmed();
+  await choose("tag", "");
+  await choose("source", "opinion");
+  seen.fromSource = await undimmed();
+  await choose("source", "");
+  await js("document.querySelector('#kinds input[value=evidence]').click()");
+  seen.withoutEvidence = await undimmed();
+  await js("document.querySelector('#kinds input[value=evidence]').click()");
+
   // Each view of the framing selector: every node's fill and mark.
   const views = await js("Array.from(document.getElementById('view').options, (o) => o.value)");
   seen.fills = {};
