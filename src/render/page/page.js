@@ -206,12 +206,21 @@
     const key = $("key");
     key.replaceChildren();
     if (!view) return;
-    const seen = new Map();
-    for (const [fill, text] of Object.values(view.marks)) {
-      const word = text.replace(/[\d.]+.*$/, "").trim();
-      if (!seen.has(word)) seen.set(word, fill);
-    }
     key.append(el("div", {}, el("b", {}, view.caption)));
+    // Strengths (σ 0.72): one chip shading from the weakest to the strongest.
+    const strengths = Object.values(view.marks)
+      .filter(([, text]) => text.startsWith("σ"))
+      .sort((a, b) => parseFloat(a[1].slice(2)) - parseFloat(b[1].slice(2)));
+    if (strengths.length) {
+      const [low, high] = [strengths[0], strengths[strengths.length - 1]];
+      const chip = el("span", { class: "chip" });
+      chip.style.background = `linear-gradient(to right, ${low[0]}, ${high[0]})`;
+      chip.style.width = "48px";
+      key.append(el("span", {}, chip, `strength ${low[1].split(" ")[1]} to ${high[1].split(" ")[1]}`));
+      return;
+    }
+    const seen = new Map();
+    for (const [fill, text] of Object.values(view.marks)) if (!seen.has(text)) seen.set(text, fill);
     for (const [word, fill] of seen) {
       const chip = el("span", { class: "chip" });
       chip.style.background = fill;
