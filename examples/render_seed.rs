@@ -1,5 +1,6 @@
 //! Renders the seed analysis (`graphs/russia_afghanistan.json`) to an image
-//! with Graphviz, and prints what it holds.
+//! with the built-in renderer (or Graphviz's `dot` when `ARGRAPH_DOT` names
+//! one), and prints what it holds.
 //!
 //! ```text
 //! cargo run --example render_seed -- russia_afghanistan.svg
@@ -10,7 +11,8 @@ use std::path::{Path, PathBuf};
 use argraph::render::{self, DotOptions};
 use argraph::NodeKind;
 
-/// Loads the seed graph, renders it to `out` (SVG, PNG or PDF by
+/// Loads the seed graph, renders it to `out` (SVG or PNG, or PDF with
+/// `ARGRAPH_DOT` naming Graphviz's `dot`, by
 /// extension), and returns a one-line summary.
 pub fn run(out: &Path) -> argraph::Result<String> {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/russia_afghanistan.json");

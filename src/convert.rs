@@ -613,3 +613,65 @@ pub fn convert(
         written,
     })
 }
+
+/// The most nodes a page gets explanations for: each node's explanation
+/// under each framing is one evaluation, so a larger map's page would take
+/// O(n² · framings) to make (`argraph explain` still explains any node).
+pub const PAGE_EXPLAINED_UP_TO: usize = 500;
+
+/// The views of the interactive page ([`render::write_page`](crate::render::write_page)):
+/// `method` run with no framing and under each framing of the graph, each
+/// view with its verdicts and, for an extension semantics on a map of at
+/// most [`PAGE_EXPLAINED_UP_TO`] nodes, each node's explanation
+/// ([`Evaluator::explain`](crate::reason::Evaluator::explain)). Reason and
+/// render meet here, not in each other.
+///
+/// Cost: one evaluation per framing, plus one per node and framing for the
+/// explanations.
+///
+/// # Errors
+/// The evaluation's errors (complete, preferred and stable semantics
+/// without the `sat` feature; a circle of supports under those semantics).
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::reason::Semantics;
+/// let g = argraph::json::load("graphs/russia_afghanistan.json")?;
+/// let views = argraph::convert::page_views(&g, Semantics::Grounded.into())?;
+/// assert_eq!(views[0].name(), "No framing");
+/// assert_eq!(views.len(), 1 + g.nodes_of_kind(argraph::NodeKind::Framing).count());
+/// # Ok(()) }
+/// ```
+pub fn page_views(
+    graph: &ArgumentGraph,
+    method: crate::reason::Method,
+) -> Result<Vec<crate::render::PageView>> {
+    use crate::reason::{Evaluator, Method};
+    use crate::render::PageView;
+    let framings = graph.nodes_of_kind(NodeKind::Framing);
+    let readings = std::iter::once(None).chain(framings.map(|f| Some((f.id(), f.label()))));
+    let explained = matches!(method, Method::Dung(_)) && graph.node_count() <= PAGE_EXPLAINED_UP_TO;
+    let mut views = Vec::new();
+    for reading in readings {
+        let mut evaluator = Evaluator::new(graph);
+        evaluator.semantics(method);
+        let name = match reading {
+            Some((id, label)) => {
+                evaluator.framing(id);
+                label.unwrap_or(id).to_string()
+            }
+            None => "No framing".to_string(),
+        };
+        let mut view = PageView::new(name, evaluator.run()?.overlay());
+        if let Some((id, _)) = reading {
+            view.framing(id);
+        }
+        if explained {
+            for n in graph.nodes() {
+                view.explanation(n.id(), evaluator.explain(n.id())?.to_string());
+            }
+        }
+        views.push(view);
+    }
+    Ok(views)
+}

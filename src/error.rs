@@ -71,6 +71,11 @@ pub enum ErrorKind {
         /// What `dot` printed on its standard error.
         stderr: String,
     },
+    /// The built-in renderer (graphviz-pure) cannot draw what was asked:
+    /// PDF, a PNG over its size limit, DOT it refuses or reports errors on
+    /// (each error line in the message), or a build without the
+    /// `builtin-renderer` feature. The message says which, and the way out.
+    BuiltinRenderer(String),
     /// An argument given to a library function is out of its domain
     /// (for example an unknown output format name).
     InvalidInput(String),
@@ -542,6 +547,9 @@ impl Error {
                     write!(f, ": {stderr}")?;
                 }
                 Ok(())
+            }
+            ErrorKind::BuiltinRenderer(msg) => {
+                write!(f, "the built-in renderer (graphviz-pure) {msg}")
             }
             ErrorKind::InvalidInput(msg) => f.write_str(msg),
         }

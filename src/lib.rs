@@ -36,7 +36,7 @@
 //! assert_eq!(g.framings("c-gap").next().unwrap().id(), "f-geo");
 //! assert_eq!(g.nodes_of_kind(NodeKind::Evidence).count(), 1);
 //!
-//! // Graphviz DOT; `render::render_to_file` runs `dot` for SVG/PNG/PDF.
+//! // Graphviz DOT; `render::render_to_file` draws SVG/PNG (built in) or PDF (`dot`).
 //! let dot = render::dot_string(&g, &DotOptions::new());
 //! assert!(dot.contains("\"e-exit\" -> \"c-gap\""));
 //! # Ok(()) }
@@ -55,8 +55,9 @@
 //!   O(n + m), the rest by SAT), gradual semantics, framings as audiences,
 //!   the [`Evaluator`](reason::Evaluator) and its comparison of framings.
 //! - [`render`]: DOT export (a writer and a graphviz-rust AST that agree) and
-//!   rendering through Graphviz; it draws an [`overlay`] (a mark per node),
-//!   which an evaluation fills.
+//!   rendering (built in, or Graphviz's `dot`); it draws an [`overlay`] (a
+//!   mark per node), which an evaluation fills, and the interactive HTML
+//!   page ([`render::write_page`]).
 //! - [`convert`]: the one module that wires formats, reason and render
 //!   together (what `argraph convert` does).
 //! - [`Error`], [`ErrorKind`], [`Problem`], [`Rule`]: what can go wrong, with
@@ -64,8 +65,9 @@
 //!   write every output goes through.
 //!
 //! Data flows one way: files → formats → model → reason / render → files.
-//! The library prints nothing and starts no threads, but for the two scoped
-//! threads that feed and drain Graphviz's `dot` while [`render`] runs it.
+//! The library prints nothing and starts no threads, but for drawing: the
+//! built-in renderer's one scoped thread with a large stack, or the two
+//! scoped threads that feed and drain Graphviz's `dot` while it runs.
 //!
 //! ## Cargo features
 //!
@@ -74,8 +76,11 @@
 //!   CaDiCaL SAT solver (built from C++ source). Without it the library
 //!   needs no C++ compiler, and those semantics return an error that names
 //!   the missing feature.
+//! - `builtin-renderer` (default): SVG and PNG drawn in-process by
+//!   graphviz-pure, a pure-Rust port of Graphviz (EPL-2.0), as
+//!   [`render::Engine::Builtin`]. Without it images need Graphviz's `dot`.
 //!
-//! `default-features = false` gives the library with neither.
+//! `default-features = false` gives the library with none of them.
 #![deny(missing_docs)]
 
 pub mod convert;

@@ -33,8 +33,10 @@
 //! Two ways to get DOT, describing the same graph: [`write_dot`] streams
 //! bytes (and [`dot_string`] collects them), [`dot_graph`] builds a
 //! `graphviz_rust::dot_structures::Graph` that you can extend with your own
-//! statements before printing it. [`render`] and [`render_to_file`] run
-//! Graphviz's `dot` on the DOT for an image.
+//! statements before printing it. [`render`] and [`render_to_file`] draw
+//! the DOT as an image with an [`Engine`]: the built-in renderer
+//! (graphviz-pure, a pure-Rust port of Graphviz compiled in; SVG and PNG)
+//! or Graphviz's `dot` (SVG, PNG and PDF).
 //!
 //! What is drawn over the map, such as an evaluation's verdicts, comes as
 //! an [`Overlay`](crate::overlay::Overlay) through [`DotOptions::overlay`]:
@@ -56,12 +58,15 @@
 //! ```
 
 mod ast;
+mod builtin;
 mod emit;
+mod engine;
 mod escape;
 mod exec;
 mod legend;
 mod options;
 mod overlay;
+mod page;
 mod sink;
 mod style;
 mod wrap;
@@ -70,8 +75,11 @@ mod writer;
 use std::io::Write;
 use std::path::Path;
 
+pub use builtin::{MAX_PNG_PIXELS, MAX_PNG_SIDE};
+pub use engine::Engine;
 pub use exec::{run_dot, run_dot_to, Format};
 pub use options::{Cluster, DotOptions, RankDir};
+pub use page::{write_page, PageView};
 pub use style::Theme;
 
 use crate::error::{Error, Result};
@@ -148,33 +156,42 @@ pub fn dot_graph(
     b.finish()
 }
 
-/// Renders the graph to an image with Graphviz's `dot`. See [`run_dot`].
+/// Renders the graph to an image with the options' engine
+/// ([`DotOptions::engine`]; by default [`Engine::preferred`], the built-in
+/// renderer unless `ARGRAPH_DOT` names a Graphviz `dot`). See
+/// [`Engine::run_to`].
 ///
 /// # Errors
-/// As [`run_dot`]: Graphviz missing or failing.
+/// As [`Engine::run_to`]: PDF without Graphviz's `dot`, Graphviz missing or
+/// failing, DOT the built-in renderer refuses, a PNG too large.
 ///
-/// ```no_run
+/// ```
 /// # fn main() -> argraph::Result<()> {
 /// use argraph::render::{render, DotOptions, Format};
 /// let mut g = argraph::ArgumentGraph::new();
 /// g.claim("c", "A claim.")?;
+/// # if cfg!(feature = "builtin-renderer") {
 /// let svg = render(&g, &DotOptions::new(), Format::Svg)?;
 /// assert!(String::from_utf8_lossy(&svg).contains("<svg"));
+/// # }
 /// # Ok(()) }
 /// ```
 pub fn render(graph: &ArgumentGraph, options: &DotOptions, format: Format) -> Result<Vec<u8>> {
     let mut dot = Vec::new();
     write_dot(graph, options, &mut dot)?;
-    run_dot(&dot, format)
+    let engine = options.engine.unwrap_or_else(Engine::preferred);
+    let mut image = Vec::new();
+    engine.run_to(&dot, format, &mut image)?;
+    Ok(image)
 }
 
 /// Renders the graph to a file, in the format its extension names. The
-/// file is written only once `dot` has succeeded, atomically, so a failure
+/// file is written only once the engine has succeeded, atomically, so a failure
 /// never leaves a half-written image.
 ///
 /// # Errors
 /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an
-/// extension other than `.svg`, `.png` or `.pdf`; otherwise as [`run_dot`],
+/// extension other than `.svg`, `.png` or `.pdf`; otherwise as [`render`],
 /// or the file's I/O errors.
 ///
 /// ```no_run
@@ -183,7 +200,7 @@ pub fn render(graph: &ArgumentGraph, options: &DotOptions, format: Format) -> Re
 /// let g = argraph::json::load("graphs/russia_afghanistan.json")?;
 /// let mut opts = DotOptions::new();
 /// opts.theme(Theme::Mono);
-/// render_to_file(&g, &opts, "russia_afghanistan.pdf")?;
+/// render_to_file(&g, &opts, "russia_afghanistan.png")?;
 /// # Ok(()) }
 /// ```
 pub fn render_to_file(

@@ -1,5 +1,6 @@
 //! What a diagram shows and how: [`DotOptions`] and its vocabularies.
 
+use super::engine::Engine;
 use super::style::Theme;
 use crate::overlay::Overlay;
 use crate::vocabulary::vocabulary;
@@ -81,6 +82,7 @@ pub struct DotOptions {
     pub(crate) text: bool,
     pub(crate) provenance: bool,
     pub(crate) overlay: Option<Overlay>,
+    pub(crate) engine: Option<Engine>,
 }
 
 impl Default for DotOptions {
@@ -94,6 +96,7 @@ impl Default for DotOptions {
             text: true,
             provenance: true,
             overlay: None,
+            engine: None,
         }
     }
 }
@@ -101,7 +104,7 @@ impl Default for DotOptions {
 impl DotOptions {
     /// The defaults: clusters by framing, colour theme, bottom-to-top
     /// layout, a legend, text wrapped at 24 characters, node text and
-    /// provenance shown, no overlay.
+    /// provenance shown, no overlay, [`Engine::preferred`] to draw images.
     ///
     /// ```
     /// use argraph::render::{dot_string, DotOptions};
@@ -278,6 +281,25 @@ impl DotOptions {
     /// ```
     pub fn overlay(&mut self, overlay: Overlay) -> &mut DotOptions {
         self.overlay = Some(overlay);
+        self
+    }
+
+    /// What draws the image in [`render`](super::render) and
+    /// [`render_to_file`](super::render_to_file) (the DOT is the same):
+    /// by default [`Engine::preferred`], the built-in renderer unless
+    /// `ARGRAPH_DOT` names a Graphviz `dot`.
+    ///
+    /// ```no_run
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{render_to_file, DotOptions, Engine};
+    /// let g = argraph::json::load("graphs/russia_afghanistan.json")?;
+    /// let mut opts = DotOptions::new();
+    /// opts.engine(Engine::Dot); // PDF needs Graphviz's `dot`
+    /// render_to_file(&g, &opts, "russia_afghanistan.pdf")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn engine(&mut self, engine: Engine) -> &mut DotOptions {
+        self.engine = Some(engine);
         self
     }
 }

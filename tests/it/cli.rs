@@ -134,7 +134,7 @@ fn render_with_an_unknown_extension_is_a_usage_error_and_writes_nothing() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("use .svg, .png or .pdf"),
+        stderr(&o).contains("use .svg, .png, .pdf or .html"),
         "{}",
         stderr(&o)
     );
@@ -205,6 +205,8 @@ fn render_without_graphviz_says_what_to_install_exits_3_and_writes_nothing() {
             seed.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
+            "--engine",
+            "dot",
         ])
         .env("PATH", dir.path()) // no `dot` here
         .output()
@@ -235,6 +237,8 @@ fn render_writes_svg_png_and_pdf() {
             seed.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
+            "--engine",
+            "dot",
         ]);
         assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
         let bytes = std::fs::read(&out).unwrap();

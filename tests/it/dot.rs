@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use argraph::overlay::{Mark, Overlay};
-use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
+use argraph::render::{self, Cluster, DotOptions, Engine, Format, RankDir, Theme};
 use argraph::{ArgumentGraph, Provenance, Source};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use proptest::prelude::*;
@@ -225,13 +225,16 @@ fn every_option_and_format_renders() {
         return;
     }
     let g = hostile_graph();
-    for opts in all_options(&g) {
+    for mut opts in all_options(&g) {
+        opts.engine(Engine::Dot);
         let svg = render::render(&g, &opts, Format::Svg).unwrap();
         assert!(String::from_utf8_lossy(&svg).contains("<svg"));
     }
-    let png = render::render(&g, &DotOptions::new(), Format::Png).unwrap();
+    let mut with_dot = DotOptions::new();
+    with_dot.engine(Engine::Dot);
+    let png = render::render(&g, &with_dot, Format::Png).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    let pdf = render::render(&g, &DotOptions::new(), Format::Pdf).unwrap();
+    let pdf = render::render(&g, &with_dot, Format::Pdf).unwrap();
     assert_eq!(&pdf[..5], b"%PDF-");
 }
 

@@ -580,6 +580,7 @@ fn evaluated_diagrams_mark_the_deciding_and_the_failing_attacks() {
     assert!(dot.contains("tooltip=\"fails under the framing\""));
     assert!(dot.contains("dotted grey attack: it fails under the framing"));
     if crate::common::have_dot("evaluated_diagrams_mark_the_deciding_and_the_failing_attacks") {
+        opts.engine(argraph::render::Engine::Dot);
         let svg = argraph::render::render(&g, &opts, argraph::render::Format::Svg).unwrap();
         assert!(String::from_utf8(svg)
             .unwrap()

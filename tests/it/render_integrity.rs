@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use argraph::overlay::Overlay;
-use argraph::render::{self, Cluster, DotOptions, Format};
+use argraph::render::{self, Cluster, DotOptions, Engine, Format};
 use argraph::{graphml, ArgumentGraph, NodeKind, Provenance, Source};
 use graphviz_rust::dot_structures::{Graph, Id, Stmt};
 use proptest::prelude::*;
@@ -230,19 +230,38 @@ fn attribute(e: &BytesStart, name: &str) -> Option<String> {
     Some(value.expect("a well-formed attribute value").into_owned())
 }
 
-/// `g` drawn as SVG by Graphviz (which must accept it), or `None` when
-/// Graphviz is missing and not required.
+/// `g` drawn as SVG by Graphviz's `dot` (which must accept it), after
+/// checking that the built-in renderer accepts it too and draws the same
+/// shapes, titles, tooltips and texts; the built-in renderer's SVG alone
+/// when `dot` is missing and not required.
 fn svg_of(test: &str, g: &ArgumentGraph, opts: &DotOptions) -> Option<String> {
+    let draw = |engine: Engine| {
+        let mut opts = opts.clone();
+        opts.engine(engine);
+        let svg = render::render(g, &opts, Format::Svg).unwrap_or_else(|e| {
+            panic!(
+                "{engine} refused the DOT: {e}\n{}",
+                render::dot_string(g, &opts)
+            )
+        });
+        String::from_utf8(svg).expect("SVG is UTF-8")
+    };
+    let builtin = draw(Engine::Builtin);
     if !common::have_dot(test) {
-        return None;
+        return Some(builtin);
     }
-    let svg = render::render(g, opts, Format::Svg).unwrap_or_else(|e| {
-        panic!(
-            "Graphviz refused the DOT: {e}\n{}",
-            render::dot_string(g, opts)
-        )
-    });
-    Some(String::from_utf8(svg).expect("SVG is UTF-8"))
+    let dot = draw(Engine::Dot);
+    let seen = |svg: &str| {
+        let mut all: Vec<String> = shapes(svg).iter().map(|s| format!("{s:?}")).collect();
+        all.sort();
+        all
+    };
+    assert_eq!(
+        seen(&builtin),
+        seen(&dot),
+        "the engines drew different things"
+    );
+    Some(dot)
 }
 
 /// Options that draw the graph's own nodes alone, every label whole.

@@ -310,7 +310,9 @@ fn the_seed_renders_with_graphviz() {
     if !common::have_dot("the_seed_renders_with_graphviz") {
         return;
     }
-    let svg = render::render(&seed(), &DotOptions::new(), render::Format::Svg).unwrap();
+    let mut with_dot = DotOptions::new();
+    with_dot.engine(render::Engine::Dot);
+    let svg = render::render(&seed(), &with_dot, render::Format::Svg).unwrap();
     let svg = String::from_utf8(svg).unwrap();
     assert!(
         svg.contains("Russia&#39;s policy in Afghanistan")

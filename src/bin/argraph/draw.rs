@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use argraph::overlay::Overlay;
 use argraph::reason::{Evaluator, Method};
-use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
+use argraph::render::{self, Cluster, DotOptions, Engine, Format, RankDir, Theme};
 
 use crate::lifecycle;
+use crate::page::Target;
 use crate::view::{note_dropped, Selection, ViewArgs};
 
 /// How the diagram looks (shared by `dot` and `render`).
@@ -139,12 +140,18 @@ impl DotArgs {
 pub struct RenderArgs {
     /// The argraph JSON file.
     file: PathBuf,
-    /// The image to write (atomically): .svg, .png or .pdf; `-` is standard output (with --format).
+    /// The file to write (atomically): an image (.svg, .png, .pdf) or the
+    /// interactive page (.html); `-` is standard output (with --format).
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
-    /// The image format, when the extension does not say it (if it does, the two must agree).
-    #[arg(long, value_parser = str::parse::<Format>)]
-    format: Option<Format>,
+    /// svg, png, pdf or html, when the extension does not say it (if it does, the two must agree).
+    #[arg(long, value_parser = str::parse::<Target>)]
+    format: Option<Target>,
+    /// What draws the image: builtin (compiled in: SVG and PNG, nothing to
+    /// install) or dot (Graphviz's `dot`, which PDF needs). Default: builtin,
+    /// or dot when ARGRAPH_DOT names one.
+    #[arg(long, value_parser = str::parse::<Engine>)]
+    engine: Option<Engine>,
     #[command(flatten)]
     look: Look,
     #[command(flatten)]
@@ -172,18 +179,48 @@ pub fn dot(args: &DotArgs) -> argraph::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Renders a graph file to an image with Graphviz; the image streams from
-/// `dot` into the output's temporary file.
+/// Renders a graph file to an image with the built-in renderer or
+/// Graphviz's `dot` (whose image streams into the output's temporary file).
 pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
-    let format = match image_format(&args.output, args.format) {
-        Ok(format) => format,
+    let target = match output_target(&args.output, args.format) {
+        Ok(target) => target,
         Err(message) => {
             crate::output::eprint_lines(&format!("argraph: error: {message}"));
             return Ok(ExitCode::from(2));
         }
     };
+    let engine = args.engine.unwrap_or_else(Engine::preferred);
+    let format = match target {
+        Target::Image(format) => format,
+        Target::Page => Format::Svg,
+    };
+    if !engine.writes(format) {
+        crate::output::eprint_lines(&format!(
+            "argraph: error: the built-in renderer draws SVG and PNG, not {format}: \
+             add --engine dot to draw it with Graphviz's `dot`"
+        ));
+        return Ok(ExitCode::from(2));
+    }
     argraph::ensure_distinct(&args.file, &args.output)?;
     let g = argraph::convert::load(&args.file)?;
+    if target == Target::Page {
+        // The page has its own focus, filters and framing selector, and
+        // colours by the verdicts of the whole map.
+        if !matches!(
+            args.view.select(&g, args.look.framing.as_deref())?,
+            Selection::Whole
+        ) {
+            crate::output::eprint_lines(
+                "argraph: error: the interactive page shows the whole map, with its own focus, \
+                 filters and framing selector: drop the view options (--focus, --tag, --source, \
+                 --kind, --framing) or draw an image",
+            );
+            return Ok(ExitCode::from(2));
+        }
+        let mut opts = args.look.options();
+        opts.engine(engine);
+        return crate::page::write(&g, &opts, args.look.evaluate, &args.output);
+    }
     let (g, opts) = match args.look.prepare(g, &args.view)? {
         Ok(prepared) => prepared,
         Err(code) => return Ok(code),
@@ -191,28 +228,31 @@ pub fn render(args: &RenderArgs) -> argraph::Result<ExitCode> {
     let mut dot = Vec::new();
     render::write_dot(&g, &opts, &mut dot)?;
     drop(g);
-    lifecycle::phase("running dot");
-    argraph::write_file(&args.output, |w| render::run_dot_to(&dot, format, w))?;
+    lifecycle::phase(match engine {
+        Engine::Dot => "running dot",
+        _ => "drawing",
+    });
+    argraph::write_file(&args.output, |w| engine.run_to(&dot, format, w))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The image format: `--format`, or the output's extension; both must
-/// agree when both are given (PNG bytes in `c.svg` help no one).
-fn image_format(output: &Path, asked: Option<Format>) -> Result<Format, String> {
+/// The image format or the page: `--format`, or the output's extension;
+/// both must agree when both are given (PNG bytes in `c.svg` help no one).
+fn output_target(output: &Path, asked: Option<Target>) -> Result<Target, String> {
     let shown = output.display();
-    match (asked, Format::from_path(output)) {
+    match (asked, Target::from_path(output)) {
         (Some(asked), Some(implied)) if asked != implied => Err(format!(
             "-o {shown} names {implied} but --format says {asked}: give the output the \
              .{asked} extension, or leave out --format"
         )),
         (Some(format), _) | (None, Some(format)) => Ok(format),
         (None, None) if output == Path::new("-") => Err(
-            "-o - writes the image to standard output: name its format with --format svg|png|pdf"
+            "-o - writes the image to standard output: name its format with --format svg|png|pdf|html"
                 .into(),
         ),
         (None, None) => Err(format!(
-            "{shown}: cannot tell the image format from the extension; use .svg, .png or .pdf, \
-             or --format"
+            "{shown}: cannot tell the image format from the extension; use .svg, .png, .pdf \
+             or .html, or --format"
         )),
     }
 }

@@ -2,7 +2,8 @@
 //! parses arguments, calls it, and maps errors to exit codes.
 //!
 //! Exit codes: 0 success, 1 invalid input (or a file that cannot be read
-//! or written), 2 usage error, 3 Graphviz missing, not runnable or failing,
+//! or written), 2 usage error, 3 Graphviz missing, not runnable or failing
+//! (or the built-in renderer refusing),
 //! 4 `--timeout` reached; 128 + N when signal N (SIGINT, SIGTERM, SIGHUP)
 //! stopped the run, with no temporary file left and `dot` killed.
 
@@ -15,6 +16,7 @@ mod explain;
 mod iccma;
 mod lifecycle;
 mod output;
+mod page;
 mod view;
 
 use std::process::ExitCode;
@@ -69,7 +71,7 @@ enum Command {
     Check(check::Args),
     /// Write a graph as Graphviz DOT.
     Dot(draw::DotArgs),
-    /// Draw a graph to SVG, PNG or PDF with Graphviz's `dot`.
+    /// Draw a graph to SVG or PNG (built in), PDF (with Graphviz's `dot`), or an interactive HTML page.
     Render(draw::RenderArgs),
     /// Evaluate every node: Dung semantics or gradual strengths, optionally under a framing.
     Eval(eval::Args),
@@ -88,7 +90,8 @@ fn exit_code(err: &argraph::Error) -> u8 {
     match err.kind() {
         argraph::ErrorKind::GraphvizNotFound
         | argraph::ErrorKind::GraphvizCannotRun { .. }
-        | argraph::ErrorKind::Graphviz { .. } => 3,
+        | argraph::ErrorKind::Graphviz { .. }
+        | argraph::ErrorKind::BuiltinRenderer(_) => 3,
         _ => 1,
     }
 }
