@@ -65,6 +65,9 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
         }
         emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
     }
+    if opts.cluster == Cluster::Framing {
+        emit_framing_anchors(g, &clusters, &cluster_of, &ids, sink)?;
+    }
     if opts.legend {
         legend::emit_legend(g, opts, sink)?;
     }
@@ -256,6 +259,43 @@ fn emit_edge(
         len += 1;
     }
     sink.edge(from, to, &attrs[..len])
+}
+
+/// Puts each framing at the top of its box, over what it frames: an
+/// invisible edge from every member that supports or attacks nothing else
+/// in the box (the box's conclusions) to the framing ranks the framing one
+/// step beyond them, and centres it over them. O(n + m).
+fn emit_framing_anchors(
+    g: &ArgumentGraph,
+    clusters: &[ClusterDef],
+    cluster_of: &[Option<usize>],
+    ids: &[&str],
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    let pg = g.as_petgraph();
+    // Whether a node points at another member of its box.
+    let mut points_inside = vec![false; pg.node_bound()];
+    for e in pg.edge_references() {
+        let (from, to) = (e.source().index(), e.target().index());
+        if e.weight().kind() != EdgeKind::Frames
+            && cluster_of[from].is_some()
+            && cluster_of[from] == cluster_of[to]
+        {
+            points_inside[from] = true;
+        }
+    }
+    for c in clusters {
+        let Some((&framing, framed)) = c.members.split_first() else {
+            continue;
+        };
+        for &m in framed {
+            if !points_inside[m.index()] {
+                let attrs = [("style", Value::Plain("invis"))];
+                sink.edge(ids[m.index()], ids[framing.index()], &attrs)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One box: its title and the nodes in it, in order.
