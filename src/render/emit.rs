@@ -248,7 +248,7 @@ fn emit_edge(
         len += 1;
     }
     if let Some(label) = &label {
-        attrs[len] = ("label", Value::Text(label));
+        attrs[len] = ("xlabel", Value::Text(label));
         attrs[len + 1] = ("fontcolor", Value::Text(color));
         len += 2;
     }
