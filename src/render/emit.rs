@@ -53,6 +53,12 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
             emit_node(&pg[ix], opts, sink)?;
         }
     }
+    let mut drawn = legend::Drawn::default();
+    for n in pg.node_weights() {
+        if let Some(k) = NodeKind::ALL.iter().position(|&k| k == n.kind()) {
+            drawn.kinds[k] = true;
+        }
+    }
     // Node ids by index, side by side: each edge names two.
     let ids: Vec<&str> = (0..pg.node_bound())
         .map(|i| pg.node_weight(NodeIndex::new(i)).map_or("", |n| n.id()))
@@ -66,13 +72,14 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
         if e.weight().kind() == EdgeKind::Frames && opts.cluster == Cluster::Framing && inside_box {
             continue;
         }
+        drawn.relation(e.weight().kind(), e.weight().attack());
         emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
     }
     if opts.cluster == Cluster::Framing {
         emit_framing_anchors(g, &clusters, &cluster_of, &ids, sink)?;
     }
     if opts.legend {
-        legend::emit_legend(g, opts, sink)?;
+        legend::emit_legend(g, opts, &drawn, sink)?;
     }
     sink.close_graph()
 }
