@@ -26,7 +26,7 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
     sink.open_graph("argraph")?;
     emit_defaults(g, opts, sink)?;
     let pg = g.as_petgraph();
-    let clusters = clusters(g, opts.cluster);
+    let clusters = clusters(g, &opts.cluster);
     let mut cluster_of = vec![None; pg.node_bound()];
     for (i, c) in clusters.iter().enumerate() {
         sink.open_subgraph(&format!("cluster_{i}"))?;
@@ -321,12 +321,39 @@ struct ClusterDef {
 }
 
 /// Which nodes go into which box (see [`Cluster`]). O(n + m).
-fn clusters(g: &ArgumentGraph, by: Cluster) -> Vec<ClusterDef> {
+fn clusters(g: &ArgumentGraph, by: &Cluster) -> Vec<ClusterDef> {
     match by {
         Cluster::None => Vec::new(),
         Cluster::Framing => framing_clusters(g),
         Cluster::Source => source_clusters(g),
+        Cluster::Tag(prefix) => tag_clusters(g, prefix),
     }
+}
+
+/// The nodes by their first tag under `prefix` (`prefix:…`, or `prefix`
+/// itself), one box per tag, titled with it, in the order the tags first
+/// appear. O(n · tags).
+fn tag_clusters(g: &ArgumentGraph, prefix: &str) -> Vec<ClusterDef> {
+    let mut defs: Vec<ClusterDef> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let pg = g.as_petgraph();
+    for ix in pg.node_indices() {
+        let tag = pg[ix].tags().iter().find_map(|t| {
+            let rest = t.strip_prefix(prefix)?;
+            (rest.is_empty() || rest.starts_with(':')).then_some(t.as_str())
+        });
+        if let Some(tag) = tag {
+            let i = *slot.entry(tag).or_insert_with(|| {
+                defs.push(ClusterDef {
+                    title: tag.to_string(),
+                    members: Vec::new(),
+                });
+                defs.len() - 1
+            });
+            defs[i].members.push(ix);
+        }
+    }
+    defs
 }
 
 /// A framing and the claims and arguments that it alone frames (a node

@@ -78,9 +78,10 @@ pub(crate) fn emit_legend(
     let drawn = drawn.or_everything();
     let p = legend_prefix(g);
     sink.open_subgraph("cluster_legend")?;
-    let title: &[u8] = match opts.cluster {
+    let title: &[u8] = match &opts.cluster {
         Cluster::Framing => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds a framing<BR/>and what it alone frames</FONT>",
         Cluster::Source => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds the nodes<BR/>drawn from one source</FONT>",
+        Cluster::Tag(_) => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds the nodes<BR/>that carry one tag</FONT>",
         Cluster::None => b"<B>Legend</B>",
     };
     sink.defaults(

@@ -1,33 +1,79 @@
 //! What a diagram shows and how: [`DotOptions`] and its vocabularies.
 
 use super::style::Theme;
+use crate::error::{Error, Result};
 use crate::overlay::Overlay;
 use crate::vocabulary::vocabulary;
 
-vocabulary! {
-    /// How nodes are grouped into boxes (Graphviz clusters).
-    ///
-    /// ```
-    /// # fn main() -> argraph::Result<()> {
-    /// use argraph::render::Cluster;
-    /// assert_eq!("source".parse::<Cluster>()?, Cluster::Source);
-    /// assert_eq!(Cluster::default(), Cluster::Framing);
-    /// assert!("planet".parse::<Cluster>().is_err());
-    /// # Ok(()) }
-    /// ```
-    #[derive(Default)]
-    #[non_exhaustive]
-    Cluster, "clustering" {
-        /// One box per framing, holding the framing and the claims and
-        /// arguments that it alone frames; nodes framed by several framings
-        /// sit between the boxes.
-        #[default]
-        Framing => "framing",
-        /// One box per declared source, holding the nodes whose first
-        /// provenance entry cites it.
-        Source => "source",
-        /// No boxes.
-        None => "none",
+/// How nodes are grouped into boxes (Graphviz clusters). Written as
+/// `framing`, `source`, `none`, `tag:PREFIX`, or `period` (short for
+/// `tag:period`).
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::Cluster;
+/// assert_eq!("source".parse::<Cluster>()?, Cluster::Source);
+/// assert_eq!(Cluster::default(), Cluster::Framing);
+/// assert_eq!("period".parse::<Cluster>()?, Cluster::Tag("period".into()));
+/// assert_eq!("tag:actor".parse::<Cluster>()?.to_string(), "tag:actor");
+/// assert!("planet".parse::<Cluster>().is_err());
+/// assert!("tag:".parse::<Cluster>().is_err());
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Cluster {
+    /// One box per framing, holding the framing and the claims and
+    /// arguments that it alone frames; nodes framed by several framings
+    /// sit between the boxes.
+    #[default]
+    Framing,
+    /// One box per declared source, holding the nodes whose first
+    /// provenance entry cites it.
+    Source,
+    /// One box per tag under a prefix: `Tag("period")` boxes the nodes
+    /// tagged `period:soviet-1979-1989` together, those tagged
+    /// `period:withdrawal-2021` together, and so on (a node goes by its
+    /// first such tag; a tag equal to the prefix counts too). The boxes
+    /// follow the order in which the tags first appear in the graph.
+    Tag(String),
+    /// No boxes.
+    None,
+}
+
+impl Cluster {
+    /// The clusterings that take no parameter, in declaration order.
+    pub const ALL: &'static [Cluster] = &[Cluster::Framing, Cluster::Source, Cluster::None];
+}
+
+impl std::fmt::Display for Cluster {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cluster::Framing => f.write_str("framing"),
+            Cluster::Source => f.write_str("source"),
+            Cluster::Tag(prefix) => write!(f, "tag:{prefix}"),
+            Cluster::None => f.write_str("none"),
+        }
+    }
+}
+
+impl std::str::FromStr for Cluster {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Cluster> {
+        match s {
+            "framing" => Ok(Cluster::Framing),
+            "source" => Ok(Cluster::Source),
+            "none" => Ok(Cluster::None),
+            "period" => Ok(Cluster::Tag("period".into())),
+            _ => match s.strip_prefix("tag:") {
+                Some(prefix) if !prefix.is_empty() => Ok(Cluster::Tag(prefix.into())),
+                _ => Err(Error::unknown_name(
+                    "clustering",
+                    s,
+                    &["framing", "source", "period", "tag:PREFIX", "none"],
+                )),
+            },
+        }
     }
 }
 

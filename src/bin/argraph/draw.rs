@@ -13,7 +13,8 @@ use crate::view::{note_dropped, Selection, ViewArgs};
 /// How the diagram looks (shared by `dot` and `render`).
 #[derive(clap::Args)]
 pub struct Look {
-    /// Group nodes into boxes by framing, by source, or not at all.
+    /// Group nodes into boxes: framing, source, period (one box per period: tag),
+    /// tag:PREFIX (one box per tag under PREFIX), or none.
     #[arg(long, value_name = "BY", default_value = "framing", value_parser = str::parse::<Cluster>)]
     cluster: Cluster,
     /// Colour scheme: color (colour-blind-safe Okabe–Ito) or mono (black on white).
@@ -47,7 +48,7 @@ pub struct Look {
 impl Look {
     fn options(&self) -> DotOptions {
         let mut o = DotOptions::new();
-        o.cluster(self.cluster)
+        o.cluster(self.cluster.clone())
             .theme(self.theme)
             .rankdir(self.rankdir)
             .legend(!self.no_legend)
