@@ -63,21 +63,28 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
     let ids: Vec<&str> = (0..pg.node_bound())
         .map(|i| pg.node_weight(NodeIndex::new(i)).map_or("", |n| n.id()))
         .collect();
+    // The frames edges drawn, as (framing, framed), unless boxes place the
+    // framings (by framing, anchoring its other frames edges too gave more
+    // crossings on the seed: 61 pairs, not 56).
+    let by_framing = opts.cluster == Cluster::Framing;
+    let mut frames_drawn = Vec::new();
     for e in pg.edge_references() {
         let (from, to) = (e.source(), e.target());
         // Inside a framing's box, the box itself says "framed by": drawing
         // the frames edge too would only add a fan of lines.
         let inside_box =
             cluster_of[to.index()].is_some() && cluster_of[to.index()] == cluster_of[from.index()];
-        if e.weight().kind() == EdgeKind::Frames && opts.cluster == Cluster::Framing && inside_box {
+        if e.weight().kind() == EdgeKind::Frames && by_framing && inside_box {
             continue;
+        }
+        if e.weight().kind() == EdgeKind::Frames && !by_framing {
+            frames_drawn.push((from, to));
         }
         drawn.relation(e.weight().kind(), e.weight().attack());
         emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
     }
-    if opts.cluster == Cluster::Framing {
-        emit_framing_anchors(g, &clusters, &cluster_of, &ids, sink)?;
-    }
+    let boxes: &[ClusterDef] = if by_framing { &clusters } else { &[] };
+    emit_framing_anchors(g, boxes, &cluster_of, &frames_drawn, &ids, sink)?;
     if opts.legend {
         legend::emit_legend(g, opts, &drawn, sink)?;
     }
@@ -277,17 +284,26 @@ fn emit_edge(
     sink.edge(from, to, &attrs[..len])
 }
 
-/// Puts each framing at the top of its box, over what it frames: an
-/// invisible edge from every member that supports or attacks nothing else
-/// in the box (the box's conclusions) to the framing ranks the framing one
-/// step beyond them, and centres it over them. O(n + m).
+/// Puts each framing over what it frames, where its frames edges run down
+/// to it: an invisible edge from each node a drawn frames edge reaches
+/// (`frames_drawn`) to its framing, and in a framing's box (`boxes`: the
+/// framing first, then what it frames) from every member that supports or
+/// attacks nothing else in the box (the box's conclusions). That ranks the
+/// framing one step beyond them and centres it over them. On the seed it
+/// takes the crossing pairs from 106 to 82 by framing, from 343 to 80 with
+/// no boxes, and from 793 to 417 by source. O(n + m).
 fn emit_framing_anchors(
     g: &ArgumentGraph,
-    clusters: &[ClusterDef],
+    boxes: &[ClusterDef],
     cluster_of: &[Option<usize>],
+    frames_drawn: &[(NodeIndex, NodeIndex)],
     ids: &[&str],
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
+    let invisible = [("style", Value::Plain("invis"))];
+    for &(framing, framed) in frames_drawn {
+        sink.edge(ids[framed.index()], ids[framing.index()], &invisible)?;
+    }
     let pg = g.as_petgraph();
     // Whether a node points at another member of its box.
     let mut points_inside = vec![false; pg.node_bound()];
@@ -300,14 +316,13 @@ fn emit_framing_anchors(
             points_inside[from] = true;
         }
     }
-    for c in clusters {
+    for c in boxes {
         let Some((&framing, framed)) = c.members.split_first() else {
             continue;
         };
         for &m in framed {
             if !points_inside[m.index()] {
-                let attrs = [("style", Value::Plain("invis"))];
-                sink.edge(ids[m.index()], ids[framing.index()], &attrs)?;
+                sink.edge(ids[m.index()], ids[framing.index()], &invisible)?;
             }
         }
     }
