@@ -27,6 +27,48 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
     emit_defaults(g, opts, sink)?;
     let pg = g.as_petgraph();
     let clusters = clusters(g, &opts.cluster);
+    let (cluster_of, mut drawn) = emit_nodes(g, opts, &clusters, sink)?;
+    // Node ids by index, side by side: each edge names two.
+    let ids: Vec<&str> = (0..pg.node_bound())
+        .map(|i| pg.node_weight(NodeIndex::new(i)).map_or("", |n| n.id()))
+        .collect();
+    // The frames edges drawn, as (framing, framed), unless boxes place the
+    // framings (by framing, anchoring its other frames edges too gave more
+    // crossings on the seed: 61 pairs, not 56).
+    let by_framing = opts.cluster == Cluster::Framing;
+    let mut frames_drawn = Vec::new();
+    for e in pg.edge_references() {
+        let (from, to) = (e.source(), e.target());
+        // Inside a framing's box, the box itself says "framed by": drawing
+        // the frames edge too would only add a fan of lines.
+        let inside_box =
+            cluster_of[to.index()].is_some() && cluster_of[to.index()] == cluster_of[from.index()];
+        if e.weight().kind() == EdgeKind::Frames && by_framing && inside_box {
+            continue;
+        }
+        if e.weight().kind() == EdgeKind::Frames && !by_framing {
+            frames_drawn.push((from, to));
+        }
+        drawn.relation(e.weight().kind(), e.weight().attack());
+        emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
+    }
+    let boxes: &[ClusterDef] = if by_framing { &clusters } else { &[] };
+    emit_framing_anchors(g, boxes, &cluster_of, &frames_drawn, &ids, sink)?;
+    if opts.legend {
+        legend::emit_legend(g, opts, &drawn, sink)?;
+    }
+    sink.close_graph()
+}
+
+/// The nodes, box by box, then those in no box; returns each node's box
+/// (by index) and the node kinds drawn. O(n).
+fn emit_nodes(
+    g: &ArgumentGraph,
+    opts: &DotOptions,
+    clusters: &[ClusterDef],
+    sink: &mut dyn Sink,
+) -> io::Result<(Vec<Option<usize>>, legend::Drawn)> {
+    let pg = g.as_petgraph();
     let mut cluster_of = vec![None; pg.node_bound()];
     for (i, c) in clusters.iter().enumerate() {
         sink.open_subgraph(&format!("cluster_{i}"))?;
@@ -59,36 +101,7 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
             drawn.kinds[k] = true;
         }
     }
-    // Node ids by index, side by side: each edge names two.
-    let ids: Vec<&str> = (0..pg.node_bound())
-        .map(|i| pg.node_weight(NodeIndex::new(i)).map_or("", |n| n.id()))
-        .collect();
-    // The frames edges drawn, as (framing, framed), unless boxes place the
-    // framings (by framing, anchoring its other frames edges too gave more
-    // crossings on the seed: 61 pairs, not 56).
-    let by_framing = opts.cluster == Cluster::Framing;
-    let mut frames_drawn = Vec::new();
-    for e in pg.edge_references() {
-        let (from, to) = (e.source(), e.target());
-        // Inside a framing's box, the box itself says "framed by": drawing
-        // the frames edge too would only add a fan of lines.
-        let inside_box =
-            cluster_of[to.index()].is_some() && cluster_of[to.index()] == cluster_of[from.index()];
-        if e.weight().kind() == EdgeKind::Frames && by_framing && inside_box {
-            continue;
-        }
-        if e.weight().kind() == EdgeKind::Frames && !by_framing {
-            frames_drawn.push((from, to));
-        }
-        drawn.relation(e.weight().kind(), e.weight().attack());
-        emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
-    }
-    let boxes: &[ClusterDef] = if by_framing { &clusters } else { &[] };
-    emit_framing_anchors(g, boxes, &cluster_of, &frames_drawn, &ids, sink)?;
-    if opts.legend {
-        legend::emit_legend(g, opts, &drawn, sink)?;
-    }
-    sink.close_graph()
+    Ok((cluster_of, drawn))
 }
 
 /// The graph's attributes (title, description) and the node and edge defaults.
@@ -202,6 +215,7 @@ fn node_label(node: &Node, opts: &DotOptions) -> Vec<u8> {
             "</FONT>",
         ),
     }
+    push_tag_line(&mut label, node, opts);
     if opts.provenance {
         if let Some(p) = node.provenance().first() {
             let mut line = p.source.clone();
@@ -226,6 +240,26 @@ fn node_label(node: &Node, opts: &DotOptions) -> Vec<u8> {
         }
     }
     label
+}
+
+/// The node's tags that [`DotOptions::tags`] shows, as `#tag`s on one small
+/// line (wrapped like the provenance line).
+fn push_tag_line(label: &mut Vec<u8>, node: &Node, opts: &DotOptions) {
+    let shown: Vec<String> = node
+        .tags()
+        .iter()
+        .filter(|t| opts.tags.shows(t))
+        .map(|t| format!("#{t}"))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let open = format!(
+        "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{}\">",
+        style::muted(opts.theme)
+    );
+    let width = opts.wrap + opts.wrap / 2;
+    push_html(label, &open, &wrap(&shown.join(" "), width), "</FONT>");
 }
 
 fn emit_edge(

@@ -71,7 +71,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub use exec::{run_dot, run_dot_to, Format};
-pub use options::{Cluster, DotOptions, RankDir};
+pub use options::{Cluster, DotOptions, RankDir, Tags};
 pub use style::Theme;
 
 use crate::error::{Error, Result};

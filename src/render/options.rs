@@ -105,6 +105,77 @@ vocabulary! {
     }
 }
 
+/// Which tags nodes show in a diagram. Written as `all`, `none`, or a
+/// comma-separated list of prefixes: `period,actor` shows `period:…` and
+/// `actor:…` tags (and tags equal to a prefix), in the node's order.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::Tags;
+/// assert_eq!("all".parse::<Tags>()?, Tags::All);
+/// let some = "period,actor".parse::<Tags>()?;
+/// assert!(some.shows("period:2021") && some.shows("actor") && !some.shows("actors"));
+/// assert!(!Tags::None.shows("period:2021"));
+/// assert!(",".parse::<Tags>().is_err());
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Tags {
+    /// Every tag.
+    #[default]
+    All,
+    /// The tags under these prefixes.
+    Prefixes(Vec<String>),
+    /// No tags.
+    None,
+}
+
+impl Tags {
+    /// Whether a node shows `tag`. O(prefixes).
+    ///
+    /// ```
+    /// use argraph::render::Tags;
+    /// assert!(Tags::Prefixes(vec!["period".into()]).shows("period:2021"));
+    /// ```
+    pub fn shows(&self, tag: &str) -> bool {
+        match self {
+            Tags::All => true,
+            Tags::None => false,
+            Tags::Prefixes(prefixes) => prefixes.iter().any(|p| {
+                tag.strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+            }),
+        }
+    }
+}
+
+impl std::str::FromStr for Tags {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Tags> {
+        match s {
+            "all" => Ok(Tags::All),
+            "none" => Ok(Tags::None),
+            _ => {
+                let prefixes: Vec<String> = s
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect();
+                if prefixes.is_empty() {
+                    return Err(Error::unknown_name(
+                        "tags",
+                        s,
+                        &["all", "none", "PREFIX[,PREFIX…]"],
+                    ));
+                }
+                Ok(Tags::Prefixes(prefixes))
+            }
+        }
+    }
+}
+
 /// Options for DOT export, set with `&mut self` methods that chain.
 ///
 /// ```
@@ -126,6 +197,7 @@ pub struct DotOptions {
     pub(crate) wrap: usize,
     pub(crate) text: bool,
     pub(crate) provenance: bool,
+    pub(crate) tags: Tags,
     pub(crate) overlay: Option<Overlay>,
 }
 
@@ -139,6 +211,7 @@ impl Default for DotOptions {
             wrap: 24,
             text: true,
             provenance: true,
+            tags: Tags::All,
             overlay: None,
         }
     }
@@ -146,8 +219,8 @@ impl Default for DotOptions {
 
 impl DotOptions {
     /// The defaults: clusters by framing, colour theme, bottom-to-top
-    /// layout, a legend, text wrapped at 24 characters, node text and
-    /// provenance shown, no overlay.
+    /// layout, a legend, text wrapped at 24 characters, node text,
+    /// provenance and tags shown, no overlay.
     ///
     /// ```
     /// use argraph::render::{dot_string, DotOptions};
@@ -282,6 +355,28 @@ impl DotOptions {
     /// ```
     pub fn provenance(&mut self, show: bool) -> &mut DotOptions {
         self.provenance = show;
+        self
+    }
+
+    /// Which tags a node shows, as `#tag`s on a small line under its text
+    /// (before its provenance).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{dot_string, DotOptions, Tags};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c", "A claim.")?.add_tag("period:2021").add_tag("threat");
+    /// let mut opts = DotOptions::new();
+    /// assert!(dot_string(&g, &opts).contains("#period:2021 #threat"));
+    /// opts.tags("period".parse::<Tags>()?);
+    /// let dot = dot_string(&g, &opts);
+    /// assert!(dot.contains("period:2021") && !dot.contains("threat"));
+    /// opts.tags(Tags::None);
+    /// assert!(!dot_string(&g, &opts).contains("period:2021"));
+    /// # Ok(()) }
+    /// ```
+    pub fn tags(&mut self, tags: Tags) -> &mut DotOptions {
+        self.tags = tags;
         self
     }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use argraph::overlay::Overlay;
 use argraph::reason::{Evaluator, Method};
-use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Theme};
+use argraph::render::{self, Cluster, DotOptions, Format, RankDir, Tags, Theme};
 
 use crate::lifecycle;
 use crate::view::{note_dropped, Selection, ViewArgs};
@@ -35,6 +35,10 @@ pub struct Look {
     /// Leave out the provenance line under each node.
     #[arg(long)]
     no_provenance: bool,
+    /// Which tags each node shows on its tag line: all, none, or prefixes
+    /// such as period,actor.
+    #[arg(long, value_name = "WHICH", default_value = "all", value_parser = str::parse::<Tags>)]
+    tags: Tags,
     /// Colour and mark the nodes by an evaluation: grounded, complete,
     /// preferred, stable, dfquad or energy (see `argraph eval`).
     #[arg(long, value_name = "SEMANTICS", value_parser = str::parse::<Method>)]
@@ -54,7 +58,8 @@ impl Look {
             .legend(!self.no_legend)
             .wrap(self.wrap)
             .text(!self.labels_only)
-            .provenance(!self.no_provenance);
+            .provenance(!self.no_provenance)
+            .tags(self.tags.clone());
         o
     }
 
