@@ -55,13 +55,14 @@ impl Drawn {
 }
 
 /// How many entries (node kinds, relations) a legend row holds: two on a
-/// small map, where a wide legend would be a large part of the picture,
-/// four on a larger one, where a tall legend would stretch the map's ranks.
+/// small map (under 30 nodes), where a wide legend would be a large part of
+/// the picture; all in one row on a larger one, where a tall legend would
+/// stretch the map's ranks.
 fn per_row(g: &ArgumentGraph) -> usize {
     if g.node_count() < 30 {
         2
     } else {
-        4
+        style::RELATIONS.len()
     }
 }
 
