@@ -171,11 +171,11 @@ pub fn parse_layout(json: &str) -> Result<(Vec<LaidEdge>, [f64; 4]), String> {
     Ok((edges, bb))
 }
 
-/// Lays `dot_source` out with `dot -Tjson` and measures the layout.
+/// Lays `dot_source` out with `dot -Tjson`: the layout, as JSON text.
 ///
 /// # Errors
-/// If `dot` cannot run, fails, or writes what this cannot read.
-pub fn measure(dot_source: &[u8]) -> Result<Measure, String> {
+/// If `dot` cannot run or fails.
+pub fn layout_json(dot_source: &[u8]) -> Result<String, String> {
     let mut child = Command::new("dot")
         .arg("-Tjson")
         .stdin(Stdio::piped())
@@ -194,7 +194,15 @@ pub fn measure(dot_source: &[u8]) -> Result<Measure, String> {
     if !out.status.success() {
         return Err(format!("dot failed: {}", out.status));
     }
-    let (edges, bb) = parse_layout(&String::from_utf8_lossy(&out.stdout))?;
+    String::from_utf8(out.stdout).map_err(|e| e.to_string())
+}
+
+/// Lays `dot_source` out with `dot -Tjson` and measures the layout.
+///
+/// # Errors
+/// If `dot` cannot run, fails, or writes what this cannot read.
+pub fn measure(dot_source: &[u8]) -> Result<Measure, String> {
+    let (edges, bb) = parse_layout(&layout_json(dot_source)?)?;
     Ok(Measure {
         crossings: count_crossings(&edges),
         width: bb[2] - bb[0],

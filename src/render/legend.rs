@@ -7,7 +7,6 @@ use super::options::{Cluster, DotOptions};
 use super::overlay;
 use super::sink::{Sink, Target, Value};
 use super::style::{self, edge_style, node_style, Theme};
-use super::wrap::wrap;
 use crate::model::{ArgumentGraph, AttackKind, EdgeKind, NodeKind};
 use crate::overlay::Overlay;
 
@@ -197,9 +196,6 @@ fn emit_relations(
     Ok(firsts)
 }
 
-/// The width, in characters, at which the overlay's caption wraps.
-const CAPTION_WRAP: usize = 40;
-
 /// The overlay's key: its caption over a row of its legend marks, each in
 /// its fill, on its own rank under `above` (the legend's last row).
 fn emit_key(
@@ -214,9 +210,7 @@ fn emit_key(
         "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"{}\" BORDER=\"0\"><B>",
         marks.len().max(1)
     );
-    // Wrapped, so that a long caption does not widen the legend.
-    let caption = wrap(overlay.caption(), CAPTION_WRAP);
-    let mut table = html(&open, &caption, "</B></TD></TR>");
+    let mut table = html(&open, overlay.caption(), "</B></TD></TR>");
     // Graphviz refuses an empty row.
     if !marks.is_empty() {
         table.extend_from_slice(b"<TR>");
@@ -236,11 +230,8 @@ fn emit_key(
             "<TR><TD COLSPAN=\"{}\" BORDER=\"0\"><FONT POINT-SIZE=\"9\">",
             marks.len().max(1)
         );
-        let text = wrap(
-            "bold attack: it decides its target's verdict; dotted grey attack: it fails under the framing",
-            CAPTION_WRAP + CAPTION_WRAP / 2,
-        );
-        table.extend_from_slice(&html(&open, &text, "</FONT></TD></TR>"));
+        let text = "bold attack: it decides its target's verdict;\ndotted grey attack: it fails under the framing";
+        table.extend_from_slice(&html(&open, text, "</FONT></TD></TR>"));
     }
     table.extend_from_slice(b"</TABLE>");
     let id = format!("{p}evaluation");
@@ -249,7 +240,7 @@ fn emit_key(
         &[
             ("shape", Value::Plain("plain")),
             ("label", Value::Html(&table)),
-            ("fontsize", Value::Plain("10")),
+            ("fontsize", Value::Plain("9")),
         ],
     )?;
     // Under the last row.

@@ -70,7 +70,7 @@ impl std::str::FromStr for Cluster {
                 _ => Err(Error::unknown_name(
                     "clustering",
                     s,
-                    &["framing", "source", "period", "tag:PREFIX", "none"],
+                    &["framing", "source", "none", "period", "tag:PREFIX"],
                 )),
             },
         }

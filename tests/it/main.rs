@@ -22,6 +22,7 @@ mod interchange_graphml;
 mod interchange_iccma;
 mod interchange_roundtrip;
 mod json_roundtrip;
+mod picture;
 mod reason_cli;
 mod reason_dung;
 mod reason_framing;

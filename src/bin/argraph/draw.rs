@@ -107,7 +107,8 @@ impl Look {
                 Ok(Ok((g, opts)))
             }
             Selection::Part { view, what } => {
-                let caption = format!("View: {what}; \"+N more\": neighbours left out");
+                // Two lines, so that the legend stays narrow.
+                let caption = format!("View: {what}\n\"+N more\": neighbours left out");
                 let opts = self.options_for(&g, Some((&view, &caption)))?;
                 Ok(Ok((view.into_graph(), opts)))
             }
