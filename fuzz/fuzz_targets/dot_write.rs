@@ -155,7 +155,8 @@ fn build(spec: &GraphSpec) -> ArgumentGraph {
 
 fn options(spec: &OptionsSpec, ids: &[String]) -> DotOptions {
     let mut opts = DotOptions::new();
-    opts.cluster(pick(Cluster::ALL, spec.cluster))
+    let cluster = &Cluster::ALL[usize::from(spec.cluster) % Cluster::ALL.len()];
+    opts.cluster(cluster.clone())
         .theme(pick(Theme::ALL, spec.theme))
         .rankdir(pick(RankDir::ALL, spec.rankdir))
         .legend(spec.legend)

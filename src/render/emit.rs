@@ -18,12 +18,57 @@ use crate::overlay::AttackMark;
 
 const FONT: &str = "Helvetica";
 
+/// Up to how many nodes a map gets more rounds of crossing reduction.
+const MCLIMIT_NODES: usize = 2_000;
+
 /// Emits the whole graph. O(n + m).
 pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> io::Result<()> {
     sink.open_graph("argraph")?;
     emit_defaults(g, opts, sink)?;
     let pg = g.as_petgraph();
-    let clusters = clusters(g, opts.cluster);
+    let clusters = clusters(g, &opts.cluster);
+    let (cluster_of, mut drawn) = emit_nodes(g, opts, &clusters, sink)?;
+    // Node ids by index, side by side: each edge names two.
+    let ids: Vec<&str> = (0..pg.node_bound())
+        .map(|i| pg.node_weight(NodeIndex::new(i)).map_or("", |n| n.id()))
+        .collect();
+    // The frames edges drawn, as (framing, framed), unless boxes place the
+    // framings (by framing, anchoring its other frames edges too gave more
+    // crossings on the seed: 61 pairs, not 56).
+    let by_framing = opts.cluster == Cluster::Framing;
+    let mut frames_drawn = Vec::new();
+    for e in pg.edge_references() {
+        let (from, to) = (e.source(), e.target());
+        // Inside a framing's box, the box itself says "framed by": drawing
+        // the frames edge too would only add a fan of lines.
+        let inside_box =
+            cluster_of[to.index()].is_some() && cluster_of[to.index()] == cluster_of[from.index()];
+        if e.weight().kind() == EdgeKind::Frames && by_framing && inside_box {
+            continue;
+        }
+        if e.weight().kind() == EdgeKind::Frames && !by_framing {
+            frames_drawn.push((from, to));
+        }
+        drawn.relation(e.weight().kind(), e.weight().attack());
+        emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
+    }
+    let boxes: &[ClusterDef] = if by_framing { &clusters } else { &[] };
+    emit_framing_anchors(g, boxes, &cluster_of, &frames_drawn, &ids, sink)?;
+    if opts.legend {
+        legend::emit_legend(g, opts, &drawn, sink)?;
+    }
+    sink.close_graph()
+}
+
+/// The nodes, box by box, then those in no box; returns each node's box
+/// (by index) and the node kinds drawn. O(n).
+fn emit_nodes(
+    g: &ArgumentGraph,
+    opts: &DotOptions,
+    clusters: &[ClusterDef],
+    sink: &mut dyn Sink,
+) -> io::Result<(Vec<Option<usize>>, legend::Drawn)> {
+    let pg = g.as_petgraph();
     let mut cluster_of = vec![None; pg.node_bound()];
     for (i, c) in clusters.iter().enumerate() {
         sink.open_subgraph(&format!("cluster_{i}"))?;
@@ -50,25 +95,13 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
             emit_node(&pg[ix], opts, sink)?;
         }
     }
-    // Node ids by index, side by side: each edge names two.
-    let ids: Vec<&str> = (0..pg.node_bound())
-        .map(|i| pg.node_weight(NodeIndex::new(i)).map_or("", |n| n.id()))
-        .collect();
-    for e in pg.edge_references() {
-        let (from, to) = (e.source(), e.target());
-        // Inside a framing's box, the box itself says "framed by": drawing
-        // the frames edge too would only add a fan of lines.
-        let inside_box =
-            cluster_of[to.index()].is_some() && cluster_of[to.index()] == cluster_of[from.index()];
-        if e.weight().kind() == EdgeKind::Frames && opts.cluster == Cluster::Framing && inside_box {
-            continue;
+    let mut drawn = legend::Drawn::default();
+    for n in pg.node_weights() {
+        if let Some(k) = NodeKind::ALL.iter().position(|&k| k == n.kind()) {
+            drawn.kinds[k] = true;
         }
-        emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
     }
-    if opts.legend {
-        legend::emit_legend(g, opts, sink)?;
-    }
-    sink.close_graph()
+    Ok((cluster_of, drawn))
 }
 
 /// The graph's attributes (title, description) and the node and edge defaults.
@@ -81,6 +114,12 @@ fn emit_defaults(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) -> i
         ("nodesep", Value::Plain("0.3")),
         ("ranksep", Value::Plain("0.5")),
     ];
+    // More rounds of crossing reduction: on the seed they remove a third of
+    // the crossings (82 to 56 pairs) for 5 % more layout time at 1,000
+    // nodes; past a few thousand nodes layout time matters more.
+    if g.node_count() <= MCLIMIT_NODES {
+        attrs.push(("mclimit", Value::Plain("8")));
+    }
     if let Some(title) = &title {
         attrs.push(("label", Value::Html(title)));
         attrs.push(("labelloc", Value::Plain("t")));
@@ -176,6 +215,7 @@ fn node_label(node: &Node, opts: &DotOptions) -> Vec<u8> {
             "</FONT>",
         ),
     }
+    push_tag_line(&mut label, node, opts);
     if opts.provenance {
         if let Some(p) = node.provenance().first() {
             let mut line = p.source.clone();
@@ -200,6 +240,26 @@ fn node_label(node: &Node, opts: &DotOptions) -> Vec<u8> {
         }
     }
     label
+}
+
+/// The node's tags that [`DotOptions::tags`] shows, as `#tag`s on one small
+/// line (wrapped like the provenance line).
+fn push_tag_line(label: &mut Vec<u8>, node: &Node, opts: &DotOptions) {
+    let shown: Vec<String> = node
+        .tags()
+        .iter()
+        .filter(|t| opts.tags.shows(t))
+        .map(|t| format!("#{t}"))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let open = format!(
+        "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{}\">",
+        style::muted(opts.theme)
+    );
+    let width = opts.wrap + opts.wrap / 2;
+    push_html(label, &open, &wrap(&shown.join(" "), width), "</FONT>");
 }
 
 fn emit_edge(
@@ -245,7 +305,7 @@ fn emit_edge(
         len += 1;
     }
     if let Some(label) = &label {
-        attrs[len] = ("label", Value::Text(label));
+        attrs[len] = ("xlabel", Value::Text(label));
         attrs[len + 1] = ("fontcolor", Value::Text(color));
         len += 2;
     }
@@ -258,6 +318,51 @@ fn emit_edge(
     sink.edge(from, to, &attrs[..len])
 }
 
+/// Puts each framing over what it frames, where its frames edges run down
+/// to it: an invisible edge from each node a drawn frames edge reaches
+/// (`frames_drawn`) to its framing, and in a framing's box (`boxes`: the
+/// framing first, then what it frames) from every member that supports or
+/// attacks nothing else in the box (the box's conclusions). That ranks the
+/// framing one step beyond them and centres it over them. On the seed it
+/// takes the crossing pairs from 106 to 82 by framing, from 343 to 80 with
+/// no boxes, and from 793 to 417 by source. O(n + m).
+fn emit_framing_anchors(
+    g: &ArgumentGraph,
+    boxes: &[ClusterDef],
+    cluster_of: &[Option<usize>],
+    frames_drawn: &[(NodeIndex, NodeIndex)],
+    ids: &[&str],
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    let invisible = [("style", Value::Plain("invis"))];
+    for &(framing, framed) in frames_drawn {
+        sink.edge(ids[framed.index()], ids[framing.index()], &invisible)?;
+    }
+    let pg = g.as_petgraph();
+    // Whether a node points at another member of its box.
+    let mut points_inside = vec![false; pg.node_bound()];
+    for e in pg.edge_references() {
+        let (from, to) = (e.source().index(), e.target().index());
+        if e.weight().kind() != EdgeKind::Frames
+            && cluster_of[from].is_some()
+            && cluster_of[from] == cluster_of[to]
+        {
+            points_inside[from] = true;
+        }
+    }
+    for c in boxes {
+        let Some((&framing, framed)) = c.members.split_first() else {
+            continue;
+        };
+        for &m in framed {
+            if !points_inside[m.index()] {
+                sink.edge(ids[m.index()], ids[framing.index()], &invisible)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// One box: its title and the nodes in it, in order.
 struct ClusterDef {
     title: String,
@@ -265,12 +370,39 @@ struct ClusterDef {
 }
 
 /// Which nodes go into which box (see [`Cluster`]). O(n + m).
-fn clusters(g: &ArgumentGraph, by: Cluster) -> Vec<ClusterDef> {
+fn clusters(g: &ArgumentGraph, by: &Cluster) -> Vec<ClusterDef> {
     match by {
         Cluster::None => Vec::new(),
         Cluster::Framing => framing_clusters(g),
         Cluster::Source => source_clusters(g),
+        Cluster::Tag(prefix) => tag_clusters(g, prefix),
     }
+}
+
+/// The nodes by their first tag under `prefix` (`prefix:…`, or `prefix`
+/// itself), one box per tag, titled with it, in the order the tags first
+/// appear. O(n · tags).
+fn tag_clusters(g: &ArgumentGraph, prefix: &str) -> Vec<ClusterDef> {
+    let mut defs: Vec<ClusterDef> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let pg = g.as_petgraph();
+    for ix in pg.node_indices() {
+        let tag = pg[ix].tags().iter().find_map(|t| {
+            let rest = t.strip_prefix(prefix)?;
+            (rest.is_empty() || rest.starts_with(':')).then_some(t.as_str())
+        });
+        if let Some(tag) = tag {
+            let i = *slot.entry(tag).or_insert_with(|| {
+                defs.push(ClusterDef {
+                    title: tag.to_string(),
+                    members: Vec::new(),
+                });
+                defs.len() - 1
+            });
+            defs[i].members.push(ix);
+        }
+    }
+    defs
 }
 
 /// A framing and the claims and arguments that it alone frames (a node

@@ -7,7 +7,7 @@ use super::options::{Cluster, DotOptions};
 use super::overlay;
 use super::sink::{Sink, Target, Value};
 use super::style::{self, edge_style, node_style, Theme};
-use crate::model::{ArgumentGraph, NodeKind};
+use crate::model::{ArgumentGraph, AttackKind, EdgeKind, NodeKind};
 use crate::overlay::Overlay;
 
 /// A prefix for the legend's node names that no node id of `g` starts with.
@@ -19,19 +19,69 @@ fn legend_prefix(g: &ArgumentGraph) -> String {
     prefix
 }
 
-/// The legend box: node kinds on one rank, relations on the next, and the
-/// overlay's key under them.
+/// What a map draws, so that its legend shows only that: which node kinds
+/// (by position in [`NodeKind::ALL`]) and which relations (by position in
+/// [`style::RELATIONS`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Drawn {
+    pub kinds: [bool; NodeKind::ALL.len()],
+    pub relations: [bool; style::RELATIONS.len()],
+}
+
+impl Drawn {
+    /// Notes an edge drawn with this relation.
+    pub fn relation(&mut self, kind: EdgeKind, attack: Option<AttackKind>) {
+        if let Some(i) = style::RELATIONS
+            .iter()
+            .position(|&r| r == (kind, attack.filter(|_| kind == EdgeKind::Attacks)))
+        {
+            self.relations[i] = true;
+        }
+    }
+
+    /// Everything, for a map that draws nothing: the legend then shows the
+    /// whole visual language.
+    fn or_everything(&self) -> Drawn {
+        if self.kinds.iter().chain(&self.relations).any(|&d| d) {
+            self.clone()
+        } else {
+            Drawn {
+                kinds: [true; NodeKind::ALL.len()],
+                relations: [true; style::RELATIONS.len()],
+            }
+        }
+    }
+}
+
+/// How many entries (node kinds, relations) a legend row holds: two on a
+/// small map (under 30 nodes), where a wide legend would be a large part of
+/// the picture; all in one row on a larger one, where a tall legend would
+/// stretch the map's ranks.
+fn per_row(g: &ArgumentGraph) -> usize {
+    if g.node_count() < 30 {
+        2
+    } else {
+        style::RELATIONS.len()
+    }
+}
+
+/// The legend box, scaled to the map: the node kinds it draws, then the
+/// relations it draws, in rows (see [`per_row`]), and the overlay's key at
+/// the bottom.
 pub(crate) fn emit_legend(
     g: &ArgumentGraph,
     opts: &DotOptions,
+    drawn: &Drawn,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let theme = opts.theme;
+    let drawn = drawn.or_everything();
     let p = legend_prefix(g);
     sink.open_subgraph("cluster_legend")?;
-    let title: &[u8] = match opts.cluster {
-        Cluster::Framing => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds a framing and what it alone frames</FONT>",
-        Cluster::Source => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds the nodes drawn from one source</FONT>",
+    let title: &[u8] = match &opts.cluster {
+        Cluster::Framing => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds a framing<BR/>and what it alone frames</FONT>",
+        Cluster::Source => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds the nodes<BR/>drawn from one source</FONT>",
+        Cluster::Tag(_) => b"<B>Legend</B><BR/><FONT POINT-SIZE=\"9\">a dashed box holds the nodes<BR/>that carry one tag</FONT>",
         Cluster::None => b"<B>Legend</B>",
     };
     sink.defaults(
@@ -44,58 +94,89 @@ pub(crate) fn emit_legend(
             ("fontsize", Value::Plain("12")),
         ],
     )?;
-    emit_kinds(&p, theme, sink)?;
-    emit_relations(&p, theme, sink)?;
-    // Node kinds on the rank above (below, in a top-to-bottom layout).
-    sink.edge(
-        &format!("{p}0a"),
-        &format!("{p}{}", NodeKind::ALL[0]),
-        &[("style", Value::Plain("invis"))],
-    )?;
+    let per_row = per_row(g);
+    let kinds = emit_kinds(&p, &drawn, per_row, theme, sink)?;
+    let rows = emit_relations(&p, &drawn, per_row, theme, sink)?;
+    // Each row on the rank under the one before: kinds first.
+    let firsts: Vec<&String> = kinds.iter().chain(&rows).collect();
+    for pair in firsts.windows(2) {
+        sink.edge(pair[1], pair[0], &[("style", Value::Plain("invis"))])?;
+    }
     if let Some(overlay) = &opts.overlay {
-        emit_key(overlay, &p, theme, sink)?;
+        emit_key(overlay, &p, firsts.last().map(|s| s.as_str()), theme, sink)?;
     }
     sink.close_subgraph()
 }
 
-/// One sample node per kind, on one rank.
-fn emit_kinds(p: &str, theme: Theme, sink: &mut dyn Sink) -> io::Result<()> {
-    sink.open_subgraph(&format!("{p}kinds"))?;
-    sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
-    for &kind in NodeKind::ALL {
-        let s = node_style(kind, theme);
-        sink.node(
-            &format!("{p}{kind}"),
-            &[
-                ("shape", Value::Plain(s.shape)),
-                ("style", Value::Text(s.style)),
-                ("fillcolor", Value::Text(s.fill)),
-                ("color", Value::Text(s.border)),
-                ("penwidth", Value::Plain(s.penwidth)),
-                ("label", Value::Text(kind.as_str())),
-                ("fontsize", Value::Plain("10")),
-            ],
-        )?;
+/// One sample node per kind drawn, `per_row` to a rank; returns each
+/// row's first node.
+fn emit_kinds(
+    p: &str,
+    drawn: &Drawn,
+    per_row: usize,
+    theme: Theme,
+    sink: &mut dyn Sink,
+) -> io::Result<Vec<String>> {
+    let shown: Vec<NodeKind> = NodeKind::ALL
+        .iter()
+        .zip(drawn.kinds)
+        .filter_map(|(&k, d)| d.then_some(k))
+        .collect();
+    let mut firsts = Vec::new();
+    for (r, row) in shown.chunks(per_row).enumerate() {
+        sink.open_subgraph(&format!("{p}kinds{r}"))?;
+        sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
+        for &kind in row {
+            let s = node_style(kind, theme);
+            sink.node(
+                &format!("{p}{kind}"),
+                &[
+                    ("shape", Value::Plain(s.shape)),
+                    ("style", Value::Text(s.style)),
+                    ("fillcolor", Value::Text(s.fill)),
+                    ("color", Value::Text(s.border)),
+                    ("penwidth", Value::Plain(s.penwidth)),
+                    ("label", Value::Text(kind.as_str())),
+                    ("fontsize", Value::Plain("10")),
+                ],
+            )?;
+        }
+        sink.close_subgraph()?;
+        firsts.push(format!("{p}{}", row[0]));
     }
-    sink.close_subgraph()
+    Ok(firsts)
 }
 
-/// The relations in one row: pairs of points on the same rank joined by
-/// sample edges, so the legend stays two ranks tall whatever the layout.
-fn emit_relations(p: &str, theme: Theme, sink: &mut dyn Sink) -> io::Result<()> {
+/// The relations drawn, `per_row` to a row: pairs of points on one rank
+/// joined by sample edges. Returns each row's first point.
+fn emit_relations(
+    p: &str,
+    drawn: &Drawn,
+    per_row: usize,
+    theme: Theme,
+    sink: &mut dyn Sink,
+) -> io::Result<Vec<String>> {
     let point = [
         ("shape", Value::Plain("point")),
         ("width", Value::Plain("0.06")),
         ("color", Value::Text(style::muted(theme))),
     ];
-    sink.open_subgraph(&format!("{p}relations"))?;
-    sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
-    for i in 0..style::RELATIONS.len() {
-        sink.node(&format!("{p}{i}a"), &point)?;
-        sink.node(&format!("{p}{i}b"), &point)?;
+    let shown: Vec<usize> = (0..style::RELATIONS.len())
+        .filter(|&i| drawn.relations[i])
+        .collect();
+    let mut firsts = Vec::new();
+    for (r, row) in shown.chunks(per_row).enumerate() {
+        sink.open_subgraph(&format!("{p}relations{r}"))?;
+        sink.defaults(Target::Graph, &[("rank", Value::Plain("same"))])?;
+        for &i in row {
+            sink.node(&format!("{p}{i}a"), &point)?;
+            sink.node(&format!("{p}{i}b"), &point)?;
+        }
+        sink.close_subgraph()?;
+        firsts.push(format!("{p}{}a", row[0]));
     }
-    sink.close_subgraph()?;
-    for (i, &(kind, attack)) in style::RELATIONS.iter().enumerate() {
+    for &i in &shown {
+        let (kind, attack) = style::RELATIONS[i];
         let s = edge_style(kind, attack, theme);
         sink.edge(
             &format!("{p}{i}a"),
@@ -112,12 +193,18 @@ fn emit_relations(p: &str, theme: Theme, sink: &mut dyn Sink) -> io::Result<()> 
             ],
         )?;
     }
-    Ok(())
+    Ok(firsts)
 }
 
 /// The overlay's key: its caption over a row of its legend marks, each in
-/// its fill, on its own rank under the relations.
-fn emit_key(overlay: &Overlay, p: &str, theme: Theme, sink: &mut dyn Sink) -> io::Result<()> {
+/// its fill, on its own rank under `above` (the legend's last row).
+fn emit_key(
+    overlay: &Overlay,
+    p: &str,
+    above: Option<&str>,
+    theme: Theme,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
     let marks = overlay.legend_marks();
     let open = format!(
         "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"{}\" BORDER=\"0\"><B>",
@@ -143,7 +230,7 @@ fn emit_key(overlay: &Overlay, p: &str, theme: Theme, sink: &mut dyn Sink) -> io
             "<TR><TD COLSPAN=\"{}\" BORDER=\"0\"><FONT POINT-SIZE=\"9\">",
             marks.len().max(1)
         );
-        let text = "bold attack: it decides its target's verdict; dotted grey attack: it fails under the framing";
+        let text = "bold attack: it decides its target's verdict;\ndotted grey attack: it fails under the framing";
         table.extend_from_slice(&html(&open, text, "</FONT></TD></TR>"));
     }
     table.extend_from_slice(b"</TABLE>");
@@ -153,9 +240,12 @@ fn emit_key(overlay: &Overlay, p: &str, theme: Theme, sink: &mut dyn Sink) -> io
         &[
             ("shape", Value::Plain("plain")),
             ("label", Value::Html(&table)),
-            ("fontsize", Value::Plain("10")),
+            ("fontsize", Value::Plain("9")),
         ],
     )?;
-    // Under the relations row.
-    sink.edge(&id, &format!("{p}0a"), &[("style", Value::Plain("invis"))])
+    // Under the last row.
+    match above {
+        Some(above) => sink.edge(&id, above, &[("style", Value::Plain("invis"))]),
+        None => Ok(()),
+    }
 }

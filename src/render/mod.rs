@@ -15,8 +15,12 @@
 //! the same in [`Theme::Mono`]; [`Theme::Color`] adds the colour-blind-safe
 //! Okabe–Ito palette (supports blue, attacks vermillion, framings green,
 //! arguments purple). A node shows its label in bold, its text wrapped
-//! below, and its first provenance entry in small italics; the full text is
-//! its tooltip in SVG.
+//! below, its tags as `#tag`s on a small line ([`DotOptions::tags`]), and its
+//! first provenance entry in small italics; the full text is its tooltip in
+//! SVG. Edge labels are Graphviz `xlabel`s, placed after the layout where
+//! they collide with nothing. Each framing sits at the top of its box (or
+//! over what it frames, without boxes), and the legend shows only the node
+//! kinds and relations the map draws.
 //!
 //! # Strings
 //!
@@ -78,7 +82,7 @@ use std::path::Path;
 pub use builtin::{MAX_PNG_PIXELS, MAX_PNG_SIDE};
 pub use engine::Engine;
 pub use exec::{run_dot, run_dot_to, Format};
-pub use options::{Cluster, DotOptions, RankDir};
+pub use options::{Cluster, DotOptions, RankDir, Tags};
 pub use page::{write_page, PageView};
 pub use style::Theme;
 

@@ -2,33 +2,79 @@
 
 use super::engine::Engine;
 use super::style::Theme;
+use crate::error::{Error, Result};
 use crate::overlay::Overlay;
 use crate::vocabulary::vocabulary;
 
-vocabulary! {
-    /// How nodes are grouped into boxes (Graphviz clusters).
-    ///
-    /// ```
-    /// # fn main() -> argraph::Result<()> {
-    /// use argraph::render::Cluster;
-    /// assert_eq!("source".parse::<Cluster>()?, Cluster::Source);
-    /// assert_eq!(Cluster::default(), Cluster::Framing);
-    /// assert!("planet".parse::<Cluster>().is_err());
-    /// # Ok(()) }
-    /// ```
-    #[derive(Default)]
-    #[non_exhaustive]
-    Cluster, "clustering" {
-        /// One box per framing, holding the framing and the claims and
-        /// arguments that it alone frames; nodes framed by several framings
-        /// sit between the boxes.
-        #[default]
-        Framing => "framing",
-        /// One box per declared source, holding the nodes whose first
-        /// provenance entry cites it.
-        Source => "source",
-        /// No boxes.
-        None => "none",
+/// How nodes are grouped into boxes (Graphviz clusters). Written as
+/// `framing`, `source`, `none`, `tag:PREFIX`, or `period` (short for
+/// `tag:period`).
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::Cluster;
+/// assert_eq!("source".parse::<Cluster>()?, Cluster::Source);
+/// assert_eq!(Cluster::default(), Cluster::Framing);
+/// assert_eq!("period".parse::<Cluster>()?, Cluster::Tag("period".into()));
+/// assert_eq!("tag:actor".parse::<Cluster>()?.to_string(), "tag:actor");
+/// assert!("planet".parse::<Cluster>().is_err());
+/// assert!("tag:".parse::<Cluster>().is_err());
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Cluster {
+    /// One box per framing, holding the framing and the claims and
+    /// arguments that it alone frames; nodes framed by several framings
+    /// sit between the boxes.
+    #[default]
+    Framing,
+    /// One box per declared source, holding the nodes whose first
+    /// provenance entry cites it.
+    Source,
+    /// One box per tag under a prefix: `Tag("period")` boxes the nodes
+    /// tagged `period:soviet-1979-1989` together, those tagged
+    /// `period:withdrawal-2021` together, and so on (a node goes by its
+    /// first such tag; a tag equal to the prefix counts too). The boxes
+    /// follow the order in which the tags first appear in the graph.
+    Tag(String),
+    /// No boxes.
+    None,
+}
+
+impl Cluster {
+    /// The clusterings that take no parameter, in declaration order.
+    pub const ALL: &'static [Cluster] = &[Cluster::Framing, Cluster::Source, Cluster::None];
+}
+
+impl std::fmt::Display for Cluster {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cluster::Framing => f.write_str("framing"),
+            Cluster::Source => f.write_str("source"),
+            Cluster::Tag(prefix) => write!(f, "tag:{prefix}"),
+            Cluster::None => f.write_str("none"),
+        }
+    }
+}
+
+impl std::str::FromStr for Cluster {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Cluster> {
+        match s {
+            "framing" => Ok(Cluster::Framing),
+            "source" => Ok(Cluster::Source),
+            "none" => Ok(Cluster::None),
+            "period" => Ok(Cluster::Tag("period".into())),
+            _ => match s.strip_prefix("tag:") {
+                Some(prefix) if !prefix.is_empty() => Ok(Cluster::Tag(prefix.into())),
+                _ => Err(Error::unknown_name(
+                    "clustering",
+                    s,
+                    &["framing", "source", "none", "period", "tag:PREFIX"],
+                )),
+            },
+        }
     }
 }
 
@@ -60,6 +106,77 @@ vocabulary! {
     }
 }
 
+/// Which tags nodes show in a diagram. Written as `all`, `none`, or a
+/// comma-separated list of prefixes: `period,actor` shows `period:…` and
+/// `actor:…` tags (and tags equal to a prefix), in the node's order.
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::render::Tags;
+/// assert_eq!("all".parse::<Tags>()?, Tags::All);
+/// let some = "period,actor".parse::<Tags>()?;
+/// assert!(some.shows("period:2021") && some.shows("actor") && !some.shows("actors"));
+/// assert!(!Tags::None.shows("period:2021"));
+/// assert!(",".parse::<Tags>().is_err());
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Tags {
+    /// Every tag.
+    #[default]
+    All,
+    /// The tags under these prefixes.
+    Prefixes(Vec<String>),
+    /// No tags.
+    None,
+}
+
+impl Tags {
+    /// Whether a node shows `tag`. O(prefixes).
+    ///
+    /// ```
+    /// use argraph::render::Tags;
+    /// assert!(Tags::Prefixes(vec!["period".into()]).shows("period:2021"));
+    /// ```
+    pub fn shows(&self, tag: &str) -> bool {
+        match self {
+            Tags::All => true,
+            Tags::None => false,
+            Tags::Prefixes(prefixes) => prefixes.iter().any(|p| {
+                tag.strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+            }),
+        }
+    }
+}
+
+impl std::str::FromStr for Tags {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Tags> {
+        match s {
+            "all" => Ok(Tags::All),
+            "none" => Ok(Tags::None),
+            _ => {
+                let prefixes: Vec<String> = s
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect();
+                if prefixes.is_empty() {
+                    return Err(Error::unknown_name(
+                        "tags",
+                        s,
+                        &["all", "none", "PREFIX[,PREFIX…]"],
+                    ));
+                }
+                Ok(Tags::Prefixes(prefixes))
+            }
+        }
+    }
+}
+
 /// Options for DOT export, set with `&mut self` methods that chain.
 ///
 /// ```
@@ -81,6 +198,7 @@ pub struct DotOptions {
     pub(crate) wrap: usize,
     pub(crate) text: bool,
     pub(crate) provenance: bool,
+    pub(crate) tags: Tags,
     pub(crate) overlay: Option<Overlay>,
     pub(crate) engine: Option<Engine>,
 }
@@ -95,6 +213,7 @@ impl Default for DotOptions {
             wrap: 24,
             text: true,
             provenance: true,
+            tags: Tags::All,
             overlay: None,
             engine: None,
         }
@@ -103,8 +222,9 @@ impl Default for DotOptions {
 
 impl DotOptions {
     /// The defaults: clusters by framing, colour theme, bottom-to-top
-    /// layout, a legend, text wrapped at 24 characters, node text and
-    /// provenance shown, no overlay, [`Engine::preferred`] to draw images.
+    /// layout, a legend, text wrapped at 24 characters, node text,
+    /// provenance and tags shown, no overlay, [`Engine::preferred`] to draw
+    /// images.
     ///
     /// ```
     /// use argraph::render::{dot_string, DotOptions};
@@ -239,6 +359,28 @@ impl DotOptions {
     /// ```
     pub fn provenance(&mut self, show: bool) -> &mut DotOptions {
         self.provenance = show;
+        self
+    }
+
+    /// Which tags a node shows, as `#tag`s on a small line under its text
+    /// (before its provenance).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::render::{dot_string, DotOptions, Tags};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// g.claim("c", "A claim.")?.add_tag("period:2021").add_tag("threat");
+    /// let mut opts = DotOptions::new();
+    /// assert!(dot_string(&g, &opts).contains("#period:2021 #threat"));
+    /// opts.tags("period".parse::<Tags>()?);
+    /// let dot = dot_string(&g, &opts);
+    /// assert!(dot.contains("period:2021") && !dot.contains("threat"));
+    /// opts.tags(Tags::None);
+    /// assert!(!dot_string(&g, &opts).contains("period:2021"));
+    /// # Ok(()) }
+    /// ```
+    pub fn tags(&mut self, tags: Tags) -> &mut DotOptions {
+        self.tags = tags;
         self
     }
 

@@ -87,10 +87,11 @@ fn overlay_of(g: &ArgumentGraph) -> Overlay {
 /// Every option set, overlays included.
 fn all_options(g: &ArgumentGraph) -> Vec<DotOptions> {
     let mut out = Vec::new();
-    for cluster in [Cluster::Framing, Cluster::Source, Cluster::None] {
+    let by_tag = Cluster::Tag("t".into());
+    for cluster in [Cluster::Framing, Cluster::Source, by_tag, Cluster::None] {
         for theme in [Theme::Color, Theme::Mono] {
             let mut o = DotOptions::new();
-            o.cluster(cluster).theme(theme);
+            o.cluster(cluster.clone()).theme(theme);
             out.push(o);
         }
     }

@@ -23,6 +23,7 @@ mod interchange_iccma;
 mod interchange_roundtrip;
 mod json_roundtrip;
 mod page;
+mod picture;
 mod reason_cli;
 mod reason_dung;
 mod reason_framing;

@@ -94,9 +94,11 @@ fn dot_nodes(dot: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The graph's edges (not the legend's) in a DOT text, as (from, to).
+/// The graph's edges (not the legend's, nor the invisible ones that only
+/// steer the layout) in a DOT text, as (from, to).
 fn dot_edges(dot: &str) -> BTreeSet<(String, String)> {
     dot.lines()
+        .filter(|l| !l.ends_with("[style=invis];"))
         .filter_map(|l| l.trim_start().strip_prefix('"'))
         .filter(|l| !l.starts_with("legend:"))
         .filter_map(|l| l.split_once("\" -> \""))

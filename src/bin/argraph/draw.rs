@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use argraph::overlay::Overlay;
 use argraph::reason::{Evaluator, Method};
-use argraph::render::{self, Cluster, DotOptions, Engine, Format, RankDir, Theme};
+use argraph::render::{self, Cluster, DotOptions, Engine, Format, RankDir, Tags, Theme};
 
 use crate::lifecycle;
 use crate::page::Target;
@@ -14,7 +14,8 @@ use crate::view::{note_dropped, Selection, ViewArgs};
 /// How the diagram looks (shared by `dot` and `render`).
 #[derive(clap::Args)]
 pub struct Look {
-    /// Group nodes into boxes by framing, by source, or not at all.
+    /// Group nodes into boxes: framing, source, period (one box per period: tag),
+    /// tag:PREFIX (one box per tag under PREFIX), or none.
     #[arg(long, value_name = "BY", default_value = "framing", value_parser = str::parse::<Cluster>)]
     cluster: Cluster,
     /// Colour scheme: color (colour-blind-safe Okabe–Ito) or mono (black on white).
@@ -35,6 +36,10 @@ pub struct Look {
     /// Leave out the provenance line under each node.
     #[arg(long)]
     no_provenance: bool,
+    /// Which tags each node shows on its tag line: all, none, or prefixes
+    /// such as period,actor.
+    #[arg(long, value_name = "WHICH", default_value = "all", value_parser = str::parse::<Tags>)]
+    tags: Tags,
     /// Colour and mark the nodes by an evaluation: grounded, complete,
     /// preferred, stable, dfquad or energy (see `argraph eval`).
     #[arg(long, value_name = "SEMANTICS", value_parser = str::parse::<Method>)]
@@ -48,13 +53,14 @@ pub struct Look {
 impl Look {
     fn options(&self) -> DotOptions {
         let mut o = DotOptions::new();
-        o.cluster(self.cluster)
+        o.cluster(self.cluster.clone())
             .theme(self.theme)
             .rankdir(self.rankdir)
             .legend(!self.no_legend)
             .wrap(self.wrap)
             .text(!self.labels_only)
-            .provenance(!self.no_provenance);
+            .provenance(!self.no_provenance)
+            .tags(self.tags.clone());
         o
     }
 
@@ -102,7 +108,8 @@ impl Look {
                 Ok(Ok((g, opts)))
             }
             Selection::Part { view, what } => {
-                let caption = format!("View: {what}; \"+N more\": neighbours left out");
+                // Two lines, so that the legend stays narrow.
+                let caption = format!("View: {what}\n\"+N more\": neighbours left out");
                 let opts = self.options_for(&g, Some((&view, &caption)))?;
                 Ok(Ok((view.into_graph(), opts)))
             }
