@@ -94,3 +94,121 @@ fn text_over_graphviz_string_limit_is_cut_in_dot_and_kept_in_data() {
         assert!(svg.contains("The speaker said"), "{extra:?}");
     }
 }
+
+/// The warnings of a report, as text (empty when there are none).
+fn warnings(report: &argraph::report::Report) -> Vec<String> {
+    report
+        .entries()
+        .iter()
+        .filter(|e| e.severity() == Severity::Warning)
+        .map(|e| format!("{} × {} {:?}", e.count(), e.what(), e.examples()))
+        .collect()
+}
+
+/// Writes `g` as AIF in both flavours and reads each back: no warning, and
+/// every scheme node with its premises and one conclusion.
+fn aif_is_valid(g: &argraph::ArgumentGraph) -> Result<(), String> {
+    for flavor in [argraph::aif::Flavor::AifDb, argraph::aif::Flavor::Ova] {
+        let mut out = Vec::new();
+        let written = argraph::aif::to_writer(g, flavor, &mut out).map_err(|e| e.to_string())?;
+        let text = String::from_utf8(out).unwrap();
+        let back = argraph::aif::from_str(&text).map_err(|e| format!("{e}\n{text}"))?;
+        let problems = [warnings(&written), warnings(&back.report)].concat();
+        if !problems.is_empty() {
+            return Err(format!("{flavor:?}: {problems:?}\n{text}"));
+        }
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let aif = value.get("AIF").unwrap_or(&value);
+        scheme_nodes_have_both_sides(aif).map_err(|e| format!("{flavor:?}: {e}\n{text}"))?;
+    }
+    Ok(())
+}
+
+/// Every RA and MA node has a premise and exactly one conclusion, every CA
+/// an attacker and a target (not counting the CA nodes that attack a node
+/// and the PA nodes that rank it).
+fn scheme_nodes_have_both_sides(aif: &serde_json::Value) -> Result<(), String> {
+    let id = |v: &serde_json::Value| v.to_string().trim_matches('"').to_string();
+    let nodes = aif["nodes"].as_array().unwrap();
+    let type_of = |i: String| {
+        nodes
+            .iter()
+            .find(|n| id(&n["nodeID"]) == i)
+            .map_or("?", |n| n["type"].as_str().unwrap())
+    };
+    let edges = aif["edges"].as_array().unwrap();
+    for n in nodes {
+        let ty = n["type"].as_str().unwrap();
+        if !matches!(ty, "RA" | "MA" | "CA") {
+            continue;
+        }
+        let me = id(&n["nodeID"]);
+        let ins = edges
+            .iter()
+            .filter(|e| id(&e["toID"]) == me)
+            .filter(|e| !matches!(type_of(id(&e["fromID"])), "CA" | "PA"))
+            .count();
+        let outs = edges
+            .iter()
+            .filter(|e| id(&e["fromID"]) == me && type_of(id(&e["toID"])) != "PA")
+            .count();
+        let ok = match ty {
+            "CA" => ins >= 1 && outs >= 1,
+            _ => ins >= 1 && outs == 1,
+        };
+        if !ok {
+            return Err(format!("{ty} node {me} with {ins} in, {outs} out"));
+        }
+    }
+    Ok(())
+}
+
+/// B3: Argdown arguments without a premise–conclusion structure (several
+/// conclusions, none, no premise) are written as I-nodes holding their
+/// text, so the AIF is valid and reads back without a warning, as the same
+/// graph.
+#[test]
+fn aif_from_argdown_arguments_is_valid_aif() {
+    let text = std::fs::read_to_string(data("argdown_arguments_without_pcs.argdown")).unwrap();
+    let g = argraph::argdown::from_text(&text).unwrap().graph;
+    assert!(g.nodes().any(|n| n.kind() == argraph::NodeKind::Argument));
+    aif_is_valid(&g).unwrap();
+    let mut out = Vec::new();
+    argraph::aif::to_writer(&g, argraph::aif::Flavor::AifDb, &mut out).unwrap();
+    let back = argraph::aif::from_slice(&out).unwrap().graph;
+    assert_eq!(
+        argraph::json::to_string_pretty(&back).unwrap(),
+        argraph::json::to_string_pretty(&g).unwrap()
+    );
+    // The argument's text is an I-node's, not an RA's.
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let gap = doc["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["text"] == "The US left and Russia moved in.")
+        .unwrap();
+    assert_eq!(gap["type"], "I");
+    // So do Argdown's own examples and the seed.
+    for entry in std::fs::read_dir(root().join("tests/data/argdown-examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "argdown") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            if let Ok(imported) = argraph::argdown::from_text(&text) {
+                aif_is_valid(&imported.graph).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            }
+        }
+    }
+    aif_is_valid(&argraph::json::load(crate::common::seed_path()).unwrap()).unwrap();
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// B3: every AIF argraph writes reads back without a warning.
+    #[test]
+    fn aif_written_reads_back_without_warnings(g in crate::strategies::graph_aif_safe()) {
+        if let Err(e) = aif_is_valid(&g) {
+            proptest::prop_assert!(false, "{}", e);
+        }
+    }
+}
