@@ -445,7 +445,8 @@ const S_DUNG: &str =
     "node kinds, texts, supports and frames (an ICCMA file holds the graph's Dung view: \
      its nodes as arguments, its direct attacks and those derived through supports)";
 const S_NAMES: &str =
-    "argument names (node ids), written as comments only (i23 numbers its arguments)";
+    "argument names (node ids), written as `# k name` comments, which argraph reads back and \
+     other i23 readers skip (i23 numbers its arguments)";
 
 /// Writes a graph in `format`, and reports what the format has no place for.
 ///

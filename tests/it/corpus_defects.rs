@@ -212,3 +212,59 @@ proptest::proptest! {
         }
     }
 }
+
+/// B5: apx → i23 → apx keeps the argument names, which i23 holds in
+/// comments `# k name`; `argraph iccma` on the i23 takes a name or a
+/// number for -a and answers in numbers, as ICCMA 2023 wants.
+#[test]
+fn i23_name_comments_are_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    std::fs::write(
+        path("x.apx"),
+        "arg(a1).\narg(a2).\narg(a3).\natt(a1,a2).\natt(a2,a3).\n",
+    )
+    .unwrap();
+    for (from, to) in [("x.apx", "x.i23"), ("x.i23", "back.apx")] {
+        let o = argraph(&["convert", &path(from), &path(to)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let i23 = std::fs::read_to_string(path("x.i23")).unwrap();
+    assert!(i23.contains("# 1 a1\n"), "{i23}");
+    let back = std::fs::read_to_string(path("back.apx")).unwrap();
+    assert!(
+        back.contains("arg(a1).") && back.contains("att(a2,a3)."),
+        "{back}"
+    );
+    assert!(!back.contains("arg(1)."), "{back}");
+    // Into a rich graph too.
+    let o = argraph(&["convert", &path("x.i23"), &path("x.json")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(argraph::json::load(path("x.json"))
+        .unwrap()
+        .node("a3")
+        .is_some());
+
+    for query in ["a1", "1"] {
+        let o = argraph(&["iccma", "-p", "DC-PR", "-f", &path("x.i23"), "-a", query]);
+        assert!(o.status.success(), "-a {query}: {}", stderr(&o));
+        assert_eq!(crate::common::stdout(&o), "YES\nw 1 3\n", "-a {query}");
+    }
+    let o = argraph(&["iccma", "-p", "DC-PR", "-f", &path("x.i23"), "-a", "a2"]);
+    assert_eq!(crate::common::stdout(&o), "NO\n");
+
+    // Comments that do not name every argument, in order, distinctly, are
+    // only comments.
+    for text in [
+        "p af 2\n# 1 a\n1 2\n",
+        "p af 2\n# 2 b\n# 1 a\n1 2\n",
+        "p af 2\n# 1 a\n# 2 a\n1 2\n",
+        "p af 2\n#1 a\n#2 b\n1 2\n",
+    ] {
+        let af = argraph::iccma::read_i23(text.as_bytes()).unwrap();
+        assert!(af.is_numbered(), "{text:?}");
+    }
+    let af = argraph::iccma::read_i23("p af 2\n# made by hand\n# 1 a\r\n# 2 b c\n1 2\n".as_bytes())
+        .unwrap();
+    assert_eq!((af.name(0).as_ref(), af.name(1).as_ref()), ("a", "b c"));
+}
