@@ -268,3 +268,52 @@ fn i23_name_comments_are_read_back() {
         .unwrap();
     assert_eq!((af.name(0).as_ref(), af.name(1).as_ref()), ("a", "b c"));
 }
+
+/// B7: `check` (and every command that loads a graph) reads an AIF file;
+/// `.aif.json` and `.ova.json` choose the AIF writer; an output whose
+/// format cannot be told is a usage error (exit 2); a document of which
+/// nothing is kept, only set-aside content, is refused (exit 1).
+#[test]
+fn aif_files_load_and_output_extensions_choose_the_writer() {
+    let o = argraph(&["check", &data("aif_self_rephrase.json")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(crate::common::stdout(&o).contains("nodes:   2"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::common::seed_path().display().to_string();
+    for (name, key) in [("m.aif.json", "\"nodeID\""), ("m.ova.json", "\"AIF\"")] {
+        let out = dir.path().join(name);
+        let o = argraph(&["convert", &seed, out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            text.contains(key),
+            "{name}: {}",
+            &text[..200.min(text.len())]
+        );
+        let o = argraph(&["check", out.to_str().unwrap()]);
+        assert!(o.status.success(), "check {name}: {}", stderr(&o));
+    }
+
+    let out = dir.path().join("m.docx");
+    let o = argraph(&["convert", &seed, out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--to"));
+    assert!(!out.exists());
+
+    let only_dialogue = dir.path().join("locutions.json");
+    std::fs::write(
+        &only_dialogue,
+        r#"{"nodes": [], "edges": [], "locutions": [{"nodeID": "1", "personID": "2"}]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out.json");
+    let o = argraph(&[
+        "convert",
+        only_dialogue.to_str().unwrap(),
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nothing of this AIF"), "{}", stderr(&o));
+    assert!(!out.exists());
+}
