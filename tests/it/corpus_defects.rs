@@ -317,3 +317,70 @@ fn aif_files_load_and_output_extensions_choose_the_writer() {
     assert!(stderr(&o).contains("nothing of this AIF"), "{}", stderr(&o));
     assert!(!out.exists());
 }
+
+/// The JSON Schema of argraph JSON v1, compiled once.
+fn schema() -> &'static jsonschema::Validator {
+    static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let text = std::fs::read_to_string(root().join("schema/argraph-v1.schema.json")).unwrap();
+        let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+        jsonschema::draft202012::new(&schema).expect("a valid JSON Schema")
+    })
+}
+
+fn schema_errors(doc: &serde_json::Value) -> Vec<String> {
+    schema()
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect()
+}
+
+/// A4: the seed and what argraph writes are valid under the schema; what
+/// the reader refuses for its shape, the schema refuses too.
+#[test]
+fn json_schema_accepts_the_seed_and_refuses_bad_shapes() {
+    let seed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::common::seed_path()).unwrap())
+            .unwrap();
+    assert_eq!(schema_errors(&seed), Vec::<String>::new());
+    let good = serde_json::json!({"argraph": 1,
+        "nodes": [{"id": "e", "kind": "evidence", "text": "E", "weight": 0.5, "label": null},
+                  {"id": "c", "kind": "claim", "text": "C"}],
+        "edges": [{"from": "e", "to": "c", "kind": "attacks", "attack": "undermine"}]});
+    assert_eq!(schema_errors(&good), Vec::<String>::new());
+    argraph::json::from_str(&good.to_string()).unwrap();
+    let bad = [
+        r#"{"nodes": []}"#,
+        r#"{"argraph": 2, "nodes": []}"#,
+        r#"{"argraph": 1, "nodes": [], "extra": 1}"#,
+        r#"{"argraph": 1, "nodes": [{"id": "a", "kind": "thesis", "text": "A"}]}"#,
+        r#"{"argraph": 1, "nodes": [{"id": "a", "kind": "claim"}]}"#,
+        r#"{"argraph": 1, "nodes": [{"id": "a", "kind": "claim", "text": "A", "weight": 2}]}"#,
+        r#"{"argraph": 1, "nodes": [{"id": "a", "kind": "claim", "text": "A", "colour": "red"}]}"#,
+        r#"{"argraph": 1, "nodes": [], "edges": [{"from": "a", "to": "b", "kind": "supports", "attack": "rebuttal"}]}"#,
+        r#"{"argraph": 1, "nodes": [], "sources": [{"title": "no id"}]}"#,
+        r#"{"argraph": 1, "nodes": [{"id": "a", "kind": "claim", "text": "A", "provenance": [{"locator": "p. 1"}]}]}"#,
+    ];
+    for text in bad {
+        let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert!(!schema_errors(&doc).is_empty(), "the schema accepts {text}");
+        assert!(
+            argraph::json::from_str(text).is_err(),
+            "the reader accepts {text}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// A4: every graph argraph writes as JSON is valid under the schema.
+    #[test]
+    fn json_schema_accepts_what_argraph_writes(
+        g in proptest::prop_oneof![crate::strategies::graph_any_data(), crate::strategies::graph_aif_safe()]
+    ) {
+        let doc: serde_json::Value =
+            serde_json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
+        let errors = schema_errors(&doc);
+        proptest::prop_assert!(errors.is_empty(), "{:?}\n{}", errors, doc);
+    }
+}
