@@ -6,8 +6,8 @@
 //! | format | name | extension | read | write |
 //! |---|---|---|---|---|
 //! | argraph JSON v1 | `argraph` | `.json` (by content) | yes | yes |
-//! | AIF JSON, AIFdb shape | `aif` | `.json` (by content), `.aif` | yes | yes |
-//! | AIF JSON, OVA3 wrapper | `ova` | `.json` (by content) | yes | yes |
+//! | AIF JSON, AIFdb shape | `aif` | `.json` (by content), `.aif`, `.aif.json` | yes | yes |
+//! | AIF JSON, OVA3 wrapper | `ova` | `.json` (by content), `.ova.json` | yes | yes |
 //! | Argdown text, or the JSON `argdown json` writes | `argdown` | `.argdown`, `.ad`; `.json` (by content) | yes | yes (text) |
 //! | GraphML (yEd, Gephi, Cytoscape) | `graphml` | `.graphml` | no | yes |
 //! | Graphviz DOT | `dot` | `.dot`, `.gv` | no | yes |
@@ -15,7 +15,8 @@
 //! | ASPARTIX (ICCMA 2015–2021) | `apx` | `.apx` | yes | yes |
 //! | Trivial Graph Format (ICCMA 2015–2019) | `tgf` | `.tgf` | yes | yes |
 //!
-//! A `.json` output is argraph JSON unless a format is named. Between two
+//! A `.json` output is argraph JSON unless a format is named (`.aif.json`
+//! and `.ova.json` are AIF). Between two
 //! ICCMA formats the framework is converted directly, without building an
 //! [`ArgumentGraph`]; an ICCMA output of a rich graph is its Dung view
 //! ([`crate::reason::dung_view`], bipolar supports, no framing); an ICCMA
@@ -120,15 +121,26 @@ impl Format {
 
     /// The format a file name implies, when its extension says it alone
     /// (`None` for `.json`, whose content decides, and for unknown
-    /// extensions).
+    /// extensions); `.aif.json` and `.ova.json` are AIF in its two shapes.
     ///
     /// ```
     /// use argraph::convert::Format;
     /// assert_eq!(Format::from_extension("map.graphml"), Some(Format::GraphMl));
     /// assert_eq!(Format::from_extension("map.json"), None);
+    /// assert_eq!(Format::from_extension("map.ova.json"), Some(Format::Ova));
     /// ```
     pub fn from_extension(path: impl AsRef<Path>) -> Option<Format> {
-        let ext = path.as_ref().extension()?.to_str()?.to_ascii_lowercase();
+        let path = path.as_ref();
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "json" {
+            // `map.aif.json`, `map.ova.json`: AIF in JSON's extension.
+            let inner = Path::new(path.file_stem()?).extension()?.to_str()?;
+            return match inner.to_ascii_lowercase().as_str() {
+                "aif" => Some(Format::Aif),
+                "ova" => Some(Format::Ova),
+                _ => None,
+            };
+        }
         match ext.as_str() {
             "graphml" => Some(Format::GraphMl),
             "dot" | "gv" => Some(Format::Dot),
@@ -139,6 +151,24 @@ impl Format {
             "tgf" => Some(Format::Tgf),
             _ => None,
         }
+    }
+
+    /// The format [`convert`] writes to `path` when none is named: the one
+    /// its extension names, argraph JSON for `.json`, else `None`.
+    ///
+    /// ```
+    /// use argraph::convert::Format;
+    /// assert_eq!(Format::of_output("map.json"), Some(Format::Argraph));
+    /// assert_eq!(Format::of_output("map.aif.json"), Some(Format::Aif));
+    /// assert_eq!(Format::of_output("map.docx"), None);
+    /// ```
+    pub fn of_output(path: impl AsRef<Path>) -> Option<Format> {
+        let path = path.as_ref();
+        Format::from_extension(path).or_else(|| {
+            let ext = path.extension().and_then(|e| e.to_str());
+            ext.is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                .then_some(Format::Argraph)
+        })
     }
 
     /// Tells argraph JSON, AIF (AIFdb or OVA) and Argdown JSON apart by
@@ -370,12 +400,16 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
     }
 }
 
-/// Reads the graph file a command works on: Argdown text when its
-/// extension says so (`.argdown`, `.ad`), argraph JSON otherwise; the
-/// graph is [validated](ArgumentGraph::validate). O(input size).
+/// Reads the graph file a command works on, in any format argraph reads:
+/// the one its extension names (`.argdown`, `.aif`, `.aif.json`, `.i23`,
+/// …), else the one its content shows ([`Format::detect`]: argraph, AIF or
+/// Argdown JSON, ICCMA); the graph is
+/// [validated](ArgumentGraph::validate). What a reader sets aside is not
+/// reported here (use [`read`] for the [`Report`]). O(input size).
 ///
 /// # Errors
-/// The reader's errors and the graph's problems, with the path.
+/// The reader's errors and the graph's problems, with the path; content
+/// that is no format's gets the argraph JSON reader's error.
 ///
 /// ```
 /// # fn main() -> argraph::Result<()> {
@@ -388,13 +422,17 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
     let path = path.as_ref();
-    if Format::from_extension(path) != Some(Format::Argdown) {
-        return crate::io::json::load(path);
-    }
     let bytes = crate::file::read_file(path)?;
-    let graph = read(&bytes, Format::Argdown)
-        .map_err(|e| e.at_path(path))?
-        .graph;
+    let format = match Format::from_extension(path) {
+        Some(f) if f.can_read() => f,
+        // The argraph reader says best what is wrong with a file that is
+        // no format's (and with argraph JSON of another version).
+        _ => Format::detect(&bytes).unwrap_or(Format::Argraph),
+    };
+    if format == Format::Argraph {
+        return crate::io::json::from_slice(&bytes).map_err(|e| e.at_path(path));
+    }
+    let graph = read(&bytes, format).map_err(|e| e.at_path(path))?.graph;
     graph.validate().map_err(|e| e.at_path(path))?;
     Ok(graph)
 }
@@ -403,7 +441,11 @@ pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
 /// dialogue-only AIF file, relations naming no statement): converting it
 /// would write an empty graph and call it a success.
 fn kept_something(imported: Imported, format: &str) -> Result<Imported> {
-    let records = imported.report.input_records();
+    // Records, or content besides them (locutions, layout, text) set aside.
+    let records = imported
+        .report
+        .input_records()
+        .max(imported.report.set_aside());
     if !imported.graph.is_empty() || records == 0 {
         return Ok(imported);
     }
@@ -445,7 +487,8 @@ const S_DUNG: &str =
     "node kinds, texts, supports and frames (an ICCMA file holds the graph's Dung view: \
      its nodes as arguments, its direct attacks and those derived through supports)";
 const S_NAMES: &str =
-    "argument names (node ids), written as comments only (i23 numbers its arguments)";
+    "argument names (node ids), written as `# k name` comments, which argraph reads back and \
+     other i23 readers skip (i23 numbers its arguments)";
 
 /// Writes a graph in `format`, and reports what the format has no place for.
 ///
@@ -557,21 +600,12 @@ pub fn convert(
     to: Option<Format>,
 ) -> Result<Conversion> {
     crate::file::ensure_distinct(input, output)?;
-    let to = to
-        .or_else(|| Format::from_extension(output))
-        .or_else(|| {
-            let json = output
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-            json.then_some(Format::Argraph)
-        })
-        .ok_or_else(|| {
-            Error::new(ErrorKind::InvalidInput(format!(
-                "cannot tell the output format from {:?}; name it with --to",
-                output.display().to_string()
-            )))
-        })?;
+    let to = to.or_else(|| Format::of_output(output)).ok_or_else(|| {
+        Error::new(ErrorKind::InvalidInput(format!(
+            "cannot tell the output format from {:?}; name it with --to",
+            output.display().to_string()
+        )))
+    })?;
     if !to.can_write() {
         return Err(Error::new(ErrorKind::InvalidInput(format!(
             "argraph reads {} but does not write it",

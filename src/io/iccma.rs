@@ -384,7 +384,10 @@ enum Header {
 
 /// Reads an ICCMA 2023 `i23` framework: optional `#` comment lines and blank
 /// lines anywhere, a header `p af N`, then attacks `a b` with `1 <= a, b <=
-/// N`, one per line. Arguments are named `1..=N`. A UTF-8 byte-order mark
+/// N`, one per line. Arguments are named `1..=N`, unless comment lines
+/// `# k name` of the shape [`write_i23`] writes name every one of them,
+/// in order and distinctly (then those are their names; `argraph iccma`
+/// still answers in numbers, as ICCMA wants). A UTF-8 byte-order mark
 /// at the start and `\r\n` line ends are accepted.
 ///
 /// The input is read in pieces of whole lines (1 MiB), so a large file is
@@ -431,6 +434,7 @@ fn i23_pieces(
     let mut lines_before = 0;
     let mut header = None;
     let mut attacks = Attacks::with_room_for(size);
+    let mut names = NameComments::new();
     let mut first = true;
     while let Some(mut piece) = pieces.next_piece()? {
         if std::mem::take(&mut first) {
@@ -452,10 +456,11 @@ fn i23_pieces(
             },
         };
         attacks.reserve_for(lines, lines_before)?;
-        lines_before += parse_attacks(lines, n, lines_before, &mut attacks)?;
+        lines_before += parse_attacks(lines, n, lines_before, &mut attacks, &mut names)?;
     }
     let (n, (line, column)) = header.ok_or_else(|| missing_header(lines_before))?;
-    ArgumentationFramework::from_parts(n, Names::Numbered, attacks.src, attacks.dst).map_err(|e| {
+    let names = names.into_names(n);
+    ArgumentationFramework::from_parts(n, names, attacks.src, attacks.dst).map_err(|e| {
         // Named at the header, whose `N` asked for the memory.
         i23_error(line, column, ParseCategory::Data, e.to_string())
     })
@@ -615,6 +620,7 @@ fn parse_attacks(
     n: u32,
     lines_before: usize,
     attacks: &mut Attacks,
+    names: &mut NameComments,
 ) -> Result<usize> {
     let len = bytes.len();
     let n = n as u64;
@@ -637,6 +643,9 @@ fn parse_attacks(
             }
         }
         let eol = line_end(bytes, i);
+        if bytes[i] == b'#' {
+            names.line(&bytes[i..eol]);
+        }
         let attack = general_line(bytes, i, eol, n).map_err(|(pos, category, message)| {
             i23_error(lines_before + line, pos - i + 1, category, message)
         })?;
@@ -646,6 +655,70 @@ fn parse_attacks(
         i = eol + 1;
     }
     Ok(line)
+}
+
+/// The argument names an `i23` file gives in comment lines of exactly the
+/// shape [`write_i23`] writes, `# k name` (one space each side of `k`),
+/// numbered `1, 2, …` in order. They name the framework's arguments only
+/// when they name each of the `N` once, with distinct names; any other
+/// comment is only a comment. Only lines starting with `#` are looked at,
+/// so attack lines are read as fast as ever.
+struct NameComments {
+    names: Names,
+    count: u32,
+    /// Cleared by a name comment out of order or not valid UTF-8.
+    in_order: bool,
+}
+
+impl NameComments {
+    fn new() -> NameComments {
+        NameComments {
+            names: Names::table(),
+            count: 0,
+            in_order: true,
+        }
+    }
+
+    /// Takes in a comment line (`#` first, no line end).
+    fn line(&mut self, line: &[u8]) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let Some(rest) = line.strip_prefix(b"# ") else {
+            return;
+        };
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let (number, name) = rest.split_at(digits);
+        let Some(name) = name.strip_prefix(b" ").filter(|n| !n.is_empty()) else {
+            return;
+        };
+        if !self.in_order {
+            return;
+        }
+        let next = u64::from(self.count) + 1;
+        match std::str::from_utf8(name) {
+            Ok(name) if number == next.to_string().as_bytes() => {
+                self.names.push(name);
+                self.count += 1;
+            }
+            _ => self.in_order = false,
+        }
+    }
+
+    /// The names, if they name all `n` arguments distinctly (and are not
+    /// just their numbers); else numbers.
+    fn into_names(self, n: u32) -> Names {
+        if !self.in_order || self.count != n || n == 0 {
+            return Names::Numbered;
+        }
+        if (0..n as usize).all(|i| self.names.get(i) == (i + 1).to_string()) {
+            return Names::Numbered;
+        }
+        let mut seen = std::collections::HashSet::with_capacity(n as usize);
+        if (0..n as usize).all(|i| seen.insert(self.names.get(i))) {
+            self.names
+        } else {
+            Names::Numbered
+        }
+    }
 }
 
 /// Parses the line `bytes[start..eol]` the general way (blanks, `\r`,
@@ -749,8 +822,7 @@ fn show(bytes: &[u8], i: usize) -> String {
 
 /// Writes an `i23` document: `p af N`, then `a b` per attack (1-based). A
 /// framework with explicit names gets one comment line `# i name` per
-/// argument first, so the names are not lost to a reader (readers ignore
-/// them). O(n + m).
+/// argument first, which [`read_i23`] reads back as the names. O(n + m).
 ///
 /// # Errors
 /// I/O errors.

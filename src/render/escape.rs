@@ -46,10 +46,76 @@ pub(crate) enum Mode {
     Html,
 }
 
+/// Graphviz refuses a quoted or HTML-like string longer than 16,384 bytes
+/// as it scans it ("longer than 16384?"), and then draws nothing. A
+/// tooltip or plain value escapes to at most this many bytes, the rest of
+/// the text cut at a character and replaced by an ellipsis.
+const TEXT_BUDGET: usize = 16_000;
+
+/// The same for one piece of an HTML-like label: a node's label holds up
+/// to five (its label, text, provenance, overlay mark and note) and their
+/// markup, which together must stay under Graphviz's limit.
+const HTML_BUDGET: usize = 3_000;
+
+/// What stands for the cut part of a text too long for Graphviz.
+const ELLIPSIS: &str = "\u{2026}";
+
+impl Mode {
+    /// How many bytes the escaped text may take in this mode. Names are
+    /// not cut, since distinct ids must stay distinct nodes.
+    fn budget(self) -> usize {
+        match self {
+            Mode::Name => usize::MAX,
+            Mode::Tooltip | Mode::Text => TEXT_BUDGET,
+            Mode::Html => HTML_BUDGET,
+        }
+    }
+}
+
 /// Appends `s` to `out`, escaped for `mode`. Control characters become
 /// their visible control pictures (names: `\u{…}` escapes); any other
-/// Unicode passes through unchanged. O(len).
+/// Unicode passes through unchanged. A text that escapes to more than the
+/// mode's budget (16,000 bytes for a tooltip or plain value, 3,000 for a
+/// piece of an HTML-like label; see [`TEXT_BUDGET`]) is cut at a character
+/// and ends in `…`: the graph keeps the whole text, the drawing shows its
+/// start. O(len), O(len log len) for a text that is cut.
 pub(crate) fn escape(out: &mut Vec<u8>, s: &str, mode: Mode) {
+    let start = out.len();
+    escape_whole(out, s, mode);
+    let budget = mode.budget();
+    if out.len() - start <= budget {
+        return;
+    }
+    // The longest prefix (at a character boundary) that fits with the
+    // ellipsis: escaped length only grows with the prefix.
+    let room = budget - ELLIPSIS.len();
+    let escaped_len = |end: usize| {
+        let mut probe = Vec::with_capacity(room + 16);
+        escape_whole(&mut probe, &s[..end], mode);
+        probe.len()
+    };
+    let (mut fits, mut too_long) = (0, s.len());
+    while too_long - fits > 1 {
+        let mut mid = fits + (too_long - fits) / 2;
+        while !s.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        if mid <= fits {
+            break;
+        }
+        if escaped_len(mid) <= room {
+            fits = mid;
+        } else {
+            too_long = mid;
+        }
+    }
+    out.truncate(start);
+    escape_whole(out, &s[..fits], mode);
+    out.extend_from_slice(ELLIPSIS.as_bytes());
+}
+
+/// [`escape`] without the budget.
+fn escape_whole(out: &mut Vec<u8>, s: &str, mode: Mode) {
     let mut bytes = s.as_bytes();
     // Graphviz takes a name that starts with `%` for one of its anonymous
     // nodes and shows it as `%3`.
@@ -311,6 +377,27 @@ mod tests {
                 proptest::prop_assert_eq!(esc(&s, mode), reference(&s, mode));
             }
         }
+    }
+
+    #[test]
+    fn text_too_long_for_graphviz_is_cut_with_an_ellipsis() {
+        // Backslashes grow fourfold in a tooltip, `&` fivefold in HTML.
+        let long = "ab\\&é🌍".repeat(5_000);
+        for mode in [Mode::Tooltip, Mode::Text, Mode::Html] {
+            let out = esc(&long, mode);
+            assert!(out.len() <= mode.budget(), "{mode:?}: {}", out.len());
+            assert!(out.len() > mode.budget() - 16, "{mode:?}: {}", out.len());
+            let kept = out.strip_suffix('\u{2026}').expect("an ellipsis");
+            // Escaping goes character by character: the start of the text,
+            // escaped, is the start of the whole text escaped.
+            let mut whole = Vec::new();
+            escape_whole(&mut whole, &long, mode);
+            assert!(whole.starts_with(kept.as_bytes()), "{mode:?}");
+        }
+        // Names stay whole: distinct ids must stay distinct nodes.
+        assert_eq!(esc(&long, Mode::Name), reference(&long, Mode::Name));
+        let fits = "x".repeat(TEXT_BUDGET);
+        assert_eq!(esc(&fits, Mode::Tooltip), fits);
     }
 
     #[test]

@@ -261,7 +261,7 @@ fn dash_means_stdout_for_dot_and_convert() {
     let bare = run(argraph()
         .current_dir(dir.path())
         .args(["convert", &seed(), "-"]));
-    assert_eq!(bare.status.code(), Some(1));
+    assert_eq!(bare.status.code(), Some(2), "a usage error");
     assert!(stderr(&bare).contains("--to"), "{}", stderr(&bare));
     assert!(!dir.path().join("-").exists());
 }

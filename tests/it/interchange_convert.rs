@@ -151,8 +151,9 @@ fn usage_errors() {
     assert_eq!(o.status.code(), Some(1), "{args:?}");
     assert!(stderr(&o).contains("does not"), "{}", stderr(&o));
     let unknown = dir.path().join("x.unknown");
+    // An output whose format cannot be told is a usage error (issue 14 B7).
     let o = argraph(&["convert", s(&seed), s(&unknown)]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--to"), "{}", stderr(&o));
     assert!(!out.exists());
     let missing = dir.path().join("missing.json");

@@ -79,6 +79,10 @@ fn parallel_edges_between_statements_survive_and_into_arguments_are_reported() {
     g.supports("e", "c").unwrap();
     g.supports("e", "c").unwrap().set_label("again");
     assert_eq!(through_aif(&g, Flavor::AifDb), g);
+    // An argument written as an RA node (one conclusion, a scheme's name):
+    // one written as an I-node gets an RA node per supports edge.
+    g.node_mut("a").unwrap().set_text("Default Inference");
+    g.supports("a", "c").unwrap();
     g.supports("e", "a").unwrap();
     g.supports("e", "a").unwrap();
     let mut out = Vec::new();

@@ -10,6 +10,7 @@ mod argdown_text;
 mod bad_input;
 mod cli;
 mod cli_output;
+mod corpus_defects;
 mod dot;
 mod examples;
 mod files_and_signals;

@@ -23,7 +23,8 @@ pub struct Args {
     /// (argraph, aif, ova, argdown, i23, apx, tgf).
     #[arg(long, value_name = "FMT")]
     from: Option<Format>,
-    /// The output format [default: from the extension; .json is argraph]
+    /// The output format [default: from the extension; .json is argraph, .aif.json and
+    /// .ova.json AIF]
     /// (argraph, aif, ova, graphml, dot, i23, apx, tgf).
     #[arg(long, value_name = "FMT")]
     to: Option<Format>,
@@ -38,6 +39,15 @@ impl Args {
 
 /// Converts, then says on stderr what was read and what was set aside.
 pub fn run(args: &Args) -> argraph::Result<ExitCode> {
+    if args.to.is_none() && Format::of_output(&args.output).is_none() {
+        // A usage error (exit 2), found before the input is read.
+        eprint_lines(&format!(
+            "argraph: error: cannot tell the output format from {:?}; name it with --to \
+             (argraph, aif, ova, argdown, graphml, dot, i23, apx, tgf) or use its extension",
+            args.output.display().to_string()
+        ));
+        return Ok(ExitCode::from(2));
+    }
     let done = argraph::convert::convert(&args.input, &args.output, args.from, args.to)?;
     crate::lifecycle::finish();
     let what = match &done.content {

@@ -63,13 +63,21 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let (kind, sem) = task.split_once('-').expect("every problem has a dash");
     let sem: Semantics = sem.parse().expect("known semantics");
     let af = iccma::read_path(file, args.format)?;
+    // ICCMA 2023 speaks of an i23 file's arguments by number: names read
+    // from its comments are taken for -a (as are numbers), not printed.
+    let i23 = args.format.or_else(|| IccmaFormat::from_path(file)) == Some(IccmaFormat::I23);
     let query = match (kind, &args.arg) {
         ("SE", _) => None,
         (_, None) => return usage(&format!("{task} needs a query argument: -a ARG")),
-        (_, Some(a)) => match af.index_of(a) {
+        (_, Some(a)) => match af.index_of(a).or_else(|| numbered(&af, a).filter(|_| i23)) {
             Some(i) => Some(i),
             None => return usage(&format!("argument {a:?} is not in {}", file.display())),
         },
+    };
+    let af = if i23 && !af.is_numbered() {
+        ArgumentationFramework::new(af.len(), af.attack_pairs())?
+    } else {
+        af
     };
     let mut r = Reasoner::try_new(&af, sem)?;
     match (kind, query) {
@@ -122,4 +130,14 @@ fn witness(
         }
     }
     out.write_all(b"\n")
+}
+
+/// Argument `k` of an `i23` file whose comments name its arguments, given
+/// by its number `k` (`1..=N`), as ICCMA's interface gives it.
+fn numbered(af: &ArgumentationFramework, arg: &str) -> Option<usize> {
+    if af.is_numbered() || !arg.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let k: usize = arg.parse().ok()?;
+    (1..=af.len()).contains(&k).then(|| k - 1)
 }

@@ -56,8 +56,12 @@
 //! # Export
 //!
 //! [`to_writer`] writes a valid AIF document: claims, evidence and
-//! framings are I-nodes; argument nodes are RA nodes (CA when they came
-//! from a CA and only attack); each supports edge between two I-nodes gets
+//! framings are I-nodes; an argument node is an RA node when it has an
+//! RA's shape (premises, one conclusion, no attacks of its own) and its
+//! text names a scheme (it came from an S-node), an MA or CA node when it
+//! came from one and has that type's shape, and otherwise an I-node that
+//! holds its text (an Argdown argument, say: its content is not a scheme
+//! name), kept an argument by its extension; each supports edge between two I-nodes gets
 //! an RA node and each attacks edge a CA node, with the scheme names and
 //! ids OVA uses by default. Node ids that are decimal numbers are kept;
 //! others are numbered. What AIF has no place for — node kinds the

@@ -145,6 +145,35 @@ impl AifEdge<'_> {
     }
 }
 
+/// Whether an argument node can be an RA (or MA) node of valid AIF: at
+/// least one premise, exactly one conclusion, no attacks of its own.
+fn inference_shaped(g: &ArgumentGraph, n: &Node) -> bool {
+    let premises = g
+        .incoming(n.id())
+        .filter(|e| e.kind() == EdgeKind::Supports)
+        .count();
+    let (mut conclusions, mut attacks) = (0, 0);
+    for e in g.outgoing(n.id()) {
+        match e.kind() {
+            EdgeKind::Supports => conclusions += 1,
+            EdgeKind::Attacks => attacks += 1,
+            EdgeKind::Frames => {}
+        }
+    }
+    premises > 0 && conclusions == 1 && attacks == 0
+}
+
+/// Whether an argument node's text belongs in an S-node's text (the scheme
+/// slot): it came from an AIF S-node, or its text is a default scheme's name.
+fn names_a_scheme(n: &Node) -> bool {
+    let native = aif_part(n.data());
+    native.is_some()
+        || [NodeType::Ra, NodeType::Ca, NodeType::Ma, NodeType::Pa]
+            .iter()
+            .filter_map(|t| t.default_scheme())
+            .any(|(name, _)| name == n.text())
+}
+
 fn numeric(s: &str) -> Option<u64> {
     if s.is_empty() || s.len() > 19 || (s.len() > 1 && s.starts_with('0')) {
         return None;
@@ -215,8 +244,15 @@ struct Aif<'a> {
 type FramesEdge<'a> = (usize, usize, EdgeRef<'a>);
 
 impl<'a> Aif<'a> {
-    /// The graph's nodes with their AIF types: argument nodes are RA, or
-    /// CA or MA when they came from one (a CA only if it still only attacks).
+    /// The graph's nodes with their AIF types: an argument node is an RA
+    /// node when it has the shape of one (premises, one conclusion, no
+    /// attacks of its own) and its text names a scheme (it came from an
+    /// S-node, or is a default scheme's name); MA or CA when it came from
+    /// one (an MA of the same shape, a CA that has attackers and only attacks). Any
+    /// other argument node (an Argdown argument without premise–conclusion
+    /// structure, one with its own content) is an I-node holding its text,
+    /// kept an argument by its extension: its supports and attacks go
+    /// through RA and CA nodes like a claim's.
     fn new(g: &'a ArgumentGraph) -> Aif<'a> {
         let graph_nodes: Vec<&Node> = g.nodes().collect();
         let index = graph_nodes
@@ -228,14 +264,19 @@ impl<'a> Aif<'a> {
             .iter()
             .map(|n| {
                 let native = aif_part(n.data());
+                // A CA node of valid AIF: attackers, targets, nothing else.
                 let only_attacks = || {
-                    g.outgoing(n.id())
-                        .all(|e| e.kind() == EdgeKind::Attacks && e.to().id() != n.id())
+                    g.incoming(n.id()).any(|e| e.kind() == EdgeKind::Supports)
+                        && g.outgoing(n.id()).next().is_some()
+                        && g.outgoing(n.id())
+                            .all(|e| e.kind() == EdgeKind::Attacks && e.to().id() != n.id())
                 };
                 let ty = match (n.kind(), str_field(native, "type")) {
                     (NodeKind::Argument, Some("CA")) if only_attacks() => NodeType::Ca,
-                    (NodeKind::Argument, Some("MA")) => NodeType::Ma,
-                    (NodeKind::Argument, _) => NodeType::Ra,
+                    (NodeKind::Argument, Some("MA")) if inference_shaped(g, n) => NodeType::Ma,
+                    (NodeKind::Argument, _) if inference_shaped(g, n) && names_a_scheme(n) => {
+                        NodeType::Ra
+                    }
                     _ => NodeType::I,
                 };
                 AifNode::new(numeric(n.id()), n.text(), ty, native)
@@ -396,6 +437,7 @@ impl<'a> Aif<'a> {
     ) {
         for (i, n) in self.graph_nodes.iter().enumerate() {
             let kind = match n.kind() {
+                NodeKind::Argument if self.nodes[i].ty == NodeType::I => Some(NodeKind::Argument),
                 NodeKind::Argument => {
                     let ty = self.nodes[i].ty;
                     let stays = self.framed[i]
