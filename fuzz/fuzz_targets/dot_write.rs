@@ -225,9 +225,10 @@ fuzz_target!(|spec: GraphSpec| {
         // XML cannot hold every character (NUL, most C0 controls, U+FFFE):
         // what it can hold must arrive intact, in one tooltip. Graphviz
         // writes the second and later spaces of a run as U+00A0 (its
-        // `xml_string`, so that a viewer keeps them): spaces and no-break
-        // spaces are compared as one.
-        let same_spaces = |s: &str| s.replace('\u{a0}', " ");
+        // `xml_string`, so that a viewer keeps them), and an XML reader
+        // reads a tab in an attribute as a space (README, "Tooltips"):
+        // spaces, tabs and no-break spaces are compared as one.
+        let same_spaces = |s: &str| s.replace(['\u{a0}', '\t'], " ");
         let text = same_spaces(node.text());
         let pieces: Vec<&str> = text
             .split(|c| !dot::xml_char(c))

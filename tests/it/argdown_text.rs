@@ -237,3 +237,26 @@ fn check_render_and_convert_take_argdown_files() {
         stderr(&o)
     );
 }
+
+/// Found by the `argdown_text_read` fuzz target: an argument whose id
+/// became the title `_ Addiction no reason to ban` was written as
+/// `<_ Addiction no reason to ban>: …`, which opens a line as an incoming
+/// undercut, and the file argraph wrote did not read back.
+#[test]
+fn titles_that_start_like_a_relation_are_written_so_they_read_back() {
+    let mut g = ArgumentGraph::new();
+    for (i, id) in ["_ a", "+ b", "- c", "   _ <d", "! e", "_ _ f", "_"]
+        .iter()
+        .enumerate()
+    {
+        g.argument(format!("{id}"), format!("argument {i}"))
+            .unwrap();
+        g.claim(format!("{id} claim"), format!("claim {i}"))
+            .unwrap();
+        g.supports(&format!("{id}"), &format!("{id} claim"))
+            .unwrap();
+    }
+    let text = argdown::to_text(&g).unwrap();
+    let back = argdown::from_text(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(back.graph, g, "{text}");
+}

@@ -101,11 +101,16 @@ impl<'g> Titles<'g> {
     }
 }
 
+/// What a title must not start with: `<_ a>`, `<+ a>` and `<- a>` open a
+/// line as incoming relations, `!` and `-` as other markup.
+const UNSAFE_START: [char; 4] = ['-', '!', '+', '_'];
+
 /// A title Argdown reads as written: one line, no brackets, no space at
-/// either end, not starting as a comment or a mention of nothing.
+/// either end, not starting as a relation, a comment or a mention of
+/// nothing.
 fn title_safe(t: &str) -> bool {
     !t.is_empty()
-        && !t.starts_with(['-', '!'])
+        && !t.starts_with(UNSAFE_START)
         && t.trim() == t
         && !t
             .chars()
@@ -124,7 +129,9 @@ fn stand_in(id: &str) -> String {
         })
         .collect();
     let words = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let words = words.trim_start_matches(['-', '!']).trim();
+    let words = words
+        .trim_start_matches(|c: char| UNSAFE_START.contains(&c) || c.is_whitespace())
+        .trim_end();
     if words.is_empty() {
         "node".to_string()
     } else {
