@@ -260,3 +260,42 @@ fn titles_that_start_like_a_relation_are_written_so_they_read_back() {
     let back = argdown::from_text(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(back.graph, g, "{text}");
 }
+
+/// Issue 14, B4: the JSON export's reader kept no section membership and
+/// counted only top-level sections (1 where there were 3). Both readers
+/// now place each statement and argument under the same headings, and the
+/// export's nested sections are all counted.
+#[test]
+fn both_readers_keep_nested_section_membership() {
+    let root = crate::common::root().join("tests/data");
+    let text = std::fs::read_to_string(root.join("argdown_sections.argdown")).unwrap();
+    let from_text = argdown::from_text(&text).unwrap();
+    let from_json = argdown::load(root.join("argdown_sections.json")).unwrap();
+    let section = |g: &ArgumentGraph, id: &str| {
+        let node = g.node(id).unwrap_or_else(|| panic!("{id}"));
+        node.data()
+            .and_then(|d| d.pointer("/argdown/section"))
+            .cloned()
+    };
+    for (id, expected) in [
+        ("A", json!(["Top"])),
+        ("B", json!(["Top", "Inner"])),
+        ("Arg", json!(["Top", "Inner"])),
+        ("C", json!(["Top", "Inner", "Deepest"])),
+        ("D", json!(["Second"])),
+    ] {
+        assert_eq!(
+            section(&from_text.graph, id),
+            Some(expected.clone()),
+            "text: {id}"
+        );
+        assert_eq!(section(&from_json.graph, id), Some(expected), "json: {id}");
+    }
+    let sections = from_json
+        .report
+        .entries()
+        .iter()
+        .find(|e| e.what().starts_with("sections (headings"))
+        .expect("the sections are reported");
+    assert_eq!(sections.count(), 4, "{}", from_json.report);
+}

@@ -24,7 +24,11 @@ fn statements_become_nodes_with_titles_tags_and_data() {
     // The canonical member is the last one with text, not the reference.
     assert_eq!(op.text(), "Russia sees the withdrawal as an opportunity.");
     assert_eq!(op.label(), Some("Opportunity"));
-    assert_eq!(op.data(), Some(&json!({"confidence": "high"})));
+    // Its data, and the heading it sits under (issue 14, B4).
+    assert_eq!(
+        op.data(),
+        Some(&json!({"confidence": "high", "argdown": {"section": ["Russia"]}}))
+    );
     // Argdown's generated titles are not labels.
     assert_eq!(g.node("Untitled 1").unwrap().label(), None);
     // Tags name kinds; otherwise the leaf-premise rule decides.
@@ -180,7 +184,11 @@ fn a_real_argdown_export() {
     // `{source, locator}` in a statement's data is provenance (issue 14),
     // its source declared with its id.
     assert_eq!(w.provenance(), [Provenance::new("dk24").with_locator("§1")]);
-    assert_eq!(w.data(), None);
+    // Nothing else in its data but its section (issue 14, B4).
+    assert_eq!(
+        w.data(),
+        Some(&json!({"argdown": {"section": ["Opportunity"]}}))
+    );
     assert_eq!(g.source("dk24").map(|s| s.id.as_str()), Some("dk24"));
     assert_eq!(g.node("Realism").unwrap().kind(), NodeKind::Framing);
     // (1) (2) ---- (3) -- Modus ponens -- (4): the pcs in two inferences.
@@ -221,7 +229,12 @@ fn a_real_argdown_export() {
     assert_eq!(edge(g, "Security", "Global").kind(), EdgeKind::Attacks);
     assert_eq!((g.node_count(), g.edge_count()), (13, 13));
     assert_eq!(imported.report.warnings(), 0);
-    assert_eq!(imported.report.count("sections (headings)"), 2);
+    assert_eq!(
+        imported.report.count(
+            "sections (headings, nested ones included), kept as each node's data.argdown.section"
+        ),
+        2
+    );
 }
 
 /// A structure that stops without an inference, a pcs statement that is

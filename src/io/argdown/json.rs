@@ -27,7 +27,8 @@ use crate::model::data::{self, Entries, ObjectOnly};
 const FORMAT: &str = "Argdown JSON";
 
 const S_MAP: &str = "map view (nodes and edges drawn from the same model)";
-const S_SECTIONS: &str = "sections (headings)";
+const K_SECTIONS: &str =
+    "sections (headings, nested ones included), kept as each node's data.argdown.section";
 const S_TAGS: &str = "top-level tag list (tags are kept on nodes)";
 
 /// What an Argdown JSON document is, for messages.
@@ -44,8 +45,8 @@ struct RawDoc {
     relations: Vec<RawRelation>,
     #[serde(default)]
     map: Option<serde::de::IgnoredAny>,
-    #[serde(default)]
-    sections: Option<Vec<serde::de::IgnoredAny>>,
+    #[serde(default, deserialize_with = "data::optional_objects")]
+    sections: Option<Vec<RawSection>>,
     #[serde(default)]
     tags: Option<serde::de::IgnoredAny>,
 }
@@ -66,6 +67,58 @@ struct RawMember {
     data: Option<Value>,
     #[serde(default)]
     role: Option<String>,
+    #[serde(default)]
+    start_line: Option<usize>,
+}
+
+/// A heading and the lines its section spans, with the sections under it.
+#[derive(Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a section (an object with \"title\", \"startLine\" and \"children\")"
+)]
+struct RawSection {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    start_line: Option<usize>,
+    #[serde(default)]
+    end_line: Option<usize>,
+    #[serde(default, deserialize_with = "data::objects")]
+    children: Vec<RawSection>,
+}
+
+/// Every section, nested ones included: its headings (outermost first)
+/// and the lines it spans, in document order.
+fn flatten_sections(sections: Vec<RawSection>, above: &[String], out: &mut Vec<Section>) {
+    for s in sections {
+        let mut path = above.to_vec();
+        path.push(s.title.unwrap_or_default());
+        let lines = s.start_line.unwrap_or(0)..=s.end_line.unwrap_or(usize::MAX);
+        out.push((path.clone(), lines));
+        flatten_sections(s.children, &path, out);
+    }
+}
+
+type Section = (Vec<String>, std::ops::RangeInclusive<usize>);
+
+/// The headings above `line`: those of the innermost section holding it.
+fn section_at(sections: &[Section], line: Option<usize>) -> Vec<String> {
+    let Some(line) = line else {
+        return Vec::new();
+    };
+    sections
+        .iter()
+        .filter(|(_, lines)| lines.contains(&line))
+        .max_by_key(|(path, _)| path.len())
+        .map_or_else(Vec::new, |(path, _)| path.clone())
+}
+
+/// The section of an entity: that of its first definition, or of its
+/// first member if all are references (as the text reader places it).
+fn section_of(members: &[RawMember], sections: &[Section]) -> Vec<String> {
+    let first = members.iter().find(|m| !m.is_reference).or(members.first());
+    section_at(sections, first.and_then(|m| m.start_line))
 }
 
 /// A formatted range of a text: a tag, a link, bold… Offsets are
@@ -239,7 +292,9 @@ fn build(doc: RawDoc) -> Result<Imported> {
     if doc.map.is_some() {
         report.set_aside_n(S_MAP, 1);
     }
-    report.set_aside_n(S_SECTIONS, doc.sections.as_ref().map_or(0, Vec::len));
+    let mut sections = Vec::new();
+    flatten_sections(doc.sections.unwrap_or_default(), &[], &mut sections);
+    report.kept_n(K_SECTIONS, sections.len());
     if doc.tags.is_some() {
         report.set_aside_n(S_TAGS, 1);
     }
@@ -248,11 +303,11 @@ fn build(doc: RawDoc) -> Result<Imported> {
     let model = Doc {
         statements: statements
             .into_iter()
-            .map(|(key, s)| statement(key, s.0))
+            .map(|(key, s)| statement(key, s.0, &sections))
             .collect(),
         arguments: arguments
             .into_iter()
-            .map(|(key, a)| argument(key, a.0))
+            .map(|(key, a)| argument(key, a.0, &sections))
             .collect(),
         relations: doc.relations.into_iter().map(relation).collect(),
         ..Doc::default()
@@ -270,8 +325,10 @@ fn member(m: RawMember, of_argument: bool) -> Member {
     }
 }
 
-fn statement(key: String, s: RawStatement) -> Entity {
+fn statement(key: String, s: RawStatement, sections: &[Section]) -> Entity {
+    let section = section_of(&s.members, sections);
     Entity {
+        section,
         title: s.title.unwrap_or(key),
         members: s.members.into_iter().map(|m| member(m, false)).collect(),
         tags: s.tags,
@@ -280,7 +337,8 @@ fn statement(key: String, s: RawStatement) -> Entity {
     }
 }
 
-fn argument(key: String, a: RawArgument) -> Entity {
+fn argument(key: String, a: RawArgument, sections: &[Section]) -> Entity {
+    let section = section_of(&a.members, sections);
     let pcs = a
         .pcs
         .into_iter()
@@ -298,6 +356,7 @@ fn argument(key: String, a: RawArgument) -> Entity {
         tags: a.tags,
         data: a.data,
         pcs,
+        section,
         ..Entity::default()
     }
 }
