@@ -249,12 +249,10 @@ fn titles_that_start_like_a_relation_are_written_so_they_read_back() {
         .iter()
         .enumerate()
     {
-        g.argument(format!("{id}"), format!("argument {i}"))
-            .unwrap();
+        g.argument(id.to_string(), format!("argument {i}")).unwrap();
         g.claim(format!("{id} claim"), format!("claim {i}"))
             .unwrap();
-        g.supports(&format!("{id}"), &format!("{id} claim"))
-            .unwrap();
+        g.supports(id, &format!("{id} claim")).unwrap();
     }
     let text = argdown::to_text(&g).unwrap();
     let back = argdown::from_text(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
