@@ -660,13 +660,15 @@ fn parse_attacks(
 /// The argument names an `i23` file gives in comment lines of exactly the
 /// shape [`write_i23`] writes, `# k name` (one space each side of `k`),
 /// numbered `1, 2, …` in order. They name the framework's arguments only
-/// when they name each of the `N` once, with distinct names; any other
+/// when they name each of the `N` once, with distinct names free of
+/// control characters (so that they are written back as read); any other
 /// comment is only a comment. Only lines starting with `#` are looked at,
 /// so attack lines are read as fast as ever.
 struct NameComments {
     names: Names,
     count: u32,
-    /// Cleared by a name comment out of order or not valid UTF-8.
+    /// Cleared by a name comment out of order, not valid UTF-8, or with a
+    /// control character.
     in_order: bool,
 }
 
@@ -695,7 +697,11 @@ impl NameComments {
         }
         let next = u64::from(self.count) + 1;
         match std::str::from_utf8(name) {
-            Ok(name) if number == next.to_string().as_bytes() => {
+            // A control character (a second `\r`, a NUL) is not one
+            // `write_i23` writes as it is: such comments are only comments.
+            Ok(name)
+                if number == next.to_string().as_bytes() && !name.contains(char::is_control) =>
+            {
                 self.names.push(name);
                 self.count += 1;
             }
@@ -1273,6 +1279,11 @@ pub fn write_tgf(af: &ArgumentationFramework, writer: impl Write) -> Result<()> 
         )));
     }
     let mut out = BufWriter::with_capacity(OUT_BUF, writer);
+    // A reader takes a U+FEFF that starts the document as a byte-order
+    // mark: a first name that starts with one gets a mark before it.
+    if !af.is_empty() && af.name(0).starts_with('\u{feff}') {
+        out.write_all(BOM)?;
+    }
     for a in 0..af.len() {
         write_name(&mut out, af, a)?;
         out.write_all(b"\n")?;

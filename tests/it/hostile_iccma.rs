@@ -477,3 +477,46 @@ fn tgf_whose_first_name_looks_like_another_format_reads_back() {
         assert!(err.to_string().contains(what), "{text:?}: {err}");
     }
 }
+
+/// Found by the `apx_read` and `tgf_read` fuzz targets: `arg(\u{feff}a).`
+/// written as tgf began the document with U+FEFF, which the tgf reader
+/// took for a byte-order mark, so the name came back as `a`.
+#[test]
+fn tgf_first_name_starting_with_a_byte_order_mark_keeps_it() {
+    use argraph::iccma::{self, IccmaFormat};
+    let af = iccma::read(
+        "arg(\u{feff}a).\narg(b).\natt(\u{feff}a,b).\n".as_bytes(),
+        IccmaFormat::Apx,
+    )
+    .unwrap();
+    assert_eq!(af.name(0), "\u{feff}a");
+    for format in IccmaFormat::ALL {
+        let mut out = Vec::new();
+        iccma::write(&af, &mut out, *format).unwrap();
+        let back = iccma::read(&out[..], *format).unwrap();
+        assert_eq!(back.name(0), "\u{feff}a", "{format}");
+        assert_eq!(
+            back.attack_pairs().collect::<Vec<_>>(),
+            [(0, 1)],
+            "{format}"
+        );
+    }
+}
+
+/// Found by the `i23_read` fuzz target: name comments holding control
+/// characters (`# 2 a\0\r\r`) were taken as names, which the writer then
+/// wrote otherwise (a line end strips one `\r`), so i23 -> i23 was not
+/// the same framework. Such comments are only comments.
+#[test]
+fn i23_name_comments_with_control_characters_are_only_comments() {
+    use argraph::iccma::{self, IccmaFormat};
+    let text = "p af 2\n# 1 x\n# 2 a\0\r\r\n2 2\n";
+    let af = iccma::read(text.as_bytes(), IccmaFormat::I23).unwrap();
+    assert!(af.is_numbered(), "{:?}", af.name(1));
+    let mut out = Vec::new();
+    iccma::write(&af, &mut out, IccmaFormat::I23).unwrap();
+    assert_eq!(iccma::read(&out[..], IccmaFormat::I23).unwrap(), af);
+    // Without the control characters, the names are read.
+    let named = iccma::read("p af 2\n# 1 x\n# 2 a\n2 2\n".as_bytes(), IccmaFormat::I23).unwrap();
+    assert_eq!((named.name(0), named.name(1)), ("x".into(), "a".into()));
+}
