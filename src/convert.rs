@@ -197,6 +197,11 @@ impl Format {
         if !matches!(bytes.trim_ascii_start().first(), Some(b'{' | b'[')) {
             return Format::detect_framework(bytes);
         }
+        // What argraph writes opens with its version: no need to read the
+        // whole document (a tenth of `argraph dot`'s time on 10^5 nodes).
+        if opens_with_argraph_version(bytes) {
+            return Ok(Format::Argraph);
+        }
         let probe: Probe = serde_json::from_slice(bytes)
             .map_err(|e| crate::model::data::json_error(e, bytes, "JSON"))?;
         if probe.argraph_version {
@@ -241,6 +246,24 @@ impl Format {
              writes GraphML and DOT but does not read them); name the format with --from"
         ))))
     }
+}
+
+/// `true` if the JSON document's first key is `"argraph"` with a number
+/// (AIF's `argraph` extension is an object): `{ "argraph": 1`. O(1).
+fn opens_with_argraph_version(bytes: &[u8]) -> bool {
+    let rest = bytes.trim_ascii_start();
+    let Some(rest) = rest.strip_prefix(b"{") else {
+        return false;
+    };
+    let Some(rest) = rest.trim_ascii_start().strip_prefix(b"\"argraph\"") else {
+        return false;
+    };
+    let Some(rest) = rest.trim_ascii_start().strip_prefix(b":") else {
+        return false;
+    };
+    rest.trim_ascii_start()
+        .first()
+        .is_some_and(u8::is_ascii_digit)
 }
 
 /// What the top-level keys of a JSON document say about its format.
