@@ -16,9 +16,19 @@ files in a temporary directory (the i23 file with examples/gen_af.rs,
 random 10^6 5 1, unless --i23 names one; the AIF nodeset with the convert
 bench; the JSON graph with the core bench), checks that argraph and scalop
 give the same grounded extension, then runs every case as a process, one
-of each per round, in an order shuffled each round (a process runs slower
-after one that freed much memory: a fixed order would favour some cases),
-after one warm-up round.
+of each per round, in an order shuffled each round from a seed printed with
+the results, after one warm-up round. Every case starts from the same state,
+because on these virtual machines what a process pays for fresh memory
+depends on what ran before it: the kernel hands memory a process freed back
+to the host within about two seconds, and touching it again then costs
+system time (a 10^5-node `dot` took 0.1 s of system time right after another
+process and 0.6-0.8 s three seconds later). Run back to back in a fixed
+order, each case's cost would depend on the one before it.
+  --state warm (the default): each case runs twice in a row and the second
+    run is measured, as hyperfine measures a command after its warm-up;
+  --state cold: each case runs once after --pause seconds (3) of rest, as a
+    user's one command finds the machine.
+--cpu N pins every case to CPU N.
 Printed: medians of wall and CPU time (user + system, from wait4) and peak
 resident memory per case, each floor's ratio by wall and by CPU time
 against its baseline from the same rounds, and the load average before and
@@ -86,6 +96,12 @@ def main():
     parser.add_argument("--i23", help="the 10^6-argument i23 file (default: generate it)")
     parser.add_argument("--old", help="another argraph build to time beside this one")
     parser.add_argument("--keep", help="make the files in DIR and keep them")
+    parser.add_argument("--state", choices=["warm", "cold"], default="warm",
+                        help="measure each case after a run of itself (warm) or after a pause (cold)")
+    parser.add_argument("--pause", type=float, default=3.0,
+                        help="seconds of rest before every case in the cold state (default 3)")
+    parser.add_argument("--cpu", type=int, help="run every case on this CPU")
+    parser.add_argument("--seed", type=int, help="the order's seed (default: random)")
     opts = parser.parse_args()
     scalop = os.environ.get("SCALOP")
     if not scalop:
@@ -106,9 +122,14 @@ def main():
     builds += [("old", opts.old)] if opts.old else []
     cases = cases_for(scalop, builds, benches, i23, path)
     load_before = os.getloadavg()
-    samples = run_rounds(cases, opts.runs, lambda: check(builds, path, scalop))
+    seed = opts.seed if opts.seed is not None else random.SystemRandom().randrange(1 << 32)
+    samples = run_rounds(cases, opts, seed, lambda: check(builds, path, scalop))
     load_after = os.getloadavg()
-    print(f"\n{opts.runs} rounds after a warm-up round, medians; load average "
+    pinned = f", on CPU {opts.cpu}" if opts.cpu is not None else ""
+    state = ("each case right after a run of itself" if opts.state == "warm"
+             else f"each case after {opts.pause:g} s of rest")
+    print(f"\n{opts.runs} rounds after a warm-up round (order seed {seed}, {state}{pinned}), "
+          f"medians; load average "
           f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} CPUs)\n")
     report(cases, samples, bool(opts.old))
     if not opts.keep:
@@ -157,15 +178,21 @@ def cases_for(scalop, builds, benches, i23, path):
     return cases
 
 
-def run_rounds(cases, runs, after_warm_up):
-    """A warm-up round, then `runs` rounds of every case in a shuffled order."""
+def run_rounds(cases, opts, seed, after_warm_up):
+    """A warm-up round, then `opts.runs` rounds of every case in a shuffled
+    order, each case in the state `opts.state` says."""
     samples = {name: [] for name, _, _ in cases}
-    shuffle = random.Random(1).shuffle
-    for round_ in range(runs + 1):
+    shuffle = random.Random(seed).shuffle
+    pin = ["taskset", "-c", str(opts.cpu)] if opts.cpu is not None else []
+    for round_ in range(opts.runs + 1):
         order = list(cases)
         shuffle(order)
         for name, argv, stdout in order:
-            result = measure(argv, stdout)
+            if opts.state == "warm":
+                measure(pin + argv, stdout)
+            else:
+                time.sleep(opts.pause)
+            result = measure(pin + argv, stdout)
             if round_ > 0:
                 samples[name].append(result)
         if round_ == 0:

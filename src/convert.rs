@@ -428,7 +428,7 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
 /// …), else the one its content shows ([`Format::detect`]: argraph, AIF or
 /// Argdown JSON, ICCMA); the graph is
 /// [validated](ArgumentGraph::validate). What a reader sets aside is not
-/// reported here (use [`read`] for the [`Report`]). O(input size).
+/// reported here: [`open`] gives the [`Report`] too. O(input size).
 ///
 /// # Errors
 /// The reader's errors and the graph's problems, with the path; content
@@ -444,6 +444,28 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Imported> {
 /// # Ok(()) }
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
+    open(path).map(|imported| imported.graph)
+}
+
+/// [`load`], with the [`Report`] of what the reader set aside, kept in
+/// `data` or worked around (empty for argraph JSON, which carries
+/// everything). O(input size).
+///
+/// # Errors
+/// As [`load`].
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("map.aif");
+/// std::fs::write(&path, r#"{"nodes": [{"nodeID": "1", "text": "Kabul fell", "type": "I"}],
+///     "edges": [{"edgeID": "1", "fromID": "1", "toID": "9"}]}"#).unwrap();
+/// let imported = argraph::convert::open(&path)?;
+/// assert_eq!(imported.graph.node_count(), 1);
+/// assert!(!imported.report.is_empty()); // the edge to no node is set aside
+/// # Ok(()) }
+/// ```
+pub fn open(path: impl AsRef<Path>) -> Result<Imported> {
     let path = path.as_ref();
     let bytes = crate::file::read_file(path)?;
     let format = match Format::from_extension(path) {
@@ -453,11 +475,15 @@ pub fn load(path: impl AsRef<Path>) -> Result<ArgumentGraph> {
         _ => Format::detect(&bytes).unwrap_or(Format::Argraph),
     };
     if format == Format::Argraph {
-        return crate::io::json::from_slice(&bytes).map_err(|e| e.at_path(path));
+        let graph = crate::io::json::from_slice(&bytes).map_err(|e| e.at_path(path))?;
+        return Ok(Imported {
+            graph,
+            report: Report::new(),
+        });
     }
-    let graph = read(&bytes, format).map_err(|e| e.at_path(path))?.graph;
-    graph.validate().map_err(|e| e.at_path(path))?;
-    Ok(graph)
+    let imported = read(&bytes, format).map_err(|e| e.at_path(path))?;
+    imported.graph.validate().map_err(|e| e.at_path(path))?;
+    Ok(imported)
 }
 
 /// Refuses a reading that kept nothing of an input that held records (a

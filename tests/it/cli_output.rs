@@ -354,3 +354,33 @@ fn unknown_framing_lists_the_framings() {
         "{err}"
     );
 }
+
+/// `check` on a file another tool made says what its reader set aside or
+/// worked around (as `convert` does), below the summary; argraph JSON,
+/// which carries everything, gets no such lines.
+#[test]
+fn check_prints_what_the_reader_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let aif = dir.path().join("dangling.aif");
+    std::fs::write(
+        &aif,
+        r#"{"nodes": [{"nodeID": "1", "text": "Kabul fell", "type": "I"}],
+            "edges": [{"edgeID": "7", "fromID": "1", "toID": "9"}]}"#,
+    )
+    .unwrap();
+    let o = argraph(&["check", aif.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let report = out
+        .split_once("  read with changes:\n")
+        .map(|(_, rest)| rest)
+        .unwrap_or_else(|| panic!("no report in:\n{out}"));
+    assert!(
+        report.contains("edge \"7\"") && report.contains("does not exist"),
+        "{out}"
+    );
+
+    let o = argraph(&["check", seed_path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("read with changes"), "{}", stdout(&o));
+}

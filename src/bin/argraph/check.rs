@@ -12,7 +12,7 @@ use crate::output::{self, escape_controls};
 /// Arguments of `argraph check`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Graph files to validate: argraph JSON, or Argdown text (`.argdown`).
+    /// Maps to validate: argraph JSON, or any format `convert` reads (AIF, OVA, Argdown, GraphML, ICCMA), known by its extension or content.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -22,9 +22,16 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let mut failed = false;
     let mut out = output::stdout();
     for path in &args.files {
-        match argraph::convert::load(path) {
-            Ok(g) => {
-                out.write_all(summary(&path.display().to_string(), &g).as_bytes())?;
+        match argraph::convert::open(path) {
+            Ok(imported) => {
+                let mut text = summary(&path.display().to_string(), &imported.graph);
+                if !imported.report.is_empty() {
+                    text.push_str("  read with changes:\n");
+                    for line in imported.report.to_string().lines() {
+                        let _ = writeln!(text, "    {}", escape_controls(line));
+                    }
+                }
+                out.write_all(text.as_bytes())?;
                 // Each summary is out before the next file's errors go to stderr.
                 out.flush()?;
             }

@@ -12,7 +12,7 @@ use crate::output::{self, escape_controls};
 /// Arguments of `argraph compare`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The argraph JSON file.
+    /// The map: argraph JSON, or any format `convert` reads (AIF, OVA, Argdown, GraphML, ICCMA), known by its extension or content.
     file: PathBuf,
     /// The framings to compare, comma-separated (default: every framing node).
     #[arg(long, value_name = "IDS", value_delimiter = ',')]

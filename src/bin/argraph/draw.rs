@@ -124,7 +124,7 @@ impl Look {
 /// Arguments of `argraph dot`.
 #[derive(clap::Args)]
 pub struct DotArgs {
-    /// The argraph JSON file.
+    /// The map: argraph JSON, or any format `convert` reads (AIF, OVA, Argdown, GraphML, ICCMA), known by its extension or content.
     file: PathBuf,
     /// Write the DOT here (atomically) instead of to standard output; `-` is standard output.
     #[arg(short, long, value_name = "OUT")]
@@ -145,7 +145,7 @@ impl DotArgs {
 /// Arguments of `argraph render`.
 #[derive(clap::Args)]
 pub struct RenderArgs {
-    /// The argraph JSON file.
+    /// The map: argraph JSON, or any format `convert` reads (AIF, OVA, Argdown, GraphML, ICCMA), known by its extension or content.
     file: PathBuf,
     /// The file to write (atomically): an image (.svg, .png, .pdf) or the
     /// interactive page (.html); `-` is standard output (with --format).

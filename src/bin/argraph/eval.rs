@@ -47,7 +47,7 @@ pub struct Reasoning {
 /// Arguments of `argraph eval`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The argraph JSON file.
+    /// The map: argraph JSON, or any format `convert` reads (AIF, OVA, Argdown, GraphML, ICCMA), known by its extension or content.
     file: PathBuf,
     /// Evaluate under this framing (the id of a framing node): its audience
     /// prefers what it frames (Bench-Capon 2003).

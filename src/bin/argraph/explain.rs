@@ -19,7 +19,7 @@ pub enum ExplanationFormat {
 /// Arguments of `argraph explain`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The argraph JSON file.
+    /// The map: argraph JSON, or any format `convert` reads (AIF, OVA, Argdown, GraphML, ICCMA), known by its extension or content.
     file: PathBuf,
     /// The id of the node whose verdict to explain.
     node: String,
