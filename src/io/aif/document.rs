@@ -50,8 +50,8 @@ pub(super) struct Document {
     pub edges: Option<Vec<EdgeRecord>>,
     #[serde(default, deserialize_with = "null_as_empty")]
     pub locutions: Vec<LocutionRecord>,
-    #[serde(default, deserialize_with = "count")]
-    pub participants: usize,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub participants: Vec<data::Data>,
     #[serde(
         default,
         rename = "schemefulfillments",
@@ -69,10 +69,9 @@ pub(super) struct Document {
     /// Whether an OVA layout section is there (even `null`).
     #[serde(default, rename = "OVA", alias = "ova", deserialize_with = "present")]
     pub ova: bool,
-    /// Characters of the analysed text (OVA's `text`, a string or an
-    /// object of strings).
-    #[serde(default, rename = "text", deserialize_with = "text_chars")]
-    pub text_chars: usize,
+    /// The analysed text (OVA's `text`, a string or an object of strings).
+    #[serde(default, deserialize_with = "data::optional")]
+    pub text: Option<Value>,
     /// Read so that it is not counted as an unknown key.
     #[serde(default, rename = "dialog")]
     pub _dialog: Option<IgnoredAny>,
@@ -121,7 +120,7 @@ pub(super) struct EdgeRecord {
     pub other: Object,
 }
 
-/// An entry of `locutions`: the L node it describes (`nodeID`) among its
+/// An entry of `locutions`: the node it describes (`nodeID`) among its
 /// fields.
 #[derive(Deserialize)]
 #[serde(expecting = "a locution object")]
@@ -130,16 +129,6 @@ pub(super) struct LocutionRecord {
     pub fields: Object,
 }
 
-impl LocutionRecord {
-    /// The id of its L node: a string, or a number as its JSON text.
-    pub fn node_id(&self) -> Option<String> {
-        match self.fields.0.get("nodeID")? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }
-    }
-}
 
 /// An entry of OVA's `schemefulfillments`: the scheme of an S-node.
 #[derive(Deserialize)]
@@ -250,8 +239,9 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     IgnoredAny::deserialize(d).map(|_| true)
 }
 
-fn text_chars<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
-    Ok(match Value::deserialize(d)? {
+/// Characters of an analysed text: a string, or an object of strings.
+pub(super) fn text_chars(text: &Value) -> usize {
+    match text {
         Value::String(s) => s.chars().count(),
         Value::Object(o) => o
             .values()
@@ -259,7 +249,7 @@ fn text_chars<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
             .map(|s| s.chars().count())
             .sum(),
         _ => 0,
-    })
+    }
 }
 
 /// A node or edge id: a string, or an integer written as its decimal

@@ -104,6 +104,7 @@
 
 mod document;
 mod read;
+mod read_dialogue;
 mod write;
 
 use std::io::{Read, Write};
@@ -209,13 +210,6 @@ pub fn save(graph: &ArgumentGraph, flavor: Flavor, path: impl AsRef<Path>) -> Re
 }
 
 impl NodeType {
-    fn is_scheme(self) -> bool {
-        matches!(
-            self,
-            NodeType::Ra | NodeType::Ca | NodeType::Ma | NodeType::Pa
-        )
-    }
-
     fn is_dialogue(self) -> bool {
         matches!(self, NodeType::L | NodeType::Ya | NodeType::Ta)
     }
