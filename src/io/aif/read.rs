@@ -104,7 +104,11 @@ fn build(top: Document) -> Result<Imported> {
     let mut problems = Vec::new();
     let records = doc.nodes.take().unwrap_or_default();
     let edge_records = doc.edges.take().unwrap_or_default();
-    report.count_input_records(records.len() + edge_records.len());
+    // The records of the dialogue layer count: a file of nothing else
+    // gives no graph, and is refused for it (see `convert::read`).
+    report.count_input_records(
+        records.len() + edge_records.len() + doc.locutions.len() + doc.participants.len(),
+    );
     let mut input = read_nodes(records, &doc.fulfillments, &mut report, &mut problems);
     let mut edges = sort_edges(edge_records, &input, &mut report);
     let locutions = std::mem::take(&mut doc.locutions);
@@ -138,13 +142,32 @@ fn build(top: Document) -> Result<Imported> {
         });
     }
     let kept_pa = if written_by_argraph {
-        None // all of them: the writer derived them from `data`
+        HashSet::new()
     } else {
-        Some(preferences(&input.nodes, &shape, &mut graph_nodes, &mut report))
+        preferences(&input.nodes, &shape, &mut graph_nodes, &mut report)
     };
     let dialogue = layer.map(|layer| {
-        let kept = |j: usize| kept_pa.as_ref().is_none_or(|k| k.contains(&j));
-        layer.finish(&input, &shape.roles, kept, &mut report)
+        // argraph's writer derives the PA nodes from `data.aif_preferences`.
+        let written = written_by_argraph.then(|| written_preferences(&graph_nodes));
+        // Whether the writer can name input node `j` by `name`.
+        let named = |j: usize, name: &str| match shape.roles[j] {
+            _ if input.nodes[j].node_type.is_dialogue() => true,
+            Role::Node(_) => true,
+            // An S-node read as an edge: by the `nodeID` of the edge's `data.aif`.
+            Role::Edge(e) => {
+                let data = match written_by_argraph {
+                    true => graph_edges[e].given_data.as_ref(),
+                    false => return true,
+                };
+                let id = data.and_then(|d| d.get("aif")?.get("nodeID"));
+                crate::model::id_text(id).as_deref() == Some(name)
+            }
+            Role::Other => match &written {
+                Some(ids) => ids.contains(name),
+                None => kept_pa.contains(&j),
+            },
+        };
+        layer.finish(named, &mut report)
     });
     // Collapsed scheme nodes and direct edges in file order, then frames.
     graph_edges.sort_by_key(|e| e.position);
@@ -792,6 +815,15 @@ fn preferences(
         kept.insert(i);
     }
     kept
+}
+
+/// The ids of the PA nodes argraph's writer writes for the preferences in
+/// the `data` of these nodes (`data.aif_preferences[*].pa.nodeID`).
+fn written_preferences(graph_nodes: &[GraphNode]) -> HashSet<String> {
+    let data = graph_nodes.iter().filter_map(|p| p.extension.as_ref()?.data.as_ref());
+    let records = data.filter_map(|d| d.get("aif_preferences")?.as_array());
+    let pa_ids = records.flatten().map(|r| r.get("pa").and_then(|pa| pa.get("nodeID")));
+    pa_ids.filter_map(crate::model::id_text).collect()
 }
 
 /// The `frames` edges argraph's writer keeps on their framing nodes.

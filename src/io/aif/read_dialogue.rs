@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::document::{text_chars, LocutionRecord, NodeType};
-use super::read::{InputNodes, Role};
+use super::read::InputNodes;
 use crate::io::report::Report;
 use crate::model::data::Data;
 use crate::model::{id_text, Dialogue, DialogueEdge, DialogueKind, DialogueNode};
@@ -22,7 +22,7 @@ pub(super) const K_TEXT: &str =
     "characters of the analysed text (OVA \"text\"), kept in the dialogue layer";
 pub(super) const W_PARTICIPANT: &str = "participants entry that is not an object (set aside)";
 pub(super) const W_DANGLING: &str =
-    "edge of the dialogue structure to a scheme node that was set aside (set aside)";
+    "edge of the dialogue structure to a scheme node that is not kept under its id (set aside)";
 
 /// The dialogue layer as it is read: its edges still by input position,
 /// until the argument layer is known.
@@ -102,29 +102,21 @@ impl DialogueRead {
         }
     }
 
-    /// The layer, without the edges to a scheme node that is neither in
-    /// the graph nor kept as an edge or a preference (an RA supporting
-    /// itself, a PA missing a side: both set aside); `kept_pa` says which
-    /// PA nodes were kept.
-    pub(super) fn finish(
-        self,
-        input: &InputNodes,
-        roles: &[Role],
-        kept_pa: impl Fn(usize) -> bool,
-        report: &mut Report,
-    ) -> Dialogue {
+    /// The layer, without the edges to a node of the argument layer that
+    /// the writer could not name as they do: `named(j, id)` says whether
+    /// input node `j` is written back with the id `id` (not so for an RA
+    /// supporting itself or a PA missing a side, both set aside, or an
+    /// S-node read as an edge whose `data.aif` lost its `nodeID`).
+    pub(super) fn finish(self, named: impl Fn(usize, &str) -> bool, report: &mut Report) -> Dialogue {
         let DialogueRead { mut dialogue, ends } = self;
-        let kept = |j: usize| {
-            let ty = input.nodes[j].node_type;
-            ty.is_dialogue() || roles[j] != Role::Other || (ty == NodeType::Pa && kept_pa(j))
-        };
-        let mut keep = ends.iter().map(|&(a, b)| kept(a) && kept(b));
+        let mut ends = ends.into_iter();
         dialogue.edges.retain(|e| {
-            let k = keep.next().unwrap_or(true);
-            if !k {
+            let (a, b) = ends.next().expect("one pair of ends per edge");
+            let kept = named(a, &e.from) && named(b, &e.to);
+            if !kept {
                 report.warn(W_DANGLING, || format!("{:?} -> {:?}", e.from, e.to));
             }
-            k
+            kept
         });
         report.kept_n(K_EDGE, dialogue.edges.len());
         dialogue

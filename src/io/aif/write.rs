@@ -939,7 +939,8 @@ impl<'a> Aif<'a> {
         let locutions = d.locutions.iter().map(|r| {
             let mut r = r.clone();
             let named = id_text(r.get("nodeID")).and_then(|id| by_original.get(id.as_str()).copied());
-            if let Some(i) = named {
+            // Kept as written (a string or a number) unless renumbered.
+            if let Some(i) = named.filter(|&i| self.nodes[i].original.as_ref() != Some(&self.nodes[i].id)) {
                 let id = &self.nodes[i].id;
                 let written = match (flavor, numeric(id)) {
                     (Flavor::Ova, Some(n)) => Value::from(n),
