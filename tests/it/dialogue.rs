@@ -334,3 +334,29 @@ proptest! {
         }
     }
 }
+
+/// The JSON Schema describes the `dialogue` section: what argraph writes
+/// for an AIF file with a dialogue layer is valid; a section the reader
+/// refuses, the schema refuses too.
+#[test]
+fn json_schema_describes_the_dialogue_section() {
+    let text = std::fs::read_to_string(root().join("schema/argraph-v1.schema.json")).unwrap();
+    let schema = jsonschema::draft202012::new(&serde_json::from_str(&text).unwrap()).unwrap();
+    for name in ["aif_dialogue.json", "ova_dialogue.json"] {
+        let (bytes, _) = read(name);
+        let g = aif::from_slice(&bytes).unwrap().graph;
+        let doc: Value = serde_json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
+        assert!(doc.get("dialogue").is_some());
+        let errors: Vec<String> = schema.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+    for bad in [
+        r#"{"argraph": 1, "nodes": [], "dialogue": {"turns": []}}"#,
+        r#"{"argraph": 1, "nodes": [], "dialogue": {"nodes": [{"id": "1", "type": "I", "text": ""}]}}"#,
+        r#"{"argraph": 1, "nodes": [], "dialogue": {"edges": [{"from": "1"}]}}"#,
+    ] {
+        let doc: Value = serde_json::from_str(bad).unwrap();
+        assert!(!schema.is_valid(&doc), "the schema accepts {bad}");
+        assert!(argraph::json::from_str(bad).is_err(), "the reader accepts {bad}");
+    }
+}
