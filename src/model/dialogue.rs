@@ -17,9 +17,19 @@ use serde_json::{Map, Value};
 
 use super::data;
 
-/// The dialogue layer of an argument graph (see the [module](self) docs).
-/// Everything is kept as the source had it, unknown fields included, in
-/// the source's order.
+/// The dialogue layer of an argument graph: AIF+'s locutions (L nodes),
+/// illocutions (YA nodes, anchoring a statement or inference in what was
+/// said), transitions (TA nodes, between locutions), the edges among them,
+/// and the records that tie people, times and the analysed text to them.
+///
+/// argraph's model and reasoning do not use it; it is kept so that AIF →
+/// argraph → AIF loses nothing. Everything is kept as the source had it,
+/// unknown fields included, in the source's order. Ids are the original
+/// AIF ids, as strings (`12` and `"12"` are one id). An edge end that is
+/// not a dialogue node names a node of the argument layer: a node of the
+/// graph by its id, or an AIF scheme node that argraph keeps elsewhere (an
+/// RA, CA or MA read as an edge: the `nodeID` in the edge's `data.aif`; a
+/// PA: the `nodeID` of its `data.aif_preferences` record).
 ///
 /// ```
 /// use argraph::{Dialogue, DialogueEdge, DialogueKind, DialogueNode};

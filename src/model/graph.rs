@@ -7,8 +7,8 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef as _;
 use petgraph::Direction;
 
-use super::kinds::{AttackKind, EdgeKind, NodeKind};
 use super::dialogue::Dialogue;
+use super::kinds::{AttackKind, EdgeKind, NodeKind};
 use super::node::{check_weight, Edge, Node, Source};
 use crate::error::{Error, Location, Problem, Result, Rule};
 

@@ -8,9 +8,9 @@ mod kinds;
 mod node;
 mod view;
 
-pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub(crate) use dialogue::id_text;
 pub use dialogue::{Dialogue, DialogueEdge, DialogueKind, DialogueNode};
+pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
 pub use kinds::{AttackKind, EdgeKind, FramingBasis, NodeKind};
 pub(crate) use node::{raw_weight_of, weight_of};

@@ -391,7 +391,8 @@ proptest::proptest! {
 /// `data.argdown.wordings`, counted), and nested section membership.
 #[test]
 fn argdown_final_inference_rules_and_extra_descriptions_are_kept() {
-    let text = "# Top\n\n<Realist>: Great powers fill vacuums.\n<Realist>: A second description.\n\n\
+    let text =
+        "# Top\n\n<Realist>: Great powers fill vacuums.\n<Realist>: A second description.\n\n\
                 (1) [Exit]: The US left.\n(2) [Vacuum]: Vacuums get filled.\n\
                 -- Modus ponens {uses: [1, 2]} --\n(3) [Gap]: Russia fills the gap.\n\n\
                 [Gap]: Moscow steps into the vacuum.\n\n## Inner\n\n[Other]: Something else.\n";

@@ -39,7 +39,11 @@ fn aif_sets(doc: &Value) -> AifSets {
     let body = doc.get("AIF").unwrap_or(doc);
     let nodes = body["nodes"].as_array().unwrap().iter().map(|n| {
         let text = n["text"].as_str().unwrap_or("").to_string();
-        (id(&n["nodeID"]), n["type"].as_str().unwrap().to_string(), text)
+        (
+            id(&n["nodeID"]),
+            n["type"].as_str().unwrap().to_string(),
+            text,
+        )
     });
     let edges = body["edges"].as_array().unwrap().iter();
     let locutions = body["locutions"].as_array().into_iter().flatten().map(|r| {
@@ -49,9 +53,7 @@ fn aif_sets(doc: &Value) -> AifSets {
     });
     AifSets {
         nodes: nodes.collect(),
-        edges: edges
-            .map(|e| (id(&e["fromID"]), id(&e["toID"])))
-            .collect(),
+        edges: edges.map(|e| (id(&e["fromID"]), id(&e["toID"]))).collect(),
         locutions: locutions.collect(),
     }
 }
@@ -88,9 +90,12 @@ fn unanchored_locution_texts_are_kept() {
         (DialogueKind::Locution, "HOLT : Let us move on.")
     );
     assert_eq!(l.aif["moderator"], true);
-    assert_eq!(imported.report.count(
-        "L (locution) node, kept in the dialogue layer"
-    ), 3);
+    assert_eq!(
+        imported
+            .report
+            .count("L (locution) node, kept in the dialogue layer"),
+        3
+    );
     let (_, out) = through_argraph(&bytes, aif::Flavor::AifDb);
     assert!(aif_sets(&out).nodes.contains(&(
         "704_16".into(),
@@ -154,7 +159,10 @@ fn illocution_anchoring_a_transition_in_an_inference_read_as_an_edge_is_kept() {
     assert_eq!(support.data().unwrap()["aif"]["nodeID"], "704_3");
     let d = g.dialogue().unwrap();
     let (ya, ta) = d.locutions_anchoring("704_3").next().unwrap();
-    assert_eq!((ya.text.as_str(), ta.kind), ("Arguing", DialogueKind::Transition));
+    assert_eq!(
+        (ya.text.as_str(), ta.kind),
+        ("Arguing", DialogueKind::Transition)
+    );
     for flavor in [aif::Flavor::AifDb, aif::Flavor::Ova] {
         let (_, out) = through_argraph(&bytes, flavor);
         let sets = aif_sets(&out);
@@ -224,7 +232,10 @@ fn ova3_export_keeps_text_participants_and_locutions() {
     assert_eq!(d.text.as_ref(), Some(&doc["text"]));
     let report = imported.report.to_string();
     assert!(!report.contains("set aside: 2 × participants"), "{report}");
-    assert!(report.contains("participants entry, kept in the dialogue layer"), "{report}");
+    assert!(
+        report.contains("participants entry, kept in the dialogue layer"),
+        "{report}"
+    );
     let (_, out) = through_argraph(&bytes, aif::Flavor::Ova);
     assert_eq!(out["text"], doc["text"]);
     assert_eq!(out["dialog"], true);
@@ -251,7 +262,11 @@ fn convert_keeps_the_dialogue_layer_through_argraph_json() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("map.json");
     let back = dir.path().join("back.aif.json");
-    let o = argraph(&["convert", &data("aif_dialogue.json"), json.to_str().unwrap()]);
+    let o = argraph(&[
+        "convert",
+        &data("aif_dialogue.json"),
+        json.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("kept: 3 × L (locution) node, kept in the dialogue layer"));
     assert!(!stderr(&o).contains("set aside"), "{}", stderr(&o));
@@ -298,10 +313,14 @@ fn the_dialogue_section_is_optional_and_checked() {
                      "participants": [{"participantID": 1, "firstname": "Bob"}],
                      "text": {"txt": "C"}}});
     let g = argraph::json::from_str(&good.to_string()).unwrap();
-    let (ya, l) = g.dialogue().unwrap().locutions_anchoring("c").next().unwrap();
+    let (ya, l) = g
+        .dialogue()
+        .unwrap()
+        .locutions_anchoring("c")
+        .next()
+        .unwrap();
     assert_eq!((ya.id.as_str(), l.id.as_str()), ("Y1", "L1"));
-    let again: Value =
-        serde_json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
+    let again: Value = serde_json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
     assert_eq!(again, good);
 }
 
@@ -345,7 +364,8 @@ fn json_schema_describes_the_dialogue_section() {
     for name in ["aif_dialogue.json", "ova_dialogue.json"] {
         let (bytes, _) = read(name);
         let g = aif::from_slice(&bytes).unwrap().graph;
-        let doc: Value = serde_json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
+        let doc: Value =
+            serde_json::from_str(&argraph::json::to_string_pretty(&g).unwrap()).unwrap();
         assert!(doc.get("dialogue").is_some());
         let errors: Vec<String> = schema.iter_errors(&doc).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
@@ -357,6 +377,9 @@ fn json_schema_describes_the_dialogue_section() {
     ] {
         let doc: Value = serde_json::from_str(bad).unwrap();
         assert!(!schema.is_valid(&doc), "the schema accepts {bad}");
-        assert!(argraph::json::from_str(bad).is_err(), "the reader accepts {bad}");
+        assert!(
+            argraph::json::from_str(bad).is_err(),
+            "the reader accepts {bad}"
+        );
     }
 }

@@ -123,9 +123,9 @@ fn quirks_map_to_the_documented_graph() {
     let (ya, from) = d.locutions_anchoring("10").next().unwrap();
     assert_eq!(from.kind, argraph::DialogueKind::Transition);
     assert_eq!(ya.text, "Arguing");
-    assert!(g.nodes().all(|n| n
-        .data()
-        .is_none_or(|d| d.get("aif_illocutions").is_none())));
+    assert!(g
+        .nodes()
+        .all(|n| n.data().is_none_or(|d| d.get("aif_illocutions").is_none())));
 }
 
 #[test]
@@ -152,10 +152,7 @@ fn ova_wrapper_with_integer_ids() {
         json!([{"participantID": 0, "firstname": "Bob", "surname": "None"}])
     );
     let r = &imported.report;
-    assert_eq!(
-        r.count("participants entry, kept in the dialogue layer"),
-        1
-    );
+    assert_eq!(r.count("participants entry, kept in the dialogue layer"), 1);
     assert!(r.to_string().contains("characters of the analysed text"));
     assert!(r.to_string().contains("OVA layout section"));
 }

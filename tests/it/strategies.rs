@@ -484,7 +484,17 @@ pub fn aif_with_dialogue() -> impl Strategy<Value = Value> {
         any::<bool>(),
     )
         .prop_map(
-            |(statements, inferences, conflicts, said, unanchored, argued, speakers, text_ids, ova)| {
+            |(
+                statements,
+                inferences,
+                conflicts,
+                said,
+                unanchored,
+                argued,
+                speakers,
+                text_ids,
+                ova,
+            )| {
                 aif_document(&DialogueSpec {
                     statements,
                     inferences,
@@ -524,7 +534,11 @@ fn aif_document(spec: &DialogueSpec) -> Value {
     let mut pairs = HashSet::new();
     for (premises, conclusion) in &spec.inferences {
         let c = conclusion.index(n);
-        let mut ps: Vec<usize> = premises.iter().map(|p| p.index(n)).filter(|&p| p != c).collect();
+        let mut ps: Vec<usize> = premises
+            .iter()
+            .map(|p| p.index(n))
+            .filter(|&p| p != c)
+            .collect();
         ps.sort_unstable();
         ps.dedup();
         if ps.is_empty() || !pairs.insert((ps.clone(), c)) {
@@ -574,7 +588,10 @@ fn aif_document(spec: &DialogueSpec) -> Value {
         transitions.push(ta);
     }
     for (k, ra) in ras.iter().enumerate() {
-        if let (true, Some(ta)) = (spec.argued[k % 5], transitions.get(k % transitions.len().max(1))) {
+        if let (true, Some(ta)) = (
+            spec.argued[k % 5],
+            transitions.get(k % transitions.len().max(1)),
+        ) {
             let ya = new_id("YA.");
             node(&ya, "YA", "Arguing");
             edges.push((ta.clone(), ya.clone()));
@@ -586,7 +603,9 @@ fn aif_document(spec: &DialogueSpec) -> Value {
         .zip(&spec.speakers)
         .filter_map(|(l, who)| {
             let who = (*who)?;
-            Some(json!({"nodeID": l, "personID": who.to_string(), "timestamp": time, "start": null}))
+            Some(
+                json!({"nodeID": l, "personID": who.to_string(), "timestamp": time, "start": null}),
+            )
         })
         .collect();
     let edges: Vec<Value> = edges
@@ -596,7 +615,9 @@ fn aif_document(spec: &DialogueSpec) -> Value {
         .collect();
     if spec.ova {
         let participants: Vec<Value> = (0..3)
-            .map(|p| json!({"participantID": p, "firstname": format!("Speaker {p}"), "surname": ""}))
+            .map(
+                |p| json!({"participantID": p, "firstname": format!("Speaker {p}"), "surname": ""}),
+            )
             .collect();
         json!({"AIF": {"nodes": nodes, "edges": edges, "schemefulfillments": [],
                        "participants": participants, "locutions": records},

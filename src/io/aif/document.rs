@@ -129,7 +129,6 @@ pub(super) struct LocutionRecord {
     pub fields: Object,
 }
 
-
 /// An entry of OVA's `schemefulfillments`: the scheme of an S-node.
 #[derive(Deserialize)]
 #[serde(expecting = "a scheme fulfillment object (with \"nodeID\" and \"schemeID\")")]

@@ -146,29 +146,15 @@ fn build(top: Document) -> Result<Imported> {
     } else {
         preferences(&input.nodes, &shape, &mut graph_nodes, &mut report)
     };
-    let dialogue = layer.map(|layer| {
-        // argraph's writer derives the PA nodes from `data.aif_preferences`.
-        let written = written_by_argraph.then(|| written_preferences(&graph_nodes));
-        // Whether the writer can name input node `j` by `name`.
-        let named = |j: usize, name: &str| match shape.roles[j] {
-            _ if input.nodes[j].node_type.is_dialogue() => true,
-            Role::Node(_) => true,
-            // An S-node read as an edge: by the `nodeID` of the edge's `data.aif`.
-            Role::Edge(e) => {
-                let data = match written_by_argraph {
-                    true => graph_edges[e].given_data.as_ref(),
-                    false => return true,
-                };
-                let id = data.and_then(|d| d.get("aif")?.get("nodeID"));
-                crate::model::id_text(id).as_deref() == Some(name)
-            }
-            Role::Other => match &written {
-                Some(ids) => ids.contains(name),
-                None => kept_pa.contains(&j),
-            },
-        };
-        layer.finish(named, &mut report)
-    });
+    let built = Built {
+        input: &input,
+        shape: &shape,
+        graph_nodes: &graph_nodes,
+        graph_edges: &graph_edges,
+        kept_pa: &kept_pa,
+        written_by_argraph,
+    };
+    let dialogue = layer.map(|layer| built.dialogue(layer, &mut report));
     // Collapsed scheme nodes and direct edges in file order, then frames.
     graph_edges.sort_by_key(|e| e.position);
     graph_edges.extend(frames_edges(
@@ -817,12 +803,57 @@ fn preferences(
     kept
 }
 
+/// The argument layer as read, before assembly: what decides which
+/// dialogue edges can be written back.
+struct Built<'a> {
+    input: &'a InputNodes,
+    shape: &'a Shape,
+    graph_nodes: &'a [GraphNode],
+    graph_edges: &'a [GraphEdge],
+    /// The PA nodes kept as preferences (not when written by argraph).
+    kept_pa: &'a HashSet<usize>,
+    written_by_argraph: bool,
+}
+
+impl Built<'_> {
+    /// The dialogue layer, without the edges to a node the writer could
+    /// not name as they do (see [`DialogueRead::finish`]).
+    fn dialogue(&self, layer: DialogueRead, report: &mut Report) -> crate::model::Dialogue {
+        // argraph's writer derives the PA nodes from `data.aif_preferences`.
+        let written = self
+            .written_by_argraph
+            .then(|| written_preferences(self.graph_nodes));
+        let named = |j: usize, name: &str| match self.shape.roles[j] {
+            _ if self.input.nodes[j].node_type.is_dialogue() => true,
+            Role::Node(_) => true,
+            // An S-node read as an edge: by the `nodeID` of the edge's `data.aif`.
+            Role::Edge(e) => {
+                if !self.written_by_argraph {
+                    return true; // the reader put it there
+                }
+                let data = self.graph_edges[e].given_data.as_ref();
+                let id = data.and_then(|d| d.get("aif")?.get("nodeID"));
+                crate::model::id_text(id).as_deref() == Some(name)
+            }
+            Role::Other => match &written {
+                Some(ids) => ids.contains(name),
+                None => self.kept_pa.contains(&j),
+            },
+        };
+        layer.finish(named, report)
+    }
+}
+
 /// The ids of the PA nodes argraph's writer writes for the preferences in
 /// the `data` of these nodes (`data.aif_preferences[*].pa.nodeID`).
 fn written_preferences(graph_nodes: &[GraphNode]) -> HashSet<String> {
-    let data = graph_nodes.iter().filter_map(|p| p.extension.as_ref()?.data.as_ref());
+    let data = graph_nodes
+        .iter()
+        .filter_map(|p| p.extension.as_ref()?.data.as_ref());
     let records = data.filter_map(|d| d.get("aif_preferences")?.as_array());
-    let pa_ids = records.flatten().map(|r| r.get("pa").and_then(|pa| pa.get("nodeID")));
+    let pa_ids = records
+        .flatten()
+        .map(|r| r.get("pa").and_then(|pa| pa.get("nodeID")));
     pa_ids.filter_map(crate::model::id_text).collect()
 }
 

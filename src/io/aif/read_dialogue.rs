@@ -107,7 +107,11 @@ impl DialogueRead {
     /// input node `j` is written back with the id `id` (not so for an RA
     /// supporting itself or a PA missing a side, both set aside, or an
     /// S-node read as an edge whose `data.aif` lost its `nodeID`).
-    pub(super) fn finish(self, named: impl Fn(usize, &str) -> bool, report: &mut Report) -> Dialogue {
+    pub(super) fn finish(
+        self,
+        named: impl Fn(usize, &str) -> bool,
+        report: &mut Report,
+    ) -> Dialogue {
         let DialogueRead { mut dialogue, ends } = self;
         let mut ends = ends.into_iter();
         dialogue.edges.retain(|e| {

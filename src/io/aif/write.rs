@@ -404,8 +404,12 @@ impl<'a> Aif<'a> {
             let s = self.nodes.len();
             let text = scheme_text(NodeType::Pa, Some(group.native));
             let native = Some(group.native);
-            self.nodes
-                .push(AifNode::new(aif_node_id(native), text, NodeType::Pa, native));
+            self.nodes.push(AifNode::new(
+                aif_node_id(native),
+                text,
+                NodeType::Pa,
+                native,
+            ));
             self.edges
                 .extend(group.preferred.iter().map(|&p| AifEdge::plain(p, s)));
             self.edges
@@ -931,16 +935,22 @@ impl<'a> Aif<'a> {
         }
         let mut edges = Vec::with_capacity(d.edges.len());
         for e in &d.edges {
-            match (by_original.get(e.from.as_str()), by_original.get(e.to.as_str())) {
+            match (
+                by_original.get(e.from.as_str()),
+                by_original.get(e.to.as_str()),
+            ) {
                 (Some(&a), Some(&b)) => edges.push(AifEdge::plain(a, b)),
                 _ => report.warn(W_DIALOGUE_EDGE, || format!("{:?} -> {:?}", e.from, e.to)),
             }
         }
         let locutions = d.locutions.iter().map(|r| {
             let mut r = r.clone();
-            let named = id_text(r.get("nodeID")).and_then(|id| by_original.get(id.as_str()).copied());
+            let named =
+                id_text(r.get("nodeID")).and_then(|id| by_original.get(id.as_str()).copied());
             // Kept as written (a string or a number) unless renumbered.
-            if let Some(i) = named.filter(|&i| self.nodes[i].original.as_ref() != Some(&self.nodes[i].id)) {
+            if let Some(i) =
+                named.filter(|&i| self.nodes[i].original.as_ref() != Some(&self.nodes[i].id))
+            {
                 let id = &self.nodes[i].id;
                 let written = match (flavor, numeric(id)) {
                     (Flavor::Ova, Some(n)) => Value::from(n),
