@@ -847,8 +847,12 @@ mod tests {
         for file in ["aif_quirks.json", "ova_wrapper.json"] {
             let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
             let g = crate::aif::load(path).unwrap().graph;
-            let with_data = g.nodes().filter(|n| n.data().is_some()).count();
+            // Since issue 14 the dialogue layer holds the YA anchorings that
+            // were some nodes' data: count the edges' data.aif too.
+            let with_data = g.nodes().filter(|n| n.data().is_some()).count()
+                + g.edges().filter(|e| e.data().is_some()).count();
             assert!(with_data > 0, "{file}: the reader keeps AIF fields in data");
+            assert!(g.dialogue().is_some(), "{file}: and the dialogue layer");
             assert_eq!(written(&g), reference(&g), "{file}");
         }
     }

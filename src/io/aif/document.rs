@@ -1,11 +1,12 @@
 //! The AIF JSON document as read and written: derived serde types, the
 //! fields argraph has no place for kept in order by `#[serde(flatten)]`.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::model::data::{self, Object};
 use crate::model::{AttackKind, FramingBasis, NodeKind, Provenance, Source};
@@ -338,4 +339,27 @@ impl Visitor<'_> for TypeNameVisitor {
             Err(_) => TypeName::Other(name.to_string()),
         })
     }
+}
+
+/// A node of the input that takes part in the graph or in its records.
+pub(super) struct InputNode {
+    /// Position in the input's `nodes` array.
+    pub(super) index: usize,
+    pub(super) id: String,
+    pub(super) node_type: NodeType,
+    pub(super) text: Option<String>,
+    /// Its fields argraph has no place for, in order.
+    pub(super) fields: Map<String, Value>,
+    pub(super) extension: Option<Box<Extension>>,
+}
+
+/// The input nodes kept, and how to find them.
+pub(super) struct InputNodes {
+    pub(super) nodes: Vec<InputNode>,
+    /// Node ids to positions in `nodes`.
+    pub(super) by_id: HashMap<String, usize>,
+    /// Ids of the nodes set aside (without a type, or of an unknown one).
+    pub(super) set_aside: HashSet<String>,
+    /// Positions in `nodes` of the L, YA and TA nodes.
+    pub(super) dialogue: Vec<usize>,
 }

@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::document::{
-    Document, DocumentExtension, EdgeRecord, Extension, Fulfillment, Id, NodeRecord, NodeType,
-    TypeName,
+    Document, DocumentExtension, EdgeRecord, Extension, Fulfillment, Id, InputNode, InputNodes,
+    NodeRecord, NodeType, TypeName,
 };
 use super::read_dialogue::DialogueRead;
 use super::{collapsible, FORMAT, MA_LABEL};
@@ -224,29 +224,6 @@ fn unwrap(mut top: Document, report: &mut Report) -> Result<Unwrapped> {
 
 /// What [`unwrap`] gives: the AIF part, the `argraph` extension, the text.
 type Unwrapped = (Document, Option<DocumentExtension>, Option<Value>);
-
-/// A node of the input that takes part in the graph or in its records.
-pub(super) struct InputNode {
-    /// Position in the input's `nodes` array.
-    index: usize,
-    pub(super) id: String,
-    pub(super) node_type: NodeType,
-    pub(super) text: Option<String>,
-    /// Its fields argraph has no place for, in order.
-    pub(super) fields: Map<String, Value>,
-    pub(super) extension: Option<Box<Extension>>,
-}
-
-/// The input nodes kept, and how to find them.
-pub(super) struct InputNodes {
-    pub(super) nodes: Vec<InputNode>,
-    /// Node ids to positions in `nodes`.
-    pub(super) by_id: HashMap<String, usize>,
-    /// Ids of the nodes set aside (without a type, or of an unknown one).
-    set_aside: HashSet<String>,
-    /// Positions in `nodes` of the L, YA and TA nodes.
-    pub(super) dialogue: Vec<usize>,
-}
 
 /// Keeps the nodes with an id and a known type, once each; the scheme of
 /// a scheme node may come from OVA's `schemefulfillments`.

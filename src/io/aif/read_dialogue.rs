@@ -5,8 +5,7 @@
 
 use serde_json::Value;
 
-use super::document::{text_chars, LocutionRecord, NodeType};
-use super::read::InputNodes;
+use super::document::{text_chars, InputNodes, LocutionRecord, NodeType};
 use crate::io::report::Report;
 use crate::model::data::Data;
 use crate::model::{id_text, Dialogue, DialogueEdge, DialogueKind, DialogueNode};
