@@ -558,7 +558,24 @@ const S_NAMES: &str =
 /// assert!(report.set_aside() > 0); // kinds and texts have no place in apx
 /// # Ok(()) }
 /// ```
-pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> Result<Report> {
+pub fn write<W: Write>(graph: &ArgumentGraph, format: Format, writer: W) -> Result<Report> {
+    let mut report = write_format(graph, format, writer)?;
+    // argraph JSON and AIF keep the dialogue layer; the others have no place for it.
+    if let Some(d) = graph.dialogue() {
+        if !matches!(format, Format::Argraph | Format::Aif | Format::Ova) {
+            let records = d.nodes.len() + d.locutions.len() + d.participants.len();
+            report.set_aside_n(S_DIALOGUE, records.max(1));
+        }
+    }
+    Ok(report)
+}
+
+/// What writing a graph's dialogue layer to a format other than argraph
+/// JSON and AIF leaves out.
+const S_DIALOGUE: &str =
+    "record of the dialogue layer (L, YA, TA nodes, locutions, participants, text), which this format has no place for";
+
+fn write_format<W: Write>(graph: &ArgumentGraph, format: Format, mut writer: W) -> Result<Report> {
     match format {
         Format::Argraph => {
             crate::io::json::to_writer_pretty(graph, &mut writer)?;

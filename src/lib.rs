@@ -97,8 +97,9 @@ pub use error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule
 pub use file::{abort_in_flight, ensure_distinct, write_file};
 pub use io::{aif, argdown, graphml, iccma, json, report};
 pub use model::{
-    ArgumentGraph, AttackKind, Dropped, Edge, EdgeId, EdgeKind, EdgeRef, FramingBasis, Node,
-    NodeKind, Provenance, Source, View, DEFAULT_WEIGHT,
+    ArgumentGraph, AttackKind, Dialogue, DialogueEdge, DialogueKind, DialogueNode, Dropped, Edge,
+    EdgeId, EdgeKind, EdgeRef, FramingBasis, Node, NodeKind, Provenance, Source, View,
+    DEFAULT_WEIGHT,
 };
 pub use petgraph;
 pub use reason::ArgumentationFramework;

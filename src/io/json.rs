@@ -10,8 +10,16 @@
 //!  "edges": [{"from": "…", "to": "…", "kind": "supports|attacks|frames",
 //!             "attack": "rebut|undermine|undercut", "weight": 0.5, "label": "…",
 //!             "provenance": [{"source": "…", "locator": "…", "quote": "…"}],
-//!             "basis": "declared|assigned", "data": {}}]}
+//!             "basis": "declared|assigned", "data": {}}],
+//!  "dialogue": {"nodes": [{"id": "…", "type": "L|YA|TA", "text": "…", "aif": {}}],
+//!               "edges": [{"from": "…", "to": "…"}],
+//!               "locutions": [{"nodeID": "…", "personID": "…"}], "participants": [{}],
+//!               "text": "…"}}
 //! ```
+//!
+//! `dialogue` (optional, written only when the graph has one) is AIF's
+//! dialogue layer, kept so that AIF → argraph → AIF loses nothing: see
+//! [`Dialogue`]. argraph's model does not use it.
 //!
 //! `argraph` (the format version) and `nodes` are required, and so are each
 //! node's `id`, `kind` and `text` and each edge's `from`, `to` and `kind`;
@@ -53,8 +61,8 @@ use serde_json::Value;
 use crate::error::{Error, ErrorKind, Location, Problem, Result, Rule};
 use crate::model::data;
 use crate::model::{
-    check_edge, provenance_problems, source_problems, ArgumentGraph, AttackKind, Edge, EdgeKind,
-    FramingBasis, Node, NodeKind, Provenance, Source,
+    check_edge, provenance_problems, source_problems, ArgumentGraph, AttackKind, Dialogue, Edge,
+    EdgeKind, FramingBasis, Node, NodeKind, Provenance, Source,
 };
 
 /// The format version this build reads and writes.
@@ -81,6 +89,8 @@ struct RawDocument<'a> {
     nodes: Vec<RawNode<'a>>,
     #[serde(default, borrow, deserialize_with = "data::objects")]
     edges: Vec<RawEdge<'a>>,
+    #[serde(default)]
+    dialogue: Option<Dialogue>,
 }
 
 #[derive(Deserialize)]
@@ -446,6 +456,7 @@ fn assemble(
         g.set_description(d);
     }
     *g.sources_mut() = raw.sources;
+    g.set_dialogue(raw.dialogue);
     g
 }
 
@@ -500,6 +511,8 @@ struct DocumentOut<'a> {
     sources: &'a [Source],
     nodes: NodesOut<'a>,
     edges: EdgesOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dialogue: Option<&'a Dialogue>,
 }
 
 impl<'a> DocumentOut<'a> {
@@ -511,6 +524,7 @@ impl<'a> DocumentOut<'a> {
             sources: g.sources(),
             nodes: NodesOut(g),
             edges: EdgesOut(g),
+            dialogue: g.dialogue(),
         }
     }
 }
@@ -734,6 +748,9 @@ mod tests {
             Value::Object(m)
         });
         doc.insert("edges".into(), edges.collect());
+        if let Some(d) = g.dialogue() {
+            doc.insert("dialogue".into(), serde_json::to_value(d).unwrap());
+        }
         Value::Object(doc)
     }
 
@@ -830,8 +847,12 @@ mod tests {
         for file in ["aif_quirks.json", "ova_wrapper.json"] {
             let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
             let g = crate::aif::load(path).unwrap().graph;
-            let with_data = g.nodes().filter(|n| n.data().is_some()).count();
+            // Since issue 14 the dialogue layer holds the YA anchorings that
+            // were some nodes' data: count the edges' data.aif too.
+            let with_data = g.nodes().filter(|n| n.data().is_some()).count()
+                + g.edges().filter(|e| e.data().is_some()).count();
             assert!(with_data > 0, "{file}: the reader keeps AIF fields in data");
+            assert!(g.dialogue().is_some(), "{file}: and the dialogue layer");
             assert_eq!(written(&g), reference(&g), "{file}");
         }
     }

@@ -72,13 +72,15 @@ impl Entry {
 /// # fn main() -> argraph::Result<()> {
 /// let aif = br#"{"nodes": [{"nodeID": "1", "text": "It rains.", "type": "I"},
 ///                           {"nodeID": "2", "text": "CL: it rains", "type": "L"}],
-///                "edges": [{"edgeID": "1", "fromID": "1", "toID": "99"}]}"#;
+///                "edges": [{"edgeID": "1", "fromID": "1", "toID": "99"}],
+///                "descriptorfulfillments": [{"nodeID": "1", "descriptorID": "7"}]}"#;
 /// let imported = argraph::aif::from_slice(aif)?;
 /// assert_eq!(imported.graph.node_count(), 1);
 /// let report = &imported.report;
 /// assert_eq!(report.warnings(), 1); // the edge to node "99"
-/// assert_eq!(report.set_aside(), 1); // the L node
+/// assert_eq!(report.set_aside(), 1); // the descriptor fulfillment
 /// assert!(report.to_string().contains("warning: 1 × edge names a node that does not exist"));
+/// assert!(report.to_string().contains("kept: 1 × L (locution) node, kept in the dialogue layer"));
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

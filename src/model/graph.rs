@@ -7,6 +7,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::EdgeRef as _;
 use petgraph::Direction;
 
+use super::dialogue::Dialogue;
 use super::kinds::{AttackKind, EdgeKind, NodeKind};
 use super::node::{check_weight, Edge, Node, Source};
 use crate::error::{Error, Location, Problem, Result, Rule};
@@ -50,6 +51,8 @@ pub struct ArgumentGraph {
     sources: Vec<Source>,
     graph: StableGraph<Node, Edge>,
     ids: IdMap,
+    /// AIF's dialogue layer, when the graph came from a source that had one.
+    dialogue: Option<Box<Dialogue>>,
 }
 
 /// Node ids to indices. foldhash rather than SipHash: ids are short and
@@ -57,8 +60,8 @@ pub struct ArgumentGraph {
 /// collisions from being chosen in advance.
 type IdMap = HashMap<String, NodeIndex, foldhash::fast::RandomState>;
 
-/// Two graphs are equal when they have the same title, description and
-/// sources, the same nodes in the same order, and the same edges (by
+/// Two graphs are equal when they have the same title, description,
+/// sources and [dialogue layer](ArgumentGraph::dialogue), the same nodes in the same order, and the same edges (by
 /// endpoint ids and attributes) in the same order: what a JSON round trip
 /// preserves. Petgraph indices do not take part. O(n + m).
 ///
@@ -75,6 +78,7 @@ impl PartialEq for ArgumentGraph {
         self.title == other.title
             && self.description == other.description
             && self.sources == other.sources
+            && self.dialogue == other.dialogue
             && self.node_count() == other.node_count()
             && self.edge_count() == other.edge_count()
             && self.nodes().eq(other.nodes())
@@ -184,6 +188,37 @@ impl ArgumentGraph {
     /// ```
     pub fn set_title(&mut self, title: impl Into<String>) -> &mut ArgumentGraph {
         self.title = Some(title.into());
+        self
+    }
+
+    /// The dialogue layer (AIF's locutions, illocutions, transitions and
+    /// their records) the graph carries, if any: argraph's model and
+    /// reasoning do not use it, the AIF reader fills it and the AIF writers
+    /// write it back. It names nodes of the graph by id; editing the graph
+    /// does not update it.
+    ///
+    /// ```
+    /// let g = argraph::ArgumentGraph::new();
+    /// assert!(g.dialogue().is_none());
+    /// ```
+    pub fn dialogue(&self) -> Option<&Dialogue> {
+        self.dialogue.as_deref()
+    }
+
+    /// Sets the dialogue layer; an empty one is none.
+    ///
+    /// ```
+    /// use argraph::{Dialogue, DialogueKind, DialogueNode};
+    /// let mut g = argraph::ArgumentGraph::new();
+    /// let mut d = Dialogue::default();
+    /// d.nodes.push(DialogueNode::new("L1", DialogueKind::Locution, "Bob : it rains"));
+    /// g.set_dialogue(Some(d));
+    /// assert_eq!(g.dialogue().unwrap().nodes.len(), 1);
+    /// g.set_dialogue(Some(Dialogue::default()));
+    /// assert!(g.dialogue().is_none());
+    /// ```
+    pub fn set_dialogue(&mut self, dialogue: Option<Dialogue>) -> &mut ArgumentGraph {
+        self.dialogue = dialogue.filter(|d| !d.is_empty()).map(Box::new);
         self
     }
 

@@ -2,11 +2,14 @@
 //! parts of it ([`View`]).
 
 pub(crate) mod data;
+mod dialogue;
 mod graph;
 mod kinds;
 mod node;
 mod view;
 
+pub(crate) use dialogue::id_text;
+pub use dialogue::{Dialogue, DialogueEdge, DialogueKind, DialogueNode};
 pub(crate) use graph::{check_edge, provenance_problems, source_problems};
 pub use graph::{ArgumentGraph, EdgeId, EdgeRef};
 pub use kinds::{AttackKind, EdgeKind, FramingBasis, NodeKind};

@@ -384,3 +384,41 @@ proptest::proptest! {
         proptest::prop_assert!(errors.is_empty(), "{:?}\n{}", errors, doc);
     }
 }
+
+/// B4: what the Argdown import lost without a word is kept: the last
+/// inference's rules and `{uses: …}` data (on the argument node), an
+/// argument's extra descriptions and a statement's other wordings (in
+/// `data.argdown.wordings`, counted), and nested section membership.
+#[test]
+fn argdown_final_inference_rules_and_extra_descriptions_are_kept() {
+    let text =
+        "# Top\n\n<Realist>: Great powers fill vacuums.\n<Realist>: A second description.\n\n\
+                (1) [Exit]: The US left.\n(2) [Vacuum]: Vacuums get filled.\n\
+                -- Modus ponens {uses: [1, 2]} --\n(3) [Gap]: Russia fills the gap.\n\n\
+                [Gap]: Moscow steps into the vacuum.\n\n## Inner\n\n[Other]: Something else.\n";
+    let imported = argraph::argdown::from_text(text).unwrap();
+    let g = &imported.graph;
+    let realist = g.node("Realist").unwrap().data().unwrap();
+    assert_eq!(
+        realist["argdown"]["inference"],
+        serde_json::json!({"rules": ["Modus ponens"], "data": {"uses": [1, 2]}})
+    );
+    assert_eq!(
+        realist["argdown"]["wordings"],
+        serde_json::json!(["Great powers fill vacuums."])
+    );
+    assert_eq!(
+        g.node("Gap").unwrap().data().unwrap()["argdown"]["wordings"],
+        serde_json::json!(["Russia fills the gap."])
+    );
+    assert_eq!(
+        g.node("Other").unwrap().data().unwrap()["argdown"]["section"],
+        serde_json::json!(["Top", "Inner"])
+    );
+    assert_eq!(
+        imported
+            .report
+            .count("alternative wordings of a statement, kept in data.argdown.wordings"),
+        2
+    );
+}

@@ -111,14 +111,21 @@ fn quirks_map_to_the_documented_graph() {
             &json!({"aif": {"timestamp": "2024-03-01 10:00:00"}, "aif_preferences": [{"over": "10", "pa": {"nodeID": "16", "timestamp": "2024-03-01 10:00:00"}}]})
         )
     );
-    // YA anchoring: the locution text and speaker are kept on the node.
-    let ill = &g.node("1").unwrap().data().unwrap()["aif_illocutions"][0];
-    assert_eq!(ill["ya"]["text"], "Asserting");
-    assert_eq!(ill["from"]["text"], "Ann : Sales fell last quarter.");
-    assert_eq!(ill["from"]["locution"]["personID"], "1");
-    let on_argument = &g.node("10").unwrap().data().unwrap()["aif_illocutions"][0];
-    assert_eq!(on_argument["from"]["type"], "TA");
-    assert_eq!(on_argument["ya"]["text"], "Arguing");
+    // YA anchoring: the locution, its text and speaker are kept in the
+    // dialogue layer (before issue 14, in the node's data.aif_illocutions).
+    let d = g.dialogue().unwrap();
+    let anchors: Vec<_> = d.locutions_anchoring("1").collect();
+    assert_eq!(anchors.len(), 1);
+    let (ya, from) = anchors[0];
+    assert_eq!(ya.text, "Asserting");
+    assert_eq!(from.text, "Ann : Sales fell last quarter.");
+    assert_eq!(d.locution_record(&from.id).unwrap()["personID"], "1");
+    let (ya, from) = d.locutions_anchoring("10").next().unwrap();
+    assert_eq!(from.kind, argraph::DialogueKind::Transition);
+    assert_eq!(ya.text, "Arguing");
+    assert!(g
+        .nodes()
+        .all(|n| n.data().is_none_or(|d| d.get("aif_illocutions").is_none())));
 }
 
 #[test]
@@ -134,10 +141,18 @@ fn ova_wrapper_with_integer_ids() {
     );
     assert_eq!(edge(g, "4", "1").attack(), Some(AttackKind::Rebut));
     assert_eq!(g.node("2").unwrap().kind(), NodeKind::Evidence);
-    let ill = &g.node("2").unwrap().data().unwrap()["aif_illocutions"][0];
-    assert_eq!(ill["from"]["locution"], json!({"personID": 0}));
+    let d = g.dialogue().unwrap();
+    let (_, from) = d.locutions_anchoring("2").next().unwrap();
+    assert_eq!(
+        json!(d.locution_record(&from.id).unwrap()),
+        json!({"nodeID": 6, "personID": 0})
+    );
+    assert_eq!(
+        json!(d.participants),
+        json!([{"participantID": 0, "firstname": "Bob", "surname": "None"}])
+    );
     let r = &imported.report;
-    assert_eq!(r.count("participants entry"), 1);
+    assert_eq!(r.count("participants entry, kept in the dialogue layer"), 1);
     assert!(r.to_string().contains("characters of the analysed text"));
     assert!(r.to_string().contains("OVA layout section"));
 }
@@ -217,7 +232,7 @@ fn a_large_nodeset_reads_in_one_pass() {
     assert_eq!(
         imported
             .report
-            .count("YA (illocution) node, dialogue structure"),
+            .count("YA (illocution) node, kept in the dialogue layer"),
         n
     );
 }
@@ -242,10 +257,10 @@ fn check_valid_aif(doc: &Value, integer_ids: bool) {
     for n in nodes {
         let t = n["type"].as_str().unwrap().to_string();
         assert!(
-            ["I", "RA", "CA", "MA", "PA"].contains(&t.as_str()),
+            ["I", "RA", "CA", "MA", "PA", "L", "YA", "TA"].contains(&t.as_str()),
             "type {t}"
         );
-        if t != "I" {
+        if !["I", "L", "YA", "TA"].contains(&t.as_str()) {
             assert!(n["scheme"].is_string() && n["schemeID"].is_string(), "{n}");
         }
         assert!(

@@ -55,7 +55,10 @@ fn convert_prints_what_was_read_and_set_aside() {
     let err = stderr(&o);
     assert!(err.contains("as AIF JSON (AIFdb): 11 nodes (6 claim, 3 evidence, 2 argument), 9 edges (6 supports, 3 attacks)"), "{err}");
     assert!(err.contains("warning: 1 × edge names a node that does not exist (set aside) (e.g. edge \"201\" (\"2\" -> \"404\"))"), "{err}");
-    assert!(err.contains("set aside: 2 × L (locution) node"), "{err}");
+    assert!(
+        err.contains("kept: 2 × L (locution) node, kept in the dialogue layer"),
+        "{err}"
+    );
     assert!(err.contains("as argraph JSON"), "{err}");
     let g = argraph::json::load(&out).unwrap();
     assert_eq!(g.node_count(), 11);

@@ -11,6 +11,7 @@ mod bad_input;
 mod cli;
 mod cli_output;
 mod corpus_defects;
+mod dialogue;
 mod dot;
 mod examples;
 mod files_and_signals;

@@ -431,3 +431,198 @@ pub fn framework_distinct_attacks() -> impl Strategy<Value = ArgumentationFramew
         })
     })
 }
+
+// AIF documents with a dialogue layer, for AIF -> argraph -> AIF.
+
+/// The parts of a generated AIF document with a dialogue layer.
+#[derive(Debug, Clone)]
+struct DialogueSpec {
+    statements: Vec<String>,
+    /// RA nodes: (premises, conclusion), positions in `statements`.
+    inferences: Vec<(Vec<prop::sample::Index>, prop::sample::Index)>,
+    /// CA nodes: (attacker, target).
+    conflicts: Vec<(prop::sample::Index, prop::sample::Index)>,
+    /// Per statement: whether a locution anchors it (through a YA).
+    said: Vec<bool>,
+    /// Locutions anchoring nothing.
+    unanchored: usize,
+    /// Per RA: whether a YA anchors it in the transition before it.
+    argued: Vec<bool>,
+    /// Per locution: whether it has a `locutions` record, and its speaker.
+    speakers: Vec<Option<u8>>,
+    /// AIFdb ids that are not numbers (`"704_12"`, `"L.3"`); OVA's are numbers.
+    text_ids: bool,
+    ova: bool,
+}
+
+/// An AIF document — AIFdb's shape, or OVA3's wrapper with integer ids,
+/// participants and an analysed text — whose argument layer is statements,
+/// RA nodes (single and linked premises) and CA nodes between statements,
+/// and whose dialogue layer has locutions (some anchoring a statement
+/// through a YA, some anchoring nothing), a TA between each two successive
+/// locutions, YA nodes anchoring RA nodes in those TAs, and `locutions`
+/// records with speakers. Ids are unique, numbers or (AIFdb) not.
+pub fn aif_with_dialogue() -> impl Strategy<Value = Value> {
+    (
+        prop::collection::vec("[a-zA-Z][a-z ,.]{0,15}", 2..7),
+        prop::collection::vec(
+            (
+                prop::collection::vec(any::<prop::sample::Index>(), 1..3),
+                any::<prop::sample::Index>(),
+            ),
+            0..5,
+        ),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+            0..3,
+        ),
+        prop::collection::vec(any::<bool>(), 7),
+        0usize..3,
+        prop::collection::vec(any::<bool>(), 5),
+        prop::collection::vec(prop::option::of(0u8..3), 10),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                statements,
+                inferences,
+                conflicts,
+                said,
+                unanchored,
+                argued,
+                speakers,
+                text_ids,
+                ova,
+            )| {
+                aif_document(&DialogueSpec {
+                    statements,
+                    inferences,
+                    conflicts,
+                    said,
+                    unanchored,
+                    argued,
+                    speakers,
+                    text_ids,
+                    ova,
+                })
+            },
+        )
+}
+
+fn aif_document(spec: &DialogueSpec) -> Value {
+    let mut next = 0u64;
+    let mut new_id = |prefix: &str| {
+        next += 1;
+        match (spec.ova, spec.text_ids) {
+            (true, _) => json!(next + 100),
+            (false, true) => json!(format!("{prefix}{}", next + 100)),
+            (false, false) => json!((next + 100).to_string()),
+        }
+    };
+    let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+    let time = "2016-09-26 21:00:00";
+    let mut node = |id: &Value, ty: &str, text: &str| {
+        nodes.push(json!({"nodeID": id, "text": text, "type": ty, "timestamp": time}));
+    };
+    let stmt: Vec<Value> = spec.statements.iter().map(|_| new_id("704_")).collect();
+    for (id, text) in stmt.iter().zip(&spec.statements) {
+        node(id, "I", text);
+    }
+    let n = stmt.len();
+    let mut ras = Vec::new();
+    let mut pairs = HashSet::new();
+    for (premises, conclusion) in &spec.inferences {
+        let c = conclusion.index(n);
+        let mut ps: Vec<usize> = premises
+            .iter()
+            .map(|p| p.index(n))
+            .filter(|&p| p != c)
+            .collect();
+        ps.sort_unstable();
+        ps.dedup();
+        if ps.is_empty() || !pairs.insert((ps.clone(), c)) {
+            continue;
+        }
+        let ra = new_id("RA.");
+        node(&ra, "RA", "Default Inference");
+        for p in ps {
+            edges.push((stmt[p].clone(), ra.clone()));
+        }
+        edges.push((ra.clone(), stmt[c].clone()));
+        ras.push(ra);
+    }
+    let mut attacked = HashSet::new();
+    for (a, t) in &spec.conflicts {
+        let (a, t) = (a.index(n), t.index(n));
+        if a == t || !attacked.insert((a, t)) {
+            continue;
+        }
+        let ca = new_id("CA.");
+        node(&ca, "CA", "Default Conflict");
+        edges.push((stmt[a].clone(), ca.clone()));
+        edges.push((ca, stmt[t].clone()));
+    }
+    // Locutions in order: those anchoring a statement, then the others.
+    let mut locutions: Vec<Value> = Vec::new();
+    for (i, s) in stmt.iter().enumerate().filter(|&(i, _)| spec.said[i]) {
+        let l = new_id("L.");
+        node(&l, "L", &format!("Speaker {i} : {}", spec.statements[i]));
+        let ya = new_id("YA.");
+        node(&ya, "YA", "Asserting");
+        edges.push((l.clone(), ya.clone()));
+        edges.push((ya, s.clone()));
+        locutions.push(l);
+    }
+    for k in 0..spec.unanchored {
+        let l = new_id("L.");
+        node(&l, "L", &format!("Speaker {k} : yes, well"));
+        locutions.push(l);
+    }
+    let mut transitions = Vec::new();
+    for pair in locutions.windows(2) {
+        let ta = new_id("TA.");
+        node(&ta, "TA", "Default Transition");
+        edges.push((pair[0].clone(), ta.clone()));
+        edges.push((ta.clone(), pair[1].clone()));
+        transitions.push(ta);
+    }
+    for (k, ra) in ras.iter().enumerate() {
+        if let (true, Some(ta)) = (
+            spec.argued[k % 5],
+            transitions.get(k % transitions.len().max(1)),
+        ) {
+            let ya = new_id("YA.");
+            node(&ya, "YA", "Arguing");
+            edges.push((ta.clone(), ya.clone()));
+            edges.push((ya, ra.clone()));
+        }
+    }
+    let records: Vec<Value> = locutions
+        .iter()
+        .zip(&spec.speakers)
+        .filter_map(|(l, who)| {
+            let who = (*who)?;
+            Some(
+                json!({"nodeID": l, "personID": who.to_string(), "timestamp": time, "start": null}),
+            )
+        })
+        .collect();
+    let edges: Vec<Value> = edges
+        .into_iter()
+        .enumerate()
+        .map(|(k, (from, to))| json!({"edgeID": k + 1, "fromID": from, "toID": to}))
+        .collect();
+    if spec.ova {
+        let participants: Vec<Value> = (0..3)
+            .map(
+                |p| json!({"participantID": p, "firstname": format!("Speaker {p}"), "surname": ""}),
+            )
+            .collect();
+        json!({"AIF": {"nodes": nodes, "edges": edges, "schemefulfillments": [],
+                       "participants": participants, "locutions": records},
+               "OVA": {"nodes": []}, "text": {"txt": spec.statements.join(" ")}, "dialog": true})
+    } else {
+        json!({"nodes": nodes, "edges": edges, "locutions": records})
+    }
+}

@@ -1,11 +1,12 @@
 //! The AIF JSON document as read and written: derived serde types, the
 //! fields argraph has no place for kept in order by `#[serde(flatten)]`.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::model::data::{self, Object};
 use crate::model::{AttackKind, FramingBasis, NodeKind, Provenance, Source};
@@ -50,8 +51,8 @@ pub(super) struct Document {
     pub edges: Option<Vec<EdgeRecord>>,
     #[serde(default, deserialize_with = "null_as_empty")]
     pub locutions: Vec<LocutionRecord>,
-    #[serde(default, deserialize_with = "count")]
-    pub participants: usize,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub participants: Vec<data::Data>,
     #[serde(
         default,
         rename = "schemefulfillments",
@@ -69,10 +70,9 @@ pub(super) struct Document {
     /// Whether an OVA layout section is there (even `null`).
     #[serde(default, rename = "OVA", alias = "ova", deserialize_with = "present")]
     pub ova: bool,
-    /// Characters of the analysed text (OVA's `text`, a string or an
-    /// object of strings).
-    #[serde(default, rename = "text", deserialize_with = "text_chars")]
-    pub text_chars: usize,
+    /// The analysed text (OVA's `text`, a string or an object of strings).
+    #[serde(default, deserialize_with = "data::optional")]
+    pub text: Option<Value>,
     /// Read so that it is not counted as an unknown key.
     #[serde(default, rename = "dialog")]
     pub _dialog: Option<IgnoredAny>,
@@ -121,24 +121,13 @@ pub(super) struct EdgeRecord {
     pub other: Object,
 }
 
-/// An entry of `locutions`: the L node it describes (`nodeID`) among its
+/// An entry of `locutions`: the node it describes (`nodeID`) among its
 /// fields.
 #[derive(Deserialize)]
 #[serde(expecting = "a locution object")]
 pub(super) struct LocutionRecord {
     #[serde(flatten)]
     pub fields: Object,
-}
-
-impl LocutionRecord {
-    /// The id of its L node: a string, or a number as its JSON text.
-    pub fn node_id(&self) -> Option<String> {
-        match self.fields.0.get("nodeID")? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }
-    }
 }
 
 /// An entry of OVA's `schemefulfillments`: the scheme of an S-node.
@@ -250,8 +239,9 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     IgnoredAny::deserialize(d).map(|_| true)
 }
 
-fn text_chars<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
-    Ok(match Value::deserialize(d)? {
+/// Characters of an analysed text: a string, or an object of strings.
+pub(super) fn text_chars(text: &Value) -> usize {
+    match text {
         Value::String(s) => s.chars().count(),
         Value::Object(o) => o
             .values()
@@ -259,7 +249,7 @@ fn text_chars<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
             .map(|s| s.chars().count())
             .sum(),
         _ => 0,
-    })
+    }
 }
 
 /// A node or edge id: a string, or an integer written as its decimal
@@ -349,4 +339,27 @@ impl Visitor<'_> for TypeNameVisitor {
             Err(_) => TypeName::Other(name.to_string()),
         })
     }
+}
+
+/// A node of the input that takes part in the graph or in its records.
+pub(super) struct InputNode {
+    /// Position in the input's `nodes` array.
+    pub(super) index: usize,
+    pub(super) id: String,
+    pub(super) node_type: NodeType,
+    pub(super) text: Option<String>,
+    /// Its fields argraph has no place for, in order.
+    pub(super) fields: Map<String, Value>,
+    pub(super) extension: Option<Box<Extension>>,
+}
+
+/// The input nodes kept, and how to find them.
+pub(super) struct InputNodes {
+    pub(super) nodes: Vec<InputNode>,
+    /// Node ids to positions in `nodes`.
+    pub(super) by_id: HashMap<String, usize>,
+    /// Ids of the nodes set aside (without a type, or of an unknown one).
+    pub(super) set_aside: HashSet<String>,
+    /// Positions in `nodes` of the L, YA and TA nodes.
+    pub(super) dialogue: Vec<usize>,
 }

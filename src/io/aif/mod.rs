@@ -30,10 +30,20 @@
 //! | attack subtype | from the target: an argument node (an RA, so CA → RA) is **undercut**, evidence is **undermined**, a claim is **rebutted** |
 //! | MA (rephrase) | a **supports** edge from the original to the rephrasing, labelled `"rephrase"`, `data.aif.type = "MA"` (or an argument node, as for RA) |
 //! | PA (preference) | a record `{"over": <dispreferred id>, "pa": {…}}` in `data.aif_preferences` of the preferred node |
-//! | L, YA, TA, `locutions` | set aside and counted in the [`Report`]; each YA that anchors a node of the graph in a locution is kept as a record `{"ya": {…}, "from": {<L or TA node>, "locution": {…}}}` in that node's (or edge's) `data.aif_illocutions` |
+//! | L, YA, TA nodes, the edges touching them, `locutions` records, OVA's `participants` and `text` | the graph's [dialogue layer](crate::Dialogue) ([`ArgumentGraph::dialogue`]), as they were, with their AIF ids (see below) |
 //! | `timestamp`, `scheme`, `schemeID`, other node fields | the node's `data.aif` (the default scheme of the type — *Default Inference* 72, *Default Conflict* 71, *Default Rephrase* 144, *Default Preference* 161 — is not stored; any other scheme name is kept verbatim, known to us or not) |
-//! | `participants`, `descriptorfulfillments`, OVA layout and text, unknown top-level keys | set aside and counted |
+//! | `descriptorfulfillments`, OVA layout, unknown top-level keys | set aside and counted |
 //! | edge ids, `formEdgeID` | not kept (AIF edges carry no meaning of their own) |
+//!
+//! The dialogue layer (AIF+: what was said, by whom, in which order)
+//! is not used by argraph's model; it is kept so that AIF → argraph → AIF
+//! loses nothing. A dialogue edge names a node of the argument layer by
+//! its AIF id: a node of the graph by its id, an RA/CA/MA read as an edge
+//! by the `nodeID` of the edge's `data.aif`, a PA by the `nodeID` of its
+//! `data.aif_preferences` record. On reading, a dialogue edge to a scheme
+//! node that is set aside (an RA supporting itself, a PA missing a side)
+//! is set aside with a warning. A node whose `"argraph"` extension gives an
+//! `id` (argraph's writer had to renumber it) is named by that id.
 //!
 //! The leaf-premise rule: after the edges are read, an I-node is evidence
 //! if it has at least one outgoing and no incoming supports edge, and a
@@ -63,8 +73,20 @@
 //! holds its text (an Argdown argument, say: its content is not a scheme
 //! name), kept an argument by its extension; each supports edge between two I-nodes gets
 //! an RA node and each attacks edge a CA node, with the scheme names and
-//! ids OVA uses by default. Node ids that are decimal numbers are kept;
-//! others are numbered. What AIF has no place for — node kinds the
+//! ids OVA uses by default. The dialogue layer is written back: its nodes
+//! after the argument layer's, its edges, `locutions` (each `nodeID` the
+//! written id of the node it names), `participants` and `text`.
+//!
+//! Ids: [`Flavor::AifDb`] keeps every original id — a node's argraph id, a
+//! scheme node's `data.aif.nodeID`, a dialogue node's id — and
+//! [`Flavor::Ova`] those that are decimal numbers (OVA's ids are
+//! integers). The others, and an id a node before already took (the
+//! graph's nodes come first, then the scheme nodes written for edges and
+//! preferences, then the dialogue nodes), are numbered from 1, skipping
+//! ids in use, with the original id in the node's `"argraph": {"id": …}`,
+//! which [`from_slice`] takes back. A dialogue edge names the node that
+//! kept the id; one that names no node written is left out and warned
+//! about. What AIF has no place for — node kinds the
 //! structure does not imply, labels, weights, tags, provenance, `data`,
 //! `frames` edges, attack subtypes the target does not imply, title,
 //! description and sources — goes in `"argraph"` keys on the nodes, edges
@@ -104,6 +126,7 @@
 
 mod document;
 mod read;
+mod read_dialogue;
 mod write;
 
 use std::io::{Read, Write};
@@ -173,9 +196,10 @@ pub fn load(path: impl AsRef<Path>) -> Result<Imported> {
     crate::file::load_with(path.as_ref(), from_slice)
 }
 
-/// Writes a graph as an AIF document of the given flavour, and reports
-/// what AIF has no place for (kept in `"argraph"` extension keys).
-/// O(n + m).
+/// Writes a graph as an AIF document of the given flavour, with its
+/// [dialogue layer](ArgumentGraph::dialogue), and reports what AIF has no
+/// place for (kept in `"argraph"` extension keys). O(n + m + the dialogue
+/// layer's size).
 ///
 /// # Errors
 /// Only I/O errors of `writer`.
@@ -209,13 +233,6 @@ pub fn save(graph: &ArgumentGraph, flavor: Flavor, path: impl AsRef<Path>) -> Re
 }
 
 impl NodeType {
-    fn is_scheme(self) -> bool {
-        matches!(
-            self,
-            NodeType::Ra | NodeType::Ca | NodeType::Ma | NodeType::Pa
-        )
-    }
-
     fn is_dialogue(self) -> bool {
         matches!(self, NodeType::L | NodeType::Ya | NodeType::Ta)
     }

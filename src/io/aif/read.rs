@@ -8,9 +8,10 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::document::{
-    Document, DocumentExtension, EdgeRecord, Extension, Fulfillment, Id, LocutionRecord,
+    Document, DocumentExtension, EdgeRecord, Extension, Fulfillment, Id, InputNode, InputNodes,
     NodeRecord, NodeType, TypeName,
 };
+use super::read_dialogue::DialogueRead;
 use super::{collapsible, FORMAT, MA_LABEL};
 use crate::error::{Error, ErrorKind, Location, ParseCategory, Problem, Result, Rule};
 use crate::io::report::{short, Imported, Report, Severity};
@@ -48,17 +49,8 @@ pub(super) const K_COLLAPSED: &str =
 pub(super) const K_ARGUMENT: &str = "RA/CA/MA node read as an argument node";
 pub(super) const K_MA: &str = "MA (rephrase) node read as a supports edge labelled \"rephrase\"";
 pub(super) const K_PA: &str = "PA (preference), kept in data.aif_preferences of the preferred node";
-pub(super) const K_YA: &str =
-    "illocution (YA anchoring a node in a locution), kept in data.aif_illocutions";
-pub(super) const S_L: &str = "L (locution) node, dialogue structure";
-pub(super) const S_YA: &str = "YA (illocution) node, dialogue structure";
-pub(super) const S_TA: &str = "TA (transition) node, dialogue structure";
-pub(super) const S_DIALOGUE_EDGE: &str = "edge of the dialogue structure (L, YA, TA nodes)";
-pub(super) const S_LOCUTION: &str = "locutions entry (speaker, time)";
-pub(super) const S_PARTICIPANT: &str = "participants entry";
 pub(super) const S_DESCRIPTOR: &str = "descriptor fulfillment (critical questions)";
 pub(super) const S_OVA: &str = "OVA layout section (node positions)";
-pub(super) const S_TEXT: &str = "characters of the analysed text (OVA \"text\")";
 pub(super) const S_TOP_KEY: &str = "unknown top-level key";
 
 /// What an AIF document is, for messages.
@@ -104,17 +96,33 @@ fn data_error(message: impl Into<String>) -> Error {
 
 fn build(top: Document) -> Result<Imported> {
     let mut report = Report::new();
-    let (mut doc, extension) = unwrap(top, &mut report)?;
+    let (mut doc, extension, text) = unwrap(top, &mut report)?;
     // Set by argraph's writer: then `data` comes verbatim from the
-    // extension, and PA and dialogue nodes (which the writer derives from
-    // `data`) are not read again.
+    // extension, and PA nodes (which the writer derives from `data`) are
+    // not read again.
     let written_by_argraph = extension.is_some();
     let mut problems = Vec::new();
     let records = doc.nodes.take().unwrap_or_default();
     let edge_records = doc.edges.take().unwrap_or_default();
-    report.count_input_records(records.len() + edge_records.len());
+    // The records of the dialogue layer count: a file of nothing else
+    // gives no graph, and is refused for it (see `convert::read`).
+    report.count_input_records(
+        records.len() + edge_records.len() + doc.locutions.len() + doc.participants.len(),
+    );
     let mut input = read_nodes(records, &doc.fulfillments, &mut report, &mut problems);
-    let edges = sort_edges(edge_records, &input, &mut report);
+    let mut edges = sort_edges(edge_records, &input, &mut report);
+    let locutions = std::mem::take(&mut doc.locutions);
+    let participants = std::mem::take(&mut doc.participants);
+    let with_dialogue = !(input.dialogue.is_empty()
+        && edges.dialogue.is_empty()
+        && locutions.is_empty()
+        && participants.is_empty()
+        && text.is_none());
+    // Before the argument layer takes the extensions that name renumbered nodes.
+    let layer = with_dialogue.then(|| {
+        let ends = std::mem::take(&mut edges.dialogue);
+        DialogueRead::new(&mut input, ends, locutions, participants, text, &mut report)
+    });
     let mut shape = Shape::new(&input.nodes, &edges.structural);
     let mut graph_nodes = node_roles(
         &mut input,
@@ -133,20 +141,20 @@ fn build(top: Document) -> Result<Imported> {
             format!("node {:?} on node {i_node:?}", n.id)
         });
     }
-    if written_by_argraph {
-        count_dialogue(&input.nodes, edges.dialogue.len(), &mut report);
+    let kept_pa = if written_by_argraph {
+        HashSet::new()
     } else {
-        preferences(&input.nodes, &shape, &mut graph_nodes, &mut report);
-        let anchored = Anchoring {
-            nodes: &input.nodes,
-            dialogue: &edges.dialogue,
-            locutions: &doc.locutions,
-        };
-        let kept = anchored.illocutions(&shape.roles, &mut graph_nodes, &mut graph_edges);
-        report.kept_n(K_YA, kept);
-        count_dialogue(&input.nodes, edges.dialogue.len(), &mut report);
-        report.set_aside_n(S_LOCUTION, doc.locutions.len());
-    }
+        preferences(&input.nodes, &shape, &mut graph_nodes, &mut report)
+    };
+    let built = Built {
+        input: &input,
+        shape: &shape,
+        graph_nodes: &graph_nodes,
+        graph_edges: &graph_edges,
+        kept_pa: &kept_pa,
+        written_by_argraph,
+    };
+    let dialogue = layer.map(|layer| built.dialogue(layer, &mut report));
     // Collapsed scheme nodes and direct edges in file order, then frames.
     graph_edges.sort_by_key(|e| e.position);
     graph_edges.extend(frames_edges(
@@ -158,6 +166,7 @@ fn build(top: Document) -> Result<Imported> {
     derive_kinds(&mut graph_nodes, &graph_edges);
     let mut graph = assemble(graph_nodes, graph_edges, written_by_argraph, &mut problems);
     add_document_extension(&mut graph, extension, &mut problems);
+    graph.set_dialogue(dialogue);
     if !problems.is_empty() {
         return Err(Error::invalid(problems));
     }
@@ -167,10 +176,11 @@ fn build(top: Document) -> Result<Imported> {
 /// The AIF part of `top` (itself, or what its `AIF` key wraps) and the
 /// `argraph` extension of either, after reporting what the document holds
 /// besides nodes and edges.
-fn unwrap(mut top: Document, report: &mut Report) -> Result<(Document, Option<DocumentExtension>)> {
+/// And the analysed text (OVA's), from the wrapper or the AIF part.
+fn unwrap(mut top: Document, report: &mut Report) -> Result<Unwrapped> {
     let extension = top.extension.take();
     // The wrapper's own keys (OVA layout, text) are on the top document.
-    let wrapper = (top.ova, top.text_chars, std::mem::take(&mut top.other.0));
+    let wrapper = (top.ova, top.text.take(), std::mem::take(&mut top.other.0));
     let mut doc = match top.aif.take() {
         Some(inner) => {
             if inner.aif.is_some() {
@@ -197,8 +207,7 @@ fn unwrap(mut top: Document, report: &mut Report) -> Result<(Document, Option<Do
             "no \"nodes\" array: not an AIF document (AIFdb: {\"nodes\", \"edges\"}; OVA: {\"AIF\": {…}})",
         ));
     }
-    let (ova, text_chars, keys) = wrapper;
-    report.set_aside_n(S_PARTICIPANT, doc.participants);
+    let (ova, text, keys) = wrapper;
     report.set_aside_n(
         S_DESCRIPTOR,
         doc.descriptorfulfillments + doc.cqdescriptorfulfillments,
@@ -206,33 +215,15 @@ fn unwrap(mut top: Document, report: &mut Report) -> Result<(Document, Option<Do
     if ova || doc.ova {
         report.set_aside_n(S_OVA, 1);
     }
-    report.set_aside_n(S_TEXT, text_chars.max(doc.text_chars));
     for k in keys.keys().chain(doc.other.0.keys()) {
         report.set_aside_one(S_TOP_KEY, || format!("{k:?}"));
     }
-    Ok((doc, extension))
+    let text = text.or_else(|| doc.text.take());
+    Ok((doc, extension, text))
 }
 
-/// A node of the input that takes part in the graph or in its records.
-struct InputNode {
-    /// Position in the input's `nodes` array.
-    index: usize,
-    id: String,
-    node_type: NodeType,
-    text: Option<String>,
-    /// Its fields argraph has no place for, in order.
-    fields: Map<String, Value>,
-    extension: Option<Box<Extension>>,
-}
-
-/// The input nodes kept, and how to find them.
-struct InputNodes {
-    nodes: Vec<InputNode>,
-    /// Node ids to positions in `nodes`.
-    by_id: HashMap<String, usize>,
-    /// Ids of the nodes set aside (without a type, or of an unknown one).
-    set_aside: HashSet<String>,
-}
+/// What [`unwrap`] gives: the AIF part, the `argraph` extension, the text.
+type Unwrapped = (Document, Option<DocumentExtension>, Option<Value>);
 
 /// Keeps the nodes with an id and a known type, once each; the scheme of
 /// a scheme node may come from OVA's `schemefulfillments`.
@@ -250,6 +241,7 @@ fn read_nodes(
         nodes: Vec::new(),
         by_id: HashMap::new(),
         set_aside: HashSet::new(),
+        dialogue: Vec::new(),
     };
     for (index, r) in records.into_iter().enumerate() {
         let Some(id) = r.id.map(|id| id.0).filter(|s| !s.is_empty()) else {
@@ -289,10 +281,14 @@ fn read_nodes(
             continue;
         }
         let mut fields = r.fields.0;
-        if node_type.is_scheme() && !fields.contains_key("schemeID") {
+        // OVA gives YA and TA nodes schemes too.
+        if node_type != NodeType::I && !fields.contains_key("schemeID") {
             if let Some(s) = schemes.get(id.as_str()) {
                 fields.insert("schemeID".into(), Value::String(s.to_string()));
             }
+        }
+        if node_type.is_dialogue() {
+            input.dialogue.push(input.nodes.len());
         }
         input.by_id.insert(id.clone(), input.nodes.len());
         input.nodes.push(InputNode {
@@ -369,7 +365,7 @@ fn sort_edges(records: Vec<EdgeRecord>, input: &InputNodes, report: &mut Report)
 
 /// What an input node became.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(super) enum Role {
     /// A node of the graph (index into the graph's nodes).
     Node(usize),
     /// A scheme node read as an edge (index into the graph's edges).
@@ -436,30 +432,23 @@ impl Shape {
 }
 
 /// The `data` of a node or edge of the graph as it is composed: the
-/// fields AIF has and argraph has not, then records of preferences and
-/// illocutions.
+/// fields AIF has and argraph has not, then records of preferences.
 #[derive(Default)]
 struct AifData {
     aif: Option<Map<String, Value>>,
     preferences: Vec<Value>,
-    illocutions: Vec<Value>,
 }
 
 impl AifData {
-    /// `{"aif": …, "aif_preferences": […], "aif_illocutions": […]}`, the
-    /// parts that are there; empty when none is.
+    /// `{"aif": …, "aif_preferences": […]}`, the parts that are there;
+    /// empty when none is.
     fn into_map(self) -> Map<String, Value> {
         let mut data = Map::new();
         if let Some(aif) = self.aif {
             data.insert("aif".into(), Value::Object(aif));
         }
-        for (key, records) in [
-            ("aif_preferences", self.preferences),
-            ("aif_illocutions", self.illocutions),
-        ] {
-            if !records.is_empty() {
-                data.insert(key.into(), Value::Array(records));
-            }
+        if !self.preferences.is_empty() {
+            data.insert("aif_preferences".into(), Value::Array(self.preferences));
         }
         data
     }
@@ -749,26 +738,16 @@ fn warn_missing_sides(nodes: &[InputNode], shape: &Shape, report: &mut Report) {
     }
 }
 
-/// Counts the dialogue nodes and edges, set aside.
-fn count_dialogue(nodes: &[InputNode], dialogue_edges: usize, report: &mut Report) {
-    for (what, ty) in [
-        (S_L, NodeType::L),
-        (S_YA, NodeType::Ya),
-        (S_TA, NodeType::Ta),
-    ] {
-        report.set_aside_n(what, nodes.iter().filter(|n| n.node_type == ty).count());
-    }
-    report.set_aside_n(S_DIALOGUE_EDGE, dialogue_edges);
-}
-
 /// PA nodes become `data.aif_preferences` records on the preferred node:
 /// `{"over": <id of the dispreferred node>, "pa": {<the PA node's fields>}}`.
+/// Returns the positions of the PA nodes kept.
 fn preferences(
     nodes: &[InputNode],
     shape: &Shape,
     graph_nodes: &mut [GraphNode],
     report: &mut Report,
-) {
+) -> HashSet<usize> {
+    let mut kept = HashSet::new();
     let graph_node = |&j: &usize| match shape.roles[j] {
         Role::Node(p) => Some(p),
         _ => None,
@@ -796,114 +775,63 @@ fn preferences(
             }
         }
         report.kept_n(K_PA, 1);
+        kept.insert(i);
     }
+    kept
 }
 
-/// YA nodes anchor a node of the graph (I-node, or scheme node) in a
-/// locution (L) or a transition (TA). Each anchoring becomes a record
-/// `{"ya": {<the YA node>}, "from": {<the L or TA node>, "type": …,
-/// "locution": {<its locutions entry>}}}` in `data.aif_illocutions` of the
-/// node (or of the edge, for a scheme node read as an edge). The dialogue
-/// nodes themselves are set aside and counted.
-struct Anchoring<'a> {
-    nodes: &'a [InputNode],
-    dialogue: &'a [(usize, usize)],
-    locutions: &'a [LocutionRecord],
+/// The argument layer as read, before assembly: what decides which
+/// dialogue edges can be written back.
+struct Built<'a> {
+    input: &'a InputNodes,
+    shape: &'a Shape,
+    graph_nodes: &'a [GraphNode],
+    graph_edges: &'a [GraphEdge],
+    /// The PA nodes kept as preferences (not when written by argraph).
+    kept_pa: &'a HashSet<usize>,
+    written_by_argraph: bool,
 }
 
-impl Anchoring<'_> {
-    /// Adds the records, and returns how many.
-    fn illocutions(
-        &self,
-        roles: &[Role],
-        graph_nodes: &mut [GraphNode],
-        graph_edges: &mut [GraphEdge],
-    ) -> usize {
-        let nodes = self.nodes;
-        let mut anchors: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut targets: HashMap<usize, Vec<usize>> = HashMap::new();
-        for &(a, b) in self.dialogue {
-            match (nodes[a].node_type, nodes[b].node_type) {
-                (NodeType::L | NodeType::Ta, NodeType::Ya) => anchors.entry(b).or_default().push(a),
-                (NodeType::Ya, t) if !t.is_dialogue() => targets.entry(a).or_default().push(b),
-                _ => {}
-            }
-        }
-        let locutions = self.locutions_by_id();
-        let mut ya_nodes: Vec<usize> = targets.keys().copied().collect();
-        ya_nodes.sort_unstable();
-        let mut kept = 0;
-        for y in ya_nodes {
-            let from: Vec<Option<Value>> = match anchors.get(&y) {
-                Some(a) => a
-                    .iter()
-                    .map(|&j| Some(self.anchor(j, &locutions)))
-                    .collect(),
-                None => vec![None],
-            };
-            let ya = Value::Object(native(&nodes[y]));
-            for &t in &targets[&y] {
-                for f in &from {
-                    let mut record = Map::new();
-                    record.insert("ya".into(), ya.clone());
-                    if let Some(f) = f {
-                        record.insert("from".into(), f.clone());
-                    }
-                    let record = Value::Object(record);
-                    match roles[t] {
-                        Role::Node(p) => graph_nodes[p].data.illocutions.push(record),
-                        Role::Edge(e) => graph_edges[e].data.illocutions.push(record),
-                        Role::Other => continue,
-                    }
-                    kept += 1;
+impl Built<'_> {
+    /// The dialogue layer, without the edges to a node the writer could
+    /// not name as they do (see [`DialogueRead::finish`]).
+    fn dialogue(&self, layer: DialogueRead, report: &mut Report) -> crate::model::Dialogue {
+        // argraph's writer derives the PA nodes from `data.aif_preferences`.
+        let written = self
+            .written_by_argraph
+            .then(|| written_preferences(self.graph_nodes));
+        let named = |j: usize, name: &str| match self.shape.roles[j] {
+            _ if self.input.nodes[j].node_type.is_dialogue() => true,
+            Role::Node(_) => true,
+            // An S-node read as an edge: by the `nodeID` of the edge's `data.aif`.
+            Role::Edge(e) => {
+                if !self.written_by_argraph {
+                    return true; // the reader put it there
                 }
+                let data = self.graph_edges[e].given_data.as_ref();
+                let id = data.and_then(|d| d.get("aif")?.get("nodeID"));
+                crate::model::id_text(id).as_deref() == Some(name)
             }
-        }
-        kept
-    }
-
-    /// The `locutions` entries of L nodes by id, without their `nodeID`
-    /// (the last entry for an id wins, as a later key does in an object).
-    fn locutions_by_id(&self) -> HashMap<String, Value> {
-        let l_ids: HashSet<&str> = self
-            .nodes
-            .iter()
-            .filter(|n| n.node_type == NodeType::L)
-            .map(|n| n.id.as_str())
-            .collect();
-        let mut locutions = HashMap::new();
-        for loc in self.locutions {
-            let Some(id) = loc.node_id().filter(|id| l_ids.contains(id.as_str())) else {
-                continue;
-            };
-            let mut fields = loc.fields.0.clone();
-            fields.shift_remove("nodeID");
-            locutions.insert(id, Value::Object(fields));
-        }
-        locutions
-    }
-
-    /// The L or TA node `j` as a record, with its type and locution.
-    fn anchor(&self, j: usize, locutions: &HashMap<String, Value>) -> Value {
-        let n = &self.nodes[j];
-        let mut record = native(n);
-        record.insert("type".into(), Value::String(n.node_type.as_str().into()));
-        if let Some(loc) = locutions.get(&n.id) {
-            record.insert("locution".into(), loc.clone());
-        }
-        Value::Object(record)
+            Role::Other => match &written {
+                Some(ids) => ids.contains(name),
+                None => self.kept_pa.contains(&j),
+            },
+        };
+        layer.finish(named, report)
     }
 }
 
-/// An AIF node as an object: `nodeID`, `text` if any, then its other fields.
-fn native(n: &InputNode) -> Map<String, Value> {
-    let mut record = Map::new();
-    record.insert("nodeID".into(), Value::String(n.id.clone()));
-    if let Some(t) = &n.text {
-        record.insert("text".into(), Value::String(t.clone()));
-    }
-    record.extend(n.fields.iter().map(|(k, v)| (k.clone(), v.clone())));
-    record
+/// The ids of the PA nodes argraph's writer writes for the preferences in
+/// the `data` of these nodes (`data.aif_preferences[*].pa.nodeID`).
+fn written_preferences(graph_nodes: &[GraphNode]) -> HashSet<String> {
+    let data = graph_nodes
+        .iter()
+        .filter_map(|p| p.extension.as_ref()?.data.as_ref());
+    let records = data.filter_map(|d| d.get("aif_preferences")?.as_array());
+    let pa_ids = records
+        .flatten()
+        .map(|r| r.get("pa").and_then(|pa| pa.get("nodeID")));
+    pa_ids.filter_map(crate::model::id_text).collect()
 }
 
 /// The `frames` edges argraph's writer keeps on their framing nodes.

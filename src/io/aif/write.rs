@@ -1,5 +1,6 @@
 //! argraph → AIF.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
@@ -12,7 +13,8 @@ use super::{collapsible, Flavor, MA_LABEL};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::report::Report;
 use crate::model::{
-    ArgumentGraph, AttackKind, EdgeKind, EdgeRef, FramingBasis, Node, NodeKind, Provenance,
+    id_text, ArgumentGraph, AttackKind, Dialogue, DialogueKind, EdgeKind, EdgeRef, FramingBasis,
+    Node, NodeKind, Provenance,
 };
 
 pub(super) const K_EXT: &str =
@@ -30,7 +32,7 @@ const RESERVED: &[&str] = &["nodeID", "text", "type", "argraph"];
 #[derive(Default, Serialize)]
 struct ExtensionFields<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
+    id: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<NodeKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,9 +103,13 @@ impl<'a> ExtensionFields<'a> {
 
 /// A node of the AIF document.
 struct AifNode<'a> {
-    /// The nodeID wanted (from the argraph id or `data.aif.nodeID`), if it is a number.
-    wanted: Option<u64>,
-    id: u64,
+    /// The id the node had (its argraph id, the `nodeID` of `data.aif`, a
+    /// dialogue node's id), by which the dialogue layer names it.
+    original: Option<String>,
+    /// Whether `original` is an id of the flavour written (AIFdb: any; OVA:
+    /// a decimal number), to keep unless another node took it first.
+    wanted: bool,
+    id: String,
     text: &'a str,
     ty: NodeType,
     native: Option<&'a Map<String, Value>>,
@@ -112,14 +118,15 @@ struct AifNode<'a> {
 
 impl<'a> AifNode<'a> {
     fn new(
-        wanted: Option<u64>,
+        original: Option<String>,
         text: &'a str,
         ty: NodeType,
         native: Option<&'a Map<String, Value>>,
     ) -> AifNode<'a> {
         AifNode {
-            wanted,
-            id: 0,
+            original,
+            wanted: false,
+            id: String::new(),
             text,
             ty,
             native,
@@ -192,12 +199,9 @@ fn str_field<'a>(m: Option<&'a Map<String, Value>>, key: &str) -> Option<&'a str
     m?.get(key)?.as_str()
 }
 
-fn wanted_id(m: Option<&Map<String, Value>>) -> Option<u64> {
-    match m?.get("nodeID")? {
-        Value::String(s) => numeric(s),
-        Value::Number(n) => n.as_u64(),
-        _ => None,
-    }
+/// The `nodeID` of `data.aif` (a string, or a number as its text).
+fn aif_node_id(m: Option<&Map<String, Value>>) -> Option<String> {
+    id_text(m?.get("nodeID")).filter(|s| !s.is_empty())
 }
 
 /// The text of a scheme node written for an edge: `data.aif.text`, else its
@@ -215,15 +219,24 @@ pub(super) fn write<W: Write>(g: &ArgumentGraph, flavor: Flavor, writer: W) -> R
     let frames = aif.add_edges(g);
     report.kept_n(K_FRAMES, frames.len());
     aif.add_preferences(&mut report);
-    assign_ids(&mut aif.nodes);
+    let dialogue = g.dialogue();
+    if let Some(d) = dialogue {
+        aif.add_dialogue_nodes(d);
+    }
+    assign_ids(&mut aif.nodes, flavor);
     let (ins, outs) = aif.neighbours(&mut report);
     aif.add_extensions(&ins, &outs, frames);
+    aif.keep_original_ids();
     report.kept_n(
         K_EXT,
         aif.nodes.iter().filter(|n| !n.ext.is_empty()).count()
             + aif.edges.iter().filter(|e| !e.ext.is_empty()).count(),
     );
-    serialize(g, &aif, flavor, writer)?;
+    let records = match dialogue {
+        Some(d) => aif.add_dialogue(d, flavor, &mut report),
+        None => DialogueRecords::default(),
+    };
+    serialize(g, &aif, &records, flavor, writer)?;
     Ok(report)
 }
 
@@ -279,7 +292,7 @@ impl<'a> Aif<'a> {
                     }
                     _ => NodeType::I,
                 };
-                AifNode::new(numeric(n.id()), n.text(), ty, native)
+                AifNode::new(Some(n.id().to_string()), n.text(), ty, native)
             })
             .collect();
         let n = graph_nodes.len();
@@ -340,7 +353,7 @@ impl<'a> Aif<'a> {
                 let text = scheme_text(ty, native);
                 self.nodes.push(AifNode {
                     ext,
-                    ..AifNode::new(wanted_id(native), text, ty, native)
+                    ..AifNode::new(aif_node_id(native), text, ty, native)
                 });
                 self.edges.push(AifEdge::plain(a, s));
                 self.edges.push(AifEdge::plain(s, b));
@@ -391,8 +404,12 @@ impl<'a> Aif<'a> {
             let s = self.nodes.len();
             let text = scheme_text(NodeType::Pa, Some(group.native));
             let native = Some(group.native);
-            self.nodes
-                .push(AifNode::new(wanted_id(native), text, NodeType::Pa, native));
+            self.nodes.push(AifNode::new(
+                aif_node_id(native),
+                text,
+                NodeType::Pa,
+                native,
+            ));
             self.edges
                 .extend(group.preferred.iter().map(|&p| AifEdge::plain(p, s)));
             self.edges
@@ -454,9 +471,9 @@ impl<'a> Aif<'a> {
                     (k != derived).then_some(k)
                 }
             };
-            let id_text = self.nodes[i].id.to_string();
+            let written = &self.nodes[i].id;
             self.nodes[i].ext = ExtensionFields {
-                id: (n.id() != id_text).then(|| n.id()),
+                id: (n.id() != written).then_some(Cow::Borrowed(n.id())),
                 kind,
                 label: n.label().map(Some),
                 weight: n.weight(),
@@ -469,7 +486,7 @@ impl<'a> Aif<'a> {
         }
         for (a, b, e) in frames {
             let frame = FrameJson {
-                to: self.nodes[b].id.to_string(),
+                to: self.nodes[b].id.clone(),
                 label: e.edge().label(),
                 weight: e.weight(),
                 provenance: e.edge().provenance(),
@@ -508,7 +525,13 @@ impl<'a> Preference<'a> {
 }
 
 /// Writes the document, pretty, with a final newline.
-fn serialize<W: Write>(g: &ArgumentGraph, aif: &Aif<'_>, flavor: Flavor, writer: W) -> Result<()> {
+fn serialize<W: Write>(
+    g: &ArgumentGraph,
+    aif: &Aif<'_>,
+    records: &DialogueRecords<'_>,
+    flavor: Flavor,
+    writer: W,
+) -> Result<()> {
     let argraph = DocumentExtension {
         version: 1,
         title: g.title().map(str::to_string),
@@ -523,11 +546,13 @@ fn serialize<W: Write>(g: &ArgumentGraph, aif: &Aif<'_>, flavor: Flavor, writer:
         Flavor::AifDb => AifDbDocument {
             nodes: node_list(&aif.nodes, flavor),
             edges: edge_list(&aif.nodes, &aif.edges, flavor),
-            locutions: [],
+            locutions: &records.locutions,
+            participants: records.participants,
+            text: records.text,
             argraph: &argraph,
         }
         .serialize(&mut ser),
-        Flavor::Ova => ova_document(aif, &argraph).serialize(&mut ser),
+        Flavor::Ova => ova_document(aif, records, &argraph).serialize(&mut ser),
     };
     written.map_err(|e| match e.io_error_kind() {
         Some(kind) => Error::from(std::io::Error::new(kind, e.to_string())),
@@ -537,26 +562,34 @@ fn serialize<W: Write>(g: &ArgumentGraph, aif: &Aif<'_>, flavor: Flavor, writer:
     Ok(())
 }
 
-/// Keeps every wanted numeric id that is free (graph nodes first), then
-/// numbers the rest from 1, skipping ids in use.
-fn assign_ids(out: &mut [AifNode<'_>]) {
-    let mut used = HashSet::with_capacity(out.len());
+/// Keeps every original id the flavour can write (AIFdb: any; OVA: a
+/// decimal number) that no node before took (graph nodes come first,
+/// then the scheme nodes, then the dialogue nodes); numbers the rest from
+/// 1, skipping ids in use. A node of the graph, a scheme node or a dialogue
+/// node whose original id was not kept has it in its extension (`"argraph":
+/// {"id": …}`), which the reader takes back.
+fn assign_ids(out: &mut [AifNode<'_>], flavor: Flavor) {
+    let mut used: HashSet<String> = HashSet::with_capacity(out.len());
     for n in out.iter_mut() {
-        if let Some(w) = n.wanted {
-            if used.insert(w) {
-                n.id = w;
-                continue;
+        let writable = |id: &str| match flavor {
+            Flavor::AifDb => !id.is_empty(),
+            Flavor::Ova => numeric(id).is_some(),
+        };
+        n.wanted = match &n.original {
+            Some(o) if writable(o) && used.insert(o.clone()) => {
+                n.id = o.clone();
+                true
             }
-        }
-        n.wanted = None;
+            _ => false,
+        };
     }
     let mut next = 1u64;
-    for n in out.iter_mut().filter(|n| n.wanted.is_none()) {
-        while used.contains(&next) {
+    for n in out.iter_mut().filter(|n| !n.wanted) {
+        while used.contains(next.to_string().as_str()) {
             next += 1;
         }
-        used.insert(next);
-        n.id = next;
+        n.id = next.to_string();
+        used.insert(n.id.clone());
     }
 }
 
@@ -592,10 +625,25 @@ fn layers(n: usize, edges: &[AifEdge<'_>]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// A node or edge id: a string (AIFdb) or an integer (OVA).
-struct AifId(u64, Flavor);
+/// A node or edge id: a string (AIFdb) or an integer (OVA, whose ids
+/// [`assign_ids`] makes decimal numbers).
+#[derive(Clone, Copy)]
+struct AifId<'a>(&'a str, Flavor);
 
-impl Serialize for AifId {
+impl Serialize for AifId<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match (self.1, numeric(self.0)) {
+            (Flavor::Ova, Some(n)) => s.serialize_u64(n),
+            _ => s.serialize_str(self.0),
+        }
+    }
+}
+
+/// An edge id: edges are numbered from 1 (AIF edges carry no meaning of
+/// their own); a string (AIFdb) or an integer (OVA).
+struct EdgeNumber(u64, Flavor);
+
+impl Serialize for EdgeNumber {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self.1 {
             Flavor::AifDb => s.collect_str(&self.0),
@@ -604,12 +652,19 @@ impl Serialize for AifId {
     }
 }
 
+/// OVA's text when there is none.
+static NO_TEXT: Value = Value::String(String::new());
+
 /// AIFdb's document.
 #[derive(Serialize)]
 struct AifDbDocument<'a> {
     nodes: Vec<NodeJson<'a>>,
     edges: Vec<EdgeJson<'a>>,
-    locutions: [(); 0],
+    locutions: &'a [Map<String, Value>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    participants: &'a [Map<String, Value>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a Value>,
     argraph: &'a DocumentExtension,
 }
 
@@ -619,8 +674,9 @@ struct OvaDocument<'a> {
     #[serde(rename = "AIF")]
     aif: OvaAif<'a>,
     #[serde(rename = "OVA")]
-    ova: OvaLayout,
-    text: &'static str,
+    ova: OvaLayout<'a>,
+    /// The analysed text, `""` when there is none.
+    text: &'a Value,
     dialog: bool,
     argraph: &'a DocumentExtension,
 }
@@ -629,35 +685,35 @@ struct OvaDocument<'a> {
 struct OvaAif<'a> {
     nodes: Vec<NodeJson<'a>>,
     edges: Vec<EdgeJson<'a>>,
-    schemefulfillments: Vec<FulfillmentJson>,
-    participants: [(); 0],
-    locutions: [(); 0],
+    schemefulfillments: Vec<FulfillmentJson<'a>>,
+    participants: &'a [Map<String, Value>],
+    locutions: &'a [Map<String, Value>],
     descriptorfulfillments: [(); 0],
     cqdescriptorfulfillments: [(); 0],
 }
 
 #[derive(Serialize)]
-struct FulfillmentJson {
+struct FulfillmentJson<'a> {
     #[serde(rename = "nodeID")]
-    node: u64,
+    node: AifId<'a>,
     #[serde(rename = "schemeID")]
     scheme: String,
 }
 
 /// OVA's layout: where each node is drawn.
 #[derive(Serialize)]
-struct OvaLayout {
+struct OvaLayout<'a> {
     firstname: &'static str,
     surname: &'static str,
     url: &'static str,
-    nodes: Vec<OvaPosition>,
-    edges: Vec<OvaLink>,
+    nodes: Vec<OvaPosition<'a>>,
+    edges: Vec<OvaLink<'a>>,
 }
 
 #[derive(Serialize)]
-struct OvaPosition {
+struct OvaPosition<'a> {
     #[serde(rename = "nodeID")]
-    node: u64,
+    node: AifId<'a>,
     visible: bool,
     x: usize,
     y: usize,
@@ -665,18 +721,18 @@ struct OvaPosition {
 }
 
 #[derive(Serialize)]
-struct OvaLink {
+struct OvaLink<'a> {
     #[serde(rename = "fromID")]
-    from: u64,
+    from: AifId<'a>,
     #[serde(rename = "toID")]
-    to: u64,
+    to: AifId<'a>,
     visible: bool,
 }
 
 #[derive(Serialize)]
 struct NodeJson<'a> {
     #[serde(rename = "nodeID")]
-    id: AifId,
+    id: AifId<'a>,
     text: &'a str,
     #[serde(rename = "type")]
     ty: NodeType,
@@ -702,11 +758,11 @@ fn native_fields<S: Serializer>(
 #[derive(Serialize)]
 struct EdgeJson<'a> {
     #[serde(rename = "edgeID")]
-    id: AifId,
+    id: EdgeNumber,
     #[serde(rename = "fromID")]
-    from: AifId,
+    from: AifId<'a>,
     #[serde(rename = "toID")]
-    to: AifId,
+    to: AifId<'a>,
     /// AIFdb writes `null`; OVA has no such key.
     #[serde(rename = "formEdgeID", skip_serializing_if = "Option::is_none")]
     form: Option<()>,
@@ -741,7 +797,7 @@ fn node_list<'a>(nodes: &'a [AifNode<'a>], flavor: Flavor) -> Vec<NodeJson<'a>> 
             _ => (None, None),
         };
         NodeJson {
-            id: AifId(n.id, flavor),
+            id: AifId(&n.id, flavor),
             text: n.text,
             ty: n.ty,
             native: n.native,
@@ -754,14 +810,14 @@ fn node_list<'a>(nodes: &'a [AifNode<'a>], flavor: Flavor) -> Vec<NodeJson<'a>> 
 }
 
 fn edge_list<'a>(
-    nodes: &[AifNode<'_>],
+    nodes: &'a [AifNode<'_>],
     edges: &'a [AifEdge<'a>],
     flavor: Flavor,
 ) -> Vec<EdgeJson<'a>> {
     let list = edges.iter().zip(1..).map(|(e, id)| EdgeJson {
-        id: AifId(id, flavor),
-        from: AifId(nodes[e.from].id, flavor),
-        to: AifId(nodes[e.to].id, flavor),
+        id: EdgeNumber(id, flavor),
+        from: AifId(&nodes[e.from].id, flavor),
+        to: AifId(&nodes[e.to].id, flavor),
         form: (flavor == Flavor::AifDb).then_some(()),
         argraph: &e.ext,
     });
@@ -769,24 +825,31 @@ fn edge_list<'a>(
 }
 
 /// The OVA wrapper of the AIF document: scheme fulfillments and a layout.
-fn ova_document<'a>(aif: &'a Aif<'a>, argraph: &'a DocumentExtension) -> OvaDocument<'a> {
+fn ova_document<'a>(
+    aif: &'a Aif<'a>,
+    records: &'a DialogueRecords<'a>,
+    argraph: &'a DocumentExtension,
+) -> OvaDocument<'a> {
     let nodes = &aif.nodes;
     let fulfillments = nodes.iter().filter(|n| n.ty != NodeType::I);
     let fulfillments = fulfillments.filter_map(|n| {
         let scheme = scheme_of(n).1?;
-        Some(FulfillmentJson { node: n.id, scheme })
+        Some(FulfillmentJson {
+            node: AifId(&n.id, Flavor::Ova),
+            scheme,
+        })
     });
     let positions = nodes.iter().zip(layers(nodes.len(), &aif.edges));
     let positions = positions.map(|(n, (x, y))| OvaPosition {
-        node: n.id,
+        node: AifId(&n.id, Flavor::Ova),
         visible: true,
         x,
         y,
         timestamp: "",
     });
     let links = aif.edges.iter().map(|e| OvaLink {
-        from: nodes[e.from].id,
-        to: nodes[e.to].id,
+        from: AifId(&nodes[e.from].id, Flavor::Ova),
+        to: AifId(&nodes[e.to].id, Flavor::Ova),
         visible: true,
     });
     OvaDocument {
@@ -794,8 +857,8 @@ fn ova_document<'a>(aif: &'a Aif<'a>, argraph: &'a DocumentExtension) -> OvaDocu
             nodes: node_list(nodes, Flavor::Ova),
             edges: edge_list(nodes, &aif.edges, Flavor::Ova),
             schemefulfillments: fulfillments.collect(),
-            participants: [],
-            locutions: [],
+            participants: records.participants,
+            locutions: &records.locutions,
             descriptorfulfillments: [],
             cqdescriptorfulfillments: [],
         },
@@ -806,8 +869,104 @@ fn ova_document<'a>(aif: &'a Aif<'a>, argraph: &'a DocumentExtension) -> OvaDocu
             nodes: positions.collect(),
             edges: links.collect(),
         },
-        text: "",
-        dialog: false,
+        text: records.text.unwrap_or(&NO_TEXT),
+        dialog: records.dialog,
         argraph,
+    }
+}
+
+pub(super) const K_DIALOGUE: &str =
+    "node of the dialogue layer (L, YA, TA), written back with its edges and records";
+pub(super) const W_DIALOGUE_EDGE: &str =
+    "edge of the dialogue layer naming a node that is not written (left out)";
+
+/// The dialogue layer's records as written: the `locutions` with each
+/// `nodeID` the written id of the node it names, `participants` and the
+/// analysed text as they are.
+#[derive(Default)]
+struct DialogueRecords<'a> {
+    locutions: Vec<Map<String, Value>>,
+    participants: &'a [Map<String, Value>],
+    text: Option<&'a Value>,
+    /// OVA's `dialog`: whether there are locutions.
+    dialog: bool,
+}
+
+impl<'a> Aif<'a> {
+    /// The L, YA and TA nodes, after the argument layer's nodes.
+    fn add_dialogue_nodes(&mut self, d: &'a Dialogue) {
+        for n in &d.nodes {
+            let ty = match n.kind {
+                DialogueKind::Locution => NodeType::L,
+                DialogueKind::Illocution => NodeType::Ya,
+                _ => NodeType::Ta,
+            };
+            let original = Some(n.id.clone());
+            self.nodes
+                .push(AifNode::new(original, &n.text, ty, Some(&n.aif)));
+        }
+    }
+
+    /// The original id of each scheme and dialogue node that [`assign_ids`]
+    /// could not keep, in its extension (a node of the graph has its own).
+    fn keep_original_ids(&mut self) {
+        for n in &mut self.nodes[self.graph_nodes.len()..] {
+            if let Some(o) = n.original.as_ref().filter(|o| **o != n.id) {
+                n.ext.id = Some(Cow::Owned(o.clone()));
+            }
+        }
+    }
+
+    /// The dialogue layer's edges, between the nodes they name by original
+    /// id (the first node that had it, when two had: the graph's before the
+    /// scheme nodes before the dialogue's), and its records.
+    fn add_dialogue(
+        &mut self,
+        d: &'a Dialogue,
+        flavor: Flavor,
+        report: &mut Report,
+    ) -> DialogueRecords<'a> {
+        report.kept_n(K_DIALOGUE, d.nodes.len());
+        let mut by_original: HashMap<&str, usize> = HashMap::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            if let Some(o) = &n.original {
+                by_original.entry(o.as_str()).or_insert(i);
+            }
+        }
+        let mut edges = Vec::with_capacity(d.edges.len());
+        for e in &d.edges {
+            match (
+                by_original.get(e.from.as_str()),
+                by_original.get(e.to.as_str()),
+            ) {
+                (Some(&a), Some(&b)) => edges.push(AifEdge::plain(a, b)),
+                _ => report.warn(W_DIALOGUE_EDGE, || format!("{:?} -> {:?}", e.from, e.to)),
+            }
+        }
+        let locutions = d.locutions.iter().map(|r| {
+            let mut r = r.clone();
+            let named =
+                id_text(r.get("nodeID")).and_then(|id| by_original.get(id.as_str()).copied());
+            // Kept as written (a string or a number) unless renumbered.
+            if let Some(i) =
+                named.filter(|&i| self.nodes[i].original.as_ref() != Some(&self.nodes[i].id))
+            {
+                let id = &self.nodes[i].id;
+                let written = match (flavor, numeric(id)) {
+                    (Flavor::Ova, Some(n)) => Value::from(n),
+                    _ => Value::String(id.clone()),
+                };
+                r.insert("nodeID".into(), written);
+            }
+            r
+        });
+        let records = DialogueRecords {
+            locutions: locutions.collect(),
+            participants: &d.participants,
+            text: d.text.as_ref(),
+            dialog: d.nodes.iter().any(|n| n.kind == DialogueKind::Locution),
+        };
+        self.edges.extend(edges);
+        records
     }
 }
