@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::data;
+use crate::vocabulary::vocabulary;
 
 /// The dialogue layer of an argument graph: AIF+'s locutions (L nodes),
 /// illocutions (YA nodes, anchoring a statement or inference in what was
@@ -86,34 +87,24 @@ pub struct Dialogue {
     pub text: Option<Value>,
 }
 
-/// The type of a dialogue node.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[non_exhaustive]
-pub enum DialogueKind {
-    /// A locution (AIF `L`): something said, usually `"Speaker : words"`.
-    #[serde(rename = "L")]
-    Locution,
-    /// An illocution (AIF `YA`): the force (asserting, arguing, …) that
-    /// anchors a node of the argument layer in a locution or transition.
-    #[serde(rename = "YA")]
-    Illocution,
-    /// A transition (AIF `TA`): one locution answering another.
-    #[serde(rename = "TA")]
-    Transition,
-}
-
-impl DialogueKind {
-    /// The AIF node type: `"L"`, `"YA"` or `"TA"`.
+vocabulary! {
+    /// The type of a dialogue node, by its AIF node type.
     ///
     /// ```
-    /// assert_eq!(argraph::DialogueKind::Transition.as_str(), "TA");
+    /// use argraph::DialogueKind;
+    /// assert_eq!(DialogueKind::Transition.as_str(), "TA");
+    /// assert_eq!("YA".parse::<DialogueKind>()?, DialogueKind::Illocution);
+    /// # Ok::<(), argraph::Error>(())
     /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DialogueKind::Locution => "L",
-            DialogueKind::Illocution => "YA",
-            DialogueKind::Transition => "TA",
-        }
+    #[non_exhaustive]
+    DialogueKind, "dialogue node type" {
+        /// A locution (AIF `L`): something said, usually `"Speaker : words"`.
+        Locution => "L",
+        /// An illocution (AIF `YA`): the force (asserting, arguing, …) that
+        /// anchors a node of the argument layer in a locution or transition.
+        Illocution => "YA",
+        /// A transition (AIF `TA`): one locution answering another.
+        Transition => "TA",
     }
 }
 
