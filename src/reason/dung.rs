@@ -558,7 +558,10 @@ mod tests {
                 } else {
                     r.without_query(sat, rest, qa).unwrap()
                 };
-                assert_eq!(answer.accepted, skeptical, "argument {a}, growing: {growing}");
+                assert_eq!(
+                    answer.accepted, skeptical,
+                    "argument {a}, growing: {growing}"
+                );
                 if let Some(ext) = answer.certificate {
                     let mask = ext.iter().fold(0u32, |m, &b| m | 1 << b);
                     assert!(expected.contains(&mask) && mask & (1 << a) == 0, "{ext:?}");
@@ -579,19 +582,30 @@ mod tests {
 
     #[test]
     fn growing_excludes_sets_holding_the_query_until_none_is_left() {
-        // a ⇄ b, a ⇄ c, b ⇄ c... with d attacked by b and c only: the
-        // preferred extensions {a, d}, {b}, {c}; d is not skeptically
-        // accepted, and growth must step past sets holding a before it
-        // finds {b} or {c}.
+        // a, b, c attack each other both ways, and b and c attack d: the
+        // preferred extensions {a, d}, {b} and {c}; nothing is skeptically
+        // accepted, and for d growth may first reach {a, d}, which it must
+        // exclude before it finds {b} or {c}.
         let af = ArgumentationFramework::new(
             4,
-            [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1), (1, 3), (2, 3)],
+            [
+                (0, 1),
+                (1, 0),
+                (0, 2),
+                (2, 0),
+                (1, 2),
+                (2, 1),
+                (1, 3),
+                (2, 3),
+            ],
         )
         .unwrap();
         check_loops(&af);
-        // Two arguments defending each other against an odd cycle: the
-        // query is in the only preferred extension (accepted).
-        let af = ArgumentationFramework::new(3, [(0, 1), (1, 0), (1, 2), (2, 1)]).unwrap();
+        // Floating reinstatement: a ⇄ b, both attack c, c attacks d; the
+        // preferred extensions {a, d} and {b, d}: d, undecided in the
+        // grounded labelling, is skeptically accepted, which both loops
+        // must prove by excluding every admissible set without d.
+        let af = ArgumentationFramework::new(4, [(0, 1), (1, 0), (0, 2), (1, 2), (2, 3)]).unwrap();
         check_loops(&af);
     }
 }
