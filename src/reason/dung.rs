@@ -267,19 +267,21 @@ impl<'a> Reasoner<'a> {
     ///
     /// Grounded and complete (same answer, polynomial): O(1) after
     /// construction. Stable (coNP-complete): one SAT call for a stable
-    /// extension without `a`. Preferred (Π₂ᵖ-complete): a CEGAR loop in the
+    /// extension without `a`. Preferred (Π₂ᵖ-complete): CEGAR loops in the
     /// style of CEGARTIX (Dvořák, Järvisalo, Wallner & Woltran 2014) and
-    /// μ-toksia (Niskanen & Järvisalo 2020): find an admissible set `E`
+    /// μ-toksia (Niskanen & Järvisalo 2020). First one SAT call, bounded to
+    /// 20 000 conflicts (a fraction of a second on 10^3 arguments), asks for
+    /// an admissible set attacking `a`, which grows into a counter-example
+    /// at once. If there is provably none: find an admissible set `E`
     /// without `a` and close it under defence; if no admissible superset of
     /// `E` holds `a`, every preferred extension around `E` lacks `a` and one
     /// is the counter-example; otherwise that superset `T` is admissible
     /// with `a`, so no preferred extension without `a` lies inside `T`,
     /// which a clause excludes, and the loop goes on until no `E` is left
-    /// (accepted). An admissible set attacking `a` grows into a
-    /// counter-example at once: one SAT call asks for it before the loop,
-    /// bounded to 20 000 conflicts (a fraction of a second on 10^3
-    /// arguments), and, if that was not enough, another without a bound
-    /// after the first exclusion.
+    /// (accepted). If the bound was reached: grow preferred extensions one
+    /// at a time, excluding (as above) every set that comes to hold `a`,
+    /// until one without `a` is reached or none is left (on random
+    /// frameworks this skips two searches as hard as the growth itself).
     ///
     /// # Errors
     /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
@@ -312,27 +314,46 @@ impl<'a> Reasoner<'a> {
     }
 
     /// Skeptical preferred acceptance of argument `qa` of the undecided
-    /// part, where the grounded labelling left it: the CEGAR loop that
-    /// [`skeptical`](Self::skeptical) describes, on `sat`'s admissible-set
-    /// encoding of that part.
+    /// part, where the grounded labelling left it, on `sat`'s
+    /// admissible-set encoding of that part.
+    ///
+    /// An admissible set attacking `a` grows into a preferred extension
+    /// attacking `a`, hence without it, and such a set is quick to find
+    /// where there is one: it is asked first, for a bounded effort. Then, if
+    /// there is provably none, the CEGAR loop on sets without `a`
+    /// ([`without_query`](Self::without_query)); if the effort ran out
+    /// (frameworks where that search is hard, as random ones near their
+    /// phase transition), preferred extensions are grown one at a time
+    /// ([`by_growing`](Self::by_growing)), which stops at the first one
+    /// without `a`.
     fn skeptical_preferred(&self, mut sat: Sat, qa: usize) -> Result<Answer> {
         let af = &self.rest.as_ref().ok_or_else(internal)?.0;
-        let not_a = -Sat::lit(qa);
-        let with_a = -not_a;
-        // An admissible set attacking `a` grows into a preferred extension
-        // attacking `a`, hence without it. Asked first, for a bounded
-        // effort: where `a` is attacked so, this is the whole answer; where
-        // it is not, proving so can cost as much as the loop below, which
-        // asks again (without a bound) after its first exclusion.
         let attacked = sat.attacked(qa);
-        let mut tried_attackers = false;
-        if let Some(answer) = sat.try_solve(&[attacked], ATTACKER_PROBE_CONFLICTS)? {
-            tried_attackers = true;
-            if let Some(set) = answer {
+        match sat.try_solve(&[attacked], ATTACKER_PROBE_CONFLICTS)? {
+            Some(Some(set)) => {
                 let set = sat.maximise(af, set)?;
-                return Ok(Answer::no(Some(self.lift(&set)?)));
+                Ok(Answer::no(Some(self.lift(&set)?)))
             }
+            Some(None) => self.without_query(sat, af, qa),
+            None => self.by_growing(sat, af, qa),
         }
+    }
+
+    /// The CEGAR loop of [`skeptical`](Self::skeptical) where no admissible
+    /// set attacks `qa`: find an admissible set `E` without `qa` and close
+    /// it under defence; if no admissible superset of `E` holds `qa`, every
+    /// preferred extension around `E` lacks it and one is the
+    /// counter-example; otherwise that superset `T` is admissible with
+    /// `qa`, so no preferred extension without `qa` lies inside `T`, which a
+    /// clause excludes, and the loop goes on until no `E` is left
+    /// (accepted).
+    fn without_query(
+        &self,
+        mut sat: Sat,
+        af: &ArgumentationFramework,
+        qa: usize,
+    ) -> Result<Answer> {
+        let not_a = -Sat::lit(qa);
         loop {
             let Some(set) = sat.solve(&[not_a])? else {
                 return Ok(Answer::yes(None));
@@ -341,7 +362,7 @@ impl<'a> Reasoner<'a> {
             let holder = if set[qa] {
                 set
             } else {
-                match sat.superset(&set, &[with_a])? {
+                match sat.superset(&set, &[-not_a])? {
                     // Every preferred extension around `set` lacks `a`.
                     None => {
                         let set = sat.maximise(af, set)?;
@@ -350,23 +371,38 @@ impl<'a> Reasoner<'a> {
                     Some(holder) => close(af, &holder),
                 }
             };
-            // An admissible set holding `a`: no preferred extension without
-            // `a` lies inside it.
-            match Sat::not_subset_clause(&holder) {
-                Some(clause) => sat.add_clause(clause),
-                None => return Ok(Answer::yes(None)),
+            if !exclude_subsets(&mut sat, &holder) {
+                return Ok(Answer::yes(None));
             }
-            if !tried_attackers {
-                // Where admissible sets holding `a` abound (grids), the loop
-                // could take a step per set; an admissible set attacking `a`
-                // is never inside one holding `a`, so is not excluded.
-                tried_attackers = true;
-                if let Some(set) = sat.solve(&[attacked])? {
-                    let set = sat.maximise(af, set)?;
-                    return Ok(Answer::no(Some(self.lift(&set)?)));
+        }
+    }
+
+    /// Skeptical acceptance of `qa` by growing preferred extensions (the
+    /// order of scalop's and μ-toksia's loops): take any admissible set not
+    /// yet excluded, close it, and grow it one strict admissible superset
+    /// at a time; if it reaches a preferred extension without `qa`, that is
+    /// the counter-example; as soon as it holds `qa`, no preferred extension
+    /// without `qa` lies inside it, which a clause excludes, and a new set
+    /// is taken, until none is left (accepted). A set that is not excluded
+    /// has no excluded superset, so the exclusions never stop a growth
+    /// short of a preferred extension.
+    fn by_growing(&self, mut sat: Sat, af: &ArgumentationFramework, qa: usize) -> Result<Answer> {
+        while let Some(set) = sat.solve(&[])? {
+            let mut set = close(af, &set);
+            loop {
+                if set[qa] {
+                    if !exclude_subsets(&mut sat, &set) {
+                        return Ok(Answer::yes(None));
+                    }
+                    break;
+                }
+                match sat.superset(&set, &[])? {
+                    None => return Ok(Answer::no(Some(self.lift(&set)?))),
+                    Some(bigger) => set = close(af, &bigger),
                 }
             }
         }
+        Ok(Answer::yes(None))
     }
 
     /// The extensions, at most `limit` of them (all if `None`), each sorted,
@@ -448,8 +484,128 @@ impl<'a> Reasoner<'a> {
 /// semantics): a fraction of a second on 10^3 arguments.
 const ATTACKER_PROBE_CONFLICTS: i32 = 20_000;
 
+/// Adds the clause "not a subset of `holder`" (an admissible set holding
+/// the query); `false` if `holder` holds every argument (then every
+/// preferred extension does too).
+fn exclude_subsets(sat: &mut Sat, holder: &[bool]) -> bool {
+    match Sat::not_subset_clause(holder) {
+        Some(clause) => {
+            sat.add_clause(clause);
+            true
+        }
+        None => false,
+    }
+}
+
 fn internal() -> Error {
     Error::new(ErrorKind::InvalidInput(
         "internal error: a complete extension always exists".to_string(),
     ))
+}
+
+#[cfg(all(test, feature = "sat"))]
+mod tests {
+    //! The two loops behind preferred skeptical acceptance, each called
+    //! directly (on small frameworks the bounded probe before them always
+    //! answers, so `skeptical` alone would never reach `by_growing`),
+    //! against brute force.
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The preferred extensions by brute force: the maximal admissible
+    /// subsets (Dung 1995), as membership masks.
+    fn preferred(af: &ArgumentationFramework) -> Vec<u32> {
+        let n = af.len();
+        let attacks: Vec<(usize, usize)> = af.attack_pairs().collect();
+        let admissible = |s: u32| {
+            let has = |a: usize| s & (1 << a) != 0;
+            let free = attacks.iter().all(|&(a, b)| !(has(a) && has(b)));
+            let defended = attacks
+                .iter()
+                .filter(|&&(_, b)| has(b))
+                .all(|&(c, _)| attacks.iter().any(|&(d, e)| e == c && has(d)));
+            free && defended
+        };
+        let adm: Vec<u32> = (0..1u32 << n).filter(|&s| admissible(s)).collect();
+        adm.iter()
+            .copied()
+            .filter(|&s| !adm.iter().any(|&t| t != s && t & s == s))
+            .collect()
+    }
+
+    fn frameworks() -> impl Strategy<Value = ArgumentationFramework> {
+        (1usize..=8).prop_flat_map(|n| {
+            prop::collection::vec((0..n, 0..n), 0..=(n * n).min(24))
+                .prop_map(move |p| ArgumentationFramework::new(n, p).unwrap())
+        })
+    }
+
+    fn check_loops(af: &ArgumentationFramework) {
+        let expected = preferred(af);
+        let mut r = Reasoner::new(af, Semantics::Preferred);
+        let undecided: Vec<usize> = (0..af.len())
+            .filter(|&a| r.grounded.label(a) == Label::Undec)
+            .collect();
+        for a in undecided {
+            let skeptical = expected.iter().all(|&s| s & (1 << a) != 0);
+            for growing in [true, false] {
+                // (Builds the undecided part, which rest_position reads.)
+                let sat = r.sat().unwrap();
+                let qa = r.rest_position(a).unwrap();
+                let rest = &r.rest.as_ref().unwrap().0;
+                let answer = if growing {
+                    r.by_growing(sat, rest, qa).unwrap()
+                } else {
+                    r.without_query(sat, rest, qa).unwrap()
+                };
+                assert_eq!(
+                    answer.accepted, skeptical,
+                    "argument {a}, growing: {growing}"
+                );
+                if let Some(ext) = answer.certificate {
+                    let mask = ext.iter().fold(0u32, |m, &b| m | 1 << b);
+                    assert!(expected.contains(&mask) && mask & (1 << a) == 0, "{ext:?}");
+                } else {
+                    assert!(answer.accepted);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn both_skeptical_preferred_loops_match_brute_force(af in frameworks()) {
+            check_loops(&af);
+        }
+    }
+
+    #[test]
+    fn growing_excludes_sets_holding_the_query_until_none_is_left() {
+        // a, b, c attack each other both ways, and b and c attack d: the
+        // preferred extensions {a, d}, {b} and {c}; nothing is skeptically
+        // accepted, and for d growth may first reach {a, d}, which it must
+        // exclude before it finds {b} or {c}.
+        let af = ArgumentationFramework::new(
+            4,
+            [
+                (0, 1),
+                (1, 0),
+                (0, 2),
+                (2, 0),
+                (1, 2),
+                (2, 1),
+                (1, 3),
+                (2, 3),
+            ],
+        )
+        .unwrap();
+        check_loops(&af);
+        // Floating reinstatement: a ⇄ b, both attack c, c attacks d; the
+        // preferred extensions {a, d} and {b, d}: d, undecided in the
+        // grounded labelling, is skeptically accepted, which both loops
+        // must prove by excluding every admissible set without d.
+        let af = ArgumentationFramework::new(4, [(0, 1), (1, 0), (0, 2), (1, 2), (2, 3)]).unwrap();
+        check_loops(&af);
+    }
 }
