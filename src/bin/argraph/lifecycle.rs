@@ -31,11 +31,15 @@ pub fn parse_timeout(text: &str) -> Result<Duration, String> {
     Duration::try_from_secs_f64(secs).map_err(|_| format!("{text:?}: too many seconds"))
 }
 
-/// Starts the signal thread, the `--timeout` watchdog if one is asked for,
-/// and the spinner (named `phase`) if `progress` is allowed and stderr is
-/// a terminal.
-pub fn start(timeout: Option<Duration>, progress: bool, phase: &'static str) {
-    stop_on_signals();
+/// Starts the `--timeout` watchdog if one is asked for, the spinner (named
+/// `phase`) if `progress` is allowed and stderr is a terminal, and the
+/// signal thread if the command `writes_files` or the spinner may show
+/// (whose line it clears).
+pub fn start(timeout: Option<Duration>, progress: bool, phase: &'static str, writes_files: bool) {
+    let spinner = progress && std::io::stderr().is_terminal();
+    if writes_files || spinner {
+        stop_on_signals();
+    }
     if let Some(limit) = timeout {
         std::thread::spawn(move || {
             std::thread::sleep(limit);
@@ -44,7 +48,7 @@ pub fn start(timeout: Option<Duration>, progress: bool, phase: &'static str) {
             exit_now(TIMEOUT_EXIT, Some(&message));
         });
     }
-    if progress && std::io::stderr().is_terminal() {
+    if spinner {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         bar.set_style(
             ProgressStyle::with_template("{spinner} argraph: {msg} ({elapsed})")

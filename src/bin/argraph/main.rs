@@ -24,9 +24,12 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-// Measured against glibc's malloc in one run (benches/allocator.sh): `dot`
-// of a 10^5-node map takes 0.73x the time, at 1.5x the peak memory; convert,
-// iccma and render are within noise (`benches/README.md`, "Allocator").
+// mimalloc without transparent huge pages (its `no_thp` feature), measured
+// against glibc's malloc and against mimalloc with them (`benches/README.md`,
+// "Allocator"): against glibc it takes 0.72-0.89x the CPU time on `dot` of
+// a 10^5-node map and 0.73-0.78x on `convert`; huge pages win 1.2-1.3x when
+// a command runs right after itself but lose 1.4-1.6x on its first run after
+// a pause, when the kernel must find and zero 2 MiB pages afresh.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -62,6 +65,18 @@ impl Command {
             Command::Iccma(_) => ("solving", stdout_free),
             Command::Convert(args) => ("converting", stdout_free || args.writes_a_file()),
         }
+    }
+
+    /// `true` if a signal could find work in flight to undo (a temporary
+    /// file, a `dot` child): the commands that write files. The others
+    /// only print, and a signal's default action ends them as cleanly,
+    /// without a thread started for it (which is a third of the CPU time
+    /// of `iccma` on a small framework).
+    fn writes_files(&self) -> bool {
+        matches!(
+            self,
+            Command::Dot(_) | Command::Render(_) | Command::Convert(_)
+        )
     }
 }
 
@@ -120,7 +135,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     output::list_all_problems(cli.all_problems);
     let (phase, progress) = cli.command.progress();
-    lifecycle::start(cli.timeout, progress, phase);
+    lifecycle::start(cli.timeout, progress, phase, cli.command.writes_files());
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Dot(args) => draw::dot(args),
