@@ -70,8 +70,8 @@ impl Command {
     /// `true` if a signal could find work in flight to undo (a temporary
     /// file, a `dot` child): the commands that write files. The others
     /// only print, and a signal's default action ends them as cleanly,
-    /// without a thread started for it (which is a third of the CPU time
-    /// of `iccma` on a small framework).
+    /// without a thread started for it (a quarter of the CPU time of
+    /// `iccma` on a small framework).
     fn writes_files(&self) -> bool {
         matches!(
             self,
