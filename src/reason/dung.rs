@@ -172,17 +172,9 @@ impl<'a> Reasoner<'a> {
     /// The grounded extension, or an error where its memory cannot be had
     /// (it may hold billions of arguments in no attack).
     fn grounded_extension(&self) -> Result<Extension> {
-        let no_memory = |_| out_of_memory(self.af.len(), self.af.attack_count());
-        let count = self
-            .grounded
-            .labels()
-            .iter()
-            .filter(|&&l| l == Label::In)
-            .count();
-        let mut ext = Vec::new();
-        ext.try_reserve_exact(count).map_err(no_memory)?;
-        ext.extend((0..self.af.len()).filter(|&a| self.grounded.label(a) == Label::In));
-        Ok(ext)
+        self.grounded
+            .try_with(Label::In)
+            .map_err(|_| out_of_memory(self.af.len(), self.af.attack_count()))
     }
 
     fn check(&self, a: usize) -> Result<()> {

@@ -192,6 +192,20 @@ impl Labelling {
             .filter(|&a| self.labels[a] == label)
             .collect()
     }
+
+    /// [`with`](Self::with), reserving exactly the memory it needs first
+    /// (a grounded extension may hold billions of arguments in no attack):
+    /// an error, not an abort, where that memory cannot be had. O(n).
+    pub(crate) fn try_with(
+        &self,
+        label: Label,
+    ) -> std::result::Result<Vec<usize>, std::collections::TryReserveError> {
+        let count = self.labels.iter().filter(|&&l| l == label).count();
+        let mut found = Vec::new();
+        found.try_reserve_exact(count)?;
+        found.extend((0..self.labels.len()).filter(|&a| self.labels[a] == label));
+        Ok(found)
+    }
 }
 
 /// The answer to an acceptance question, with its certificate as ICCMA
