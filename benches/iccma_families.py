@@ -58,6 +58,10 @@ import subprocess
 import sys
 import time
 
+# The i23 reader and the DC/DS query (the middle undecided argument) are
+# hard_vs.py's, so that both benches ask the same questions.
+from hard_vs import load, middle_undecided
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -175,22 +179,6 @@ def cmd_gen(args):
         n, att = load(path)
         write_i23(path, n, [(a - 1, b - 1) for a, b in att])
     print(f"wrote {len(os.listdir(args.dir))} files to {args.dir}", file=sys.stderr)
-
-
-def load(path):
-    lines = [l.split() for l in open(path) if l.strip() and not l.startswith("#")]
-    n = int(lines[0][2])
-    return n, [(int(a), int(b)) for a, b in lines[1:]]
-
-
-def middle_undecided(path, ours):
-    out = subprocess.run([ours, "iccma", "-p", "SE-GR", "-f", path],
-                         capture_output=True, text=True, check=True).stdout.split()
-    grounded = {int(x) for x in out[1:]}
-    n, att = load(path)
-    out_args = {b for a, b in att if a in grounded}
-    undec = [a for a in range(1, n + 1) if a not in grounded and a not in out_args]
-    return undec[len(undec) // 2] if undec else 1
 
 
 def check(path, task, query, stdout):
