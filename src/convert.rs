@@ -474,15 +474,11 @@ pub fn open(path: impl AsRef<Path>) -> Result<Imported> {
         // no format's (and with argraph JSON of another version).
         _ => Format::detect(&bytes).unwrap_or(Format::Argraph),
     };
-    if format == Format::Argraph {
-        let graph = crate::io::json::from_slice(&bytes).map_err(|e| e.at_path(path))?;
-        return Ok(Imported {
-            graph,
-            report: Report::new(),
-        });
-    }
     let imported = read(&bytes, format).map_err(|e| e.at_path(path))?;
-    imported.graph.validate().map_err(|e| e.at_path(path))?;
+    // The argraph JSON reader has validated already.
+    if format != Format::Argraph {
+        imported.graph.validate().map_err(|e| e.at_path(path))?;
+    }
     Ok(imported)
 }
 
