@@ -296,7 +296,8 @@ fn build(raw: RawDocument<'_>) -> Result<ArgumentGraph> {
     let mut problems = source_problems(&raw.sources);
     let (nodes, edges) = {
         let declared: HashSet<&str> = raw.sources.iter().map(|s| s.id.as_str()).collect();
-        let (nodes, kinds) = check_nodes(&raw.nodes, &declared, &mut problems);
+        let ids: String = raw.nodes.iter().filter_map(|n| n.id.as_deref()).collect();
+        let (nodes, kinds) = check_nodes(&raw.nodes, &ids, &declared, &mut problems);
         let edges = check_edges(&raw.edges, &kinds, &declared, &mut problems);
         (nodes, edges)
     };
@@ -307,20 +308,29 @@ fn build(raw: RawDocument<'_>) -> Result<ArgumentGraph> {
 }
 
 /// Checks every node, and records the kind and position of each id.
+/// `ids` is every node's id, in order, end to end: the map's keys are taken
+/// from it rather than from the document, so that the two lookups of each
+/// edge compare against a megabyte of ids, not a cold spot in a file of
+/// tens (a cache miss each: a fifth of the time a 10^5-node map took to
+/// read, by `perf`).
 fn check_nodes<'a>(
-    raw_nodes: &'a [RawNode<'_>],
+    raw_nodes: &[RawNode<'_>],
+    ids: &'a str,
     declared: &HashSet<&str>,
     problems: &mut Vec<Problem>,
 ) -> (Vec<Option<CheckedNode>>, DeclaredKinds<'a>) {
     let mut kinds = DeclaredKinds::with_capacity_and_hasher(raw_nodes.len(), Default::default());
     let mut nodes = Vec::with_capacity(raw_nodes.len());
+    let mut rest = ids;
     for (i, n) in raw_nodes.iter().enumerate() {
         let at = || Location::Node {
             index: Some(i),
             id: owned(&n.id),
         };
         nodes.push(check_node(n, declared, problems, &at));
-        if let Some(id) = n.id.as_deref().filter(|s| !s.is_empty()) {
+        let (id, after) = rest.split_at(n.id.as_deref().map_or(0, str::len));
+        rest = after;
+        if !id.is_empty() {
             let kind = n.kind.as_deref().and_then(|k| k.parse().ok());
             match kinds.entry(id) {
                 Entry::Vacant(slot) => {
