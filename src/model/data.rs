@@ -321,6 +321,88 @@ where
     Ok(entries.into_iter().map(|o| o.0).collect())
 }
 
+/// An array of objects (as [`objects`] reads them) kept in blocks of
+/// [`Blocks::BLOCK`] entries that never move once read. serde's `Vec`
+/// starts small and doubles, copying what it holds each time: on the
+/// 300,000 edges of a 10^5-node map that copying, and the fresh memory
+/// each copy touches, took about a tenth of the time `argraph dot` spent
+/// (`benches/floors.py`, floor c). For the readers' largest arrays, which
+/// are read once, in order.
+pub(crate) struct Blocks<T> {
+    blocks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Blocks<T> {
+    fn default() -> Self {
+        Blocks {
+            blocks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Blocks<T> {
+    /// Entries per block: large enough that a block's allocation is
+    /// rare, small enough that the last one wastes little.
+    const BLOCK: usize = 4096;
+
+    /// The number of entries. O(1).
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The entries, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &T> {
+        self.blocks.iter().flatten()
+    }
+
+    fn push(&mut self, value: T) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < Self::BLOCK => block.push(value),
+            _ => {
+                let mut block = Vec::with_capacity(Self::BLOCK);
+                block.push(value);
+                self.blocks.push(block);
+            }
+        }
+        self.len += 1;
+    }
+}
+
+impl<T> IntoIterator for Blocks<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.blocks.into_iter().flatten()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Blocks<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct BlocksVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for BlocksVisitor<T> {
+            type Value = Blocks<T>;
+            // What serde's `Vec` says, so that messages stay the same.
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Blocks<T>, A::Error> {
+                let mut blocks = Blocks::default();
+                while let Some(ObjectOnly(value)) = seq.next_element()? {
+                    blocks.push(value);
+                }
+                Ok(blocks)
+            }
+        }
+        d.deserialize_seq(BlocksVisitor(PhantomData))
+    }
+}
+
 /// [`objects`], where `null` is no array (`None`).
 pub(crate) fn optional_objects<'de, D, T>(d: D) -> std::result::Result<Option<Vec<T>>, D::Error>
 where
