@@ -7,7 +7,7 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 
-use super::escape::{quoted, Mode};
+use super::escape::{quoted, Mode, QuotedName};
 use super::sink::{Attr, Sink, Target, Value};
 
 /// Builds the AST. Every string goes through the escaping helper, because
@@ -45,8 +45,8 @@ fn id(s: &str) -> Id {
     Id::Escaped(quoted(s, Mode::Name))
 }
 
-fn vertex(s: &str) -> Vertex {
-    Vertex::N(NodeId(id(s), None))
+fn vertex(name: QuotedName<'_>) -> Vertex {
+    Vertex::N(NodeId(Id::Escaped(name.as_str().to_string()), None))
 }
 
 fn attributes(attrs: &[Attr<'_>]) -> Vec<Attribute> {
@@ -102,7 +102,12 @@ impl Sink for AstBuilder {
         Ok(())
     }
 
-    fn edge(&mut self, from: &str, to: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
+    fn edge(
+        &mut self,
+        from: QuotedName<'_>,
+        to: QuotedName<'_>,
+        attrs: &[Attr<'_>],
+    ) -> io::Result<()> {
         self.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(vertex(from), vertex(to)),
             attributes: attributes(attrs),

@@ -7,7 +7,7 @@ use std::io;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef as _, IntoEdgeReferences, NodeIndexable};
 
-use super::escape::{html, push_html};
+use super::escape::{html, push_html, QuotedName, QuotedNames};
 use super::options::{Cluster, DotOptions};
 use super::sink::{Attr, Sink, Target, Value};
 use super::style::{self, edge_style, node_style, Theme};
@@ -28,10 +28,11 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
     let pg = g.as_petgraph();
     let clusters = clusters(g, &opts.cluster);
     let (cluster_of, mut drawn) = emit_nodes(g, opts, &clusters, sink)?;
-    // Node ids by index, side by side: each edge names two.
+    // Node ids by index, side by side, and quoted: each edge names two.
     let ids: Vec<&str> = (0..pg.node_bound())
         .map(|i| pg.node_weight(NodeIndex::new(i)).map_or("", |n| n.id()))
         .collect();
+    let names = QuotedNames::new(ids.iter().copied());
     // The frames edges drawn, as (framing, framed), unless boxes place the
     // framings (by framing, anchoring its other frames edges too gave more
     // crossings on the seed: 61 pairs, not 56).
@@ -50,10 +51,11 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
             frames_drawn.push((from, to));
         }
         drawn.relation(e.weight().kind(), e.weight().attack());
-        emit_edge(e.weight(), ids[from.index()], ids[to.index()], opts, sink)?;
+        let ends = [from.index(), to.index()].map(|i| (ids[i], names.get(i)));
+        emit_edge(e.weight(), ends, opts, sink)?;
     }
     let boxes: &[ClusterDef] = if by_framing { &clusters } else { &[] };
-    emit_framing_anchors(g, boxes, &cluster_of, &frames_drawn, &ids, sink)?;
+    emit_framing_anchors(g, boxes, &cluster_of, &frames_drawn, &names, sink)?;
     if opts.legend {
         legend::emit_legend(g, opts, &drawn, sink)?;
     }
@@ -262,13 +264,14 @@ fn push_tag_line(label: &mut Vec<u8>, node: &Node, opts: &DotOptions) {
     push_html(label, &open, &wrap(&shown.join(" "), width), "</FONT>");
 }
 
+/// An edge between `ends`: each end's id and its quoted name.
 fn emit_edge(
     edge: &Edge,
-    from: &str,
-    to: &str,
+    ends: [(&str, QuotedName<'_>); 2],
     opts: &DotOptions,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
+    let [(from, from_name), (to, to_name)] = ends;
     let s = edge_style(edge.kind(), edge.attack(), opts.theme);
     let label = edge.label().map(|l| wrap(l, opts.wrap));
     let mark = match &opts.overlay {
@@ -315,7 +318,7 @@ fn emit_edge(
         attrs[len] = ("constraint", Value::Plain("false"));
         len += 1;
     }
-    sink.edge(from, to, &attrs[..len])
+    sink.edge(from_name, to_name, &attrs[..len])
 }
 
 /// Puts each framing over what it frames, where its frames edges run down
@@ -331,12 +334,16 @@ fn emit_framing_anchors(
     boxes: &[ClusterDef],
     cluster_of: &[Option<usize>],
     frames_drawn: &[(NodeIndex, NodeIndex)],
-    ids: &[&str],
+    names: &QuotedNames,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let invisible = [("style", Value::Plain("invis"))];
     for &(framing, framed) in frames_drawn {
-        sink.edge(ids[framed.index()], ids[framing.index()], &invisible)?;
+        sink.edge(
+            names.get(framed.index()),
+            names.get(framing.index()),
+            &invisible,
+        )?;
     }
     let pg = g.as_petgraph();
     // Whether a node points at another member of its box.
@@ -356,7 +363,7 @@ fn emit_framing_anchors(
         };
         for &m in framed {
             if !points_inside[m.index()] {
-                sink.edge(ids[m.index()], ids[framing.index()], &invisible)?;
+                sink.edge(names.get(m.index()), names.get(framing.index()), &invisible)?;
             }
         }
     }

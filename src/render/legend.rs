@@ -2,7 +2,7 @@
 
 use std::io;
 
-use super::escape::html;
+use super::escape::{html, QuotedNames};
 use super::options::{Cluster, DotOptions};
 use super::overlay;
 use super::sink::{Sink, Target, Value};
@@ -99,8 +99,10 @@ pub(crate) fn emit_legend(
     let rows = emit_relations(&p, &drawn, per_row, theme, sink)?;
     // Each row on the rank under the one before: kinds first.
     let firsts: Vec<&String> = kinds.iter().chain(&rows).collect();
-    for pair in firsts.windows(2) {
-        sink.edge(pair[1], pair[0], &[("style", Value::Plain("invis"))])?;
+    let names = QuotedNames::new(firsts.iter().map(|s| s.as_str()));
+    for i in 1..firsts.len() {
+        let invisible = [("style", Value::Plain("invis"))];
+        sink.edge(names.get(i), names.get(i - 1), &invisible)?;
     }
     if let Some(overlay) = &opts.overlay {
         emit_key(overlay, &p, firsts.last().map(|s| s.as_str()), theme, sink)?;
@@ -178,9 +180,11 @@ fn emit_relations(
     for &i in &shown {
         let (kind, attack) = style::RELATIONS[i];
         let s = edge_style(kind, attack, theme);
+        let ends = [format!("{p}{i}a"), format!("{p}{i}b")];
+        let names = QuotedNames::new(ends.iter().map(String::as_str));
         sink.edge(
-            &format!("{p}{i}a"),
-            &format!("{p}{i}b"),
+            names.get(0),
+            names.get(1),
             &[
                 ("style", Value::Plain(s.style)),
                 ("arrowhead", Value::Plain(s.arrowhead)),
@@ -245,7 +249,11 @@ fn emit_key(
     )?;
     // Under the last row.
     match above {
-        Some(above) => sink.edge(&id, above, &[("style", Value::Plain("invis"))]),
+        Some(above) => {
+            let names = QuotedNames::new([id.as_str(), above]);
+            let invisible = [("style", Value::Plain("invis"))];
+            sink.edge(names.get(0), names.get(1), &invisible)
+        }
         None => Ok(()),
     }
 }

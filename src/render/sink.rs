@@ -4,6 +4,8 @@
 
 use std::io;
 
+use super::escape::QuotedName;
+
 /// An attribute value, and how it must be written.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Value<'a> {
@@ -30,9 +32,10 @@ pub(crate) enum Target {
     Edge,
 }
 
-/// Receives DOT statements in order. Ids and names arrive as they are;
-/// each sink quotes them through the escaping helper (as names, so that
-/// distinct ids stay distinct nodes).
+/// Receives DOT statements in order. Ids and names arrive as they are,
+/// and each sink quotes them through the escaping helper (as names, so that
+/// distinct ids stay distinct nodes), except an edge's ends, which arrive
+/// quoted already.
 pub(crate) trait Sink {
     fn open_graph(&mut self, name: &str) -> io::Result<()>;
     /// `graph|node|edge [attrs]` in the current (sub)graph.
@@ -40,6 +43,11 @@ pub(crate) trait Sink {
     fn open_subgraph(&mut self, name: &str) -> io::Result<()>;
     fn close_subgraph(&mut self) -> io::Result<()>;
     fn node(&mut self, id: &str, attrs: &[Attr<'_>]) -> io::Result<()>;
-    fn edge(&mut self, from: &str, to: &str, attrs: &[Attr<'_>]) -> io::Result<()>;
+    fn edge(
+        &mut self,
+        from: QuotedName<'_>,
+        to: QuotedName<'_>,
+        attrs: &[Attr<'_>],
+    ) -> io::Result<()>;
     fn close_graph(&mut self) -> io::Result<()>;
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::{escape, Mode};
+use super::escape::{escape, Mode, QuotedName};
 use super::sink::{Attr, Sink, Target, Value};
 
 /// How many bytes [`DotWriter`] gathers before it writes.
@@ -120,11 +120,16 @@ impl<W: Write> Sink for DotWriter<W> {
         self.end_line(b";\n")
     }
 
-    fn edge(&mut self, from: &str, to: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
+    fn edge(
+        &mut self,
+        from: QuotedName<'_>,
+        to: QuotedName<'_>,
+        attrs: &[Attr<'_>],
+    ) -> io::Result<()> {
         self.indent();
-        self.quoted(from, Mode::Name);
+        self.buf.extend_from_slice(from.as_str().as_bytes());
         self.buf.extend_from_slice(b" -> ");
-        self.quoted(to, Mode::Name);
+        self.buf.extend_from_slice(to.as_str().as_bytes());
         self.attrs(attrs);
         self.end_line(b";\n")
     }
