@@ -40,15 +40,15 @@ pub(crate) fn emit(g: &ArgumentGraph, opts: &DotOptions, sink: &mut dyn Sink) ->
     let mut frames_drawn = Vec::new();
     for e in pg.edge_references() {
         let (from, to) = (e.source(), e.target());
-        // Inside a framing's box, the box itself says "framed by": drawing
-        // the frames edge too would only add a fan of lines.
-        let inside_box =
-            cluster_of[to.index()].is_some() && cluster_of[to.index()] == cluster_of[from.index()];
-        if e.weight().kind() == EdgeKind::Frames && by_framing && inside_box {
-            continue;
-        }
         if e.weight().kind() == EdgeKind::Frames && !by_framing {
             frames_drawn.push((from, to));
+        } else if e.weight().kind() == EdgeKind::Frames {
+            // Inside a framing's box, the box itself says "framed by":
+            // drawing the frames edge too would only add a fan of lines.
+            let box_of_to = cluster_of[to.index()];
+            if box_of_to.is_some() && box_of_to == cluster_of[from.index()] {
+                continue;
+            }
         }
         drawn.relation(e.weight().kind(), e.weight().attack());
         let ends = [from.index(), to.index()].map(|i| (ids[i], names.get(i)));
