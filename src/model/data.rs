@@ -612,3 +612,52 @@ fn render_path(stack: &[Frame]) -> Option<String> {
 fn is_plain(key: &str) -> bool {
     !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{objects, Blocks};
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct Entry {
+        n: usize,
+    }
+
+    #[derive(Deserialize)]
+    struct WithBlocks {
+        entries: Blocks<Entry>,
+    }
+
+    #[derive(Deserialize)]
+    struct WithVec {
+        #[serde(deserialize_with = "objects")]
+        entries: Vec<Entry>,
+    }
+
+    #[test]
+    fn blocks_keep_every_entry_in_order_across_blocks() {
+        let n = 3 * Blocks::<Entry>::BLOCK + 5;
+        let list: Vec<String> = (0..n).map(|i| format!("{{\"n\": {i}}}")).collect();
+        let doc = format!("{{\"entries\": [{}]}}", list.join(","));
+        let read: WithBlocks = serde_json::from_str(&doc).unwrap();
+        assert_eq!(read.entries.len(), n);
+        assert!(read.entries.iter().enumerate().all(|(i, e)| e.n == i));
+        let taken: Vec<Entry> = read.entries.into_iter().collect();
+        assert_eq!(taken.len(), n);
+        assert_eq!(taken[n - 1], Entry { n: n - 1 });
+    }
+
+    #[test]
+    fn blocks_refuse_what_objects_refuse_in_the_same_words() {
+        for doc in [
+            r#"{"entries": 5}"#,
+            r#"{"entries": [{"n": 1}, [2]]}"#,
+            r#"{"entries": [{"n": 1}, {"m": 2}]}"#,
+            r#"{"entries": [{"n": 1}"#,
+        ] {
+            let blocks = serde_json::from_str::<WithBlocks>(doc).err().unwrap();
+            let vec = serde_json::from_str::<WithVec>(doc).err().unwrap();
+            assert_eq!(blocks.to_string(), vec.to_string(), "{doc}");
+        }
+    }
+}
