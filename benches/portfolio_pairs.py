@@ -3,7 +3,8 @@
 
     python3 benches/portfolio_pairs.py time DIR OUT.jsonl --scalop S --mutoksia M
             [--ours PATH] [--cpu 0] [--timeout 30] [--only REGEX] [--no-refs REGEX]
-    python3 benches/portfolio_pairs.py pairs OUT.jsonl [--delay 0.010]
+    python3 benches/portfolio_pairs.py pairs OUT.jsonl... [--delay 0.010] [--tasks T1,T2]
+            [--refs-table TABLE.md] [--detail CONFIG1+CONFIG2]
 
 `time` runs, on every file of DIR (made by `iccma_families.py gen`) and each
 task, argraph single-threaded in each candidate configuration
@@ -82,7 +83,8 @@ def refs_from_table(path):
 
 
 def cmd_pairs(args):
-    rows = [json.loads(line) for line in open(args.results)]
+    rows = [json.loads(line) for f in args.results for line in open(f)]
+    rows = [r for r in rows if r["task"] in args.tasks.split(",")]
     table = refs_from_table(args.refs_table) if args.refs_table else {}
     for r in rows:
         if "scalop" not in r["times"]:
@@ -151,7 +153,8 @@ def main():
     t.add_argument("--only", default="")
     t.add_argument("--no-refs", default="")
     q = sub.add_parser("pairs")
-    q.add_argument("results")
+    q.add_argument("results", nargs="+")
+    q.add_argument("--tasks", default=",".join(TASKS))
     q.add_argument("--delay", type=float, default=0.010)
     q.add_argument("--refs-table", help="an `iccma_families.py run` table for files timed without references")
     q.add_argument("--detail", help="CONFIG1+CONFIG2: that pair's table by family and task")
