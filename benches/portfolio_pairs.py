@@ -16,7 +16,8 @@ references (say, the uniform ones, where they take minutes): `pairs` then
 takes their times from an `iccma_families.py run` table given with
 `--refs-table`.
 
-`pairs` prints, per configuration and per pair of configurations, the family
+`pairs` (several OUT.jsonl: the mean of their times) prints, per
+configuration and per pair of configurations, the family
 medians and worst files of the ratio to the faster reference, where a pair's
 time on a file is min(t1, t2 + delay): what the portfolio's wall clock would
 be on two idle cores, the second configuration starting after `--delay`.
@@ -37,6 +38,8 @@ from iccma_families import check, family_of, run_one, target_dir  # noqa: E402
 TASKS = ["SE-PR", "DC-PR", "DS-PR", "SE-ST", "DC-CO"]
 CONFIGS = ["sat", "default", "unsat", "plain"]
 STABLE_ONLY = ["sat/1", "default/1", "unsat/1"]
+# The pairs `argraph iccma` runs (src/bin/argraph/iccma.rs, portfolio_pair).
+SHIPPED = {"ST": ("sat", "default/1"), "other": ("sat", "plain")}
 
 
 def cmd_time(args):
@@ -82,8 +85,23 @@ def refs_from_table(path):
     return refs
 
 
+def merge(rows):
+    """One row per (file, task): the mean of each solver's times over the
+    runs given (None, a time-out, if one run timed out)."""
+    runs = {}
+    for r in rows:
+        runs.setdefault((r["file"], r["task"]), []).append(r["times"])
+    merged = []
+    for (f, task), times in runs.items():
+        who = {w for t in times for w in t}
+        mean = {w: (None if any(t.get(w) is None for t in times) else statistics.mean(t[w] for t in times))
+                for w in who}
+        merged.append({"file": f, "task": task, "times": mean})
+    return merged
+
+
 def cmd_pairs(args):
-    rows = [json.loads(line) for f in args.results for line in open(f)]
+    rows = merge(json.loads(line) for f in args.results for line in open(f))
     rows = [r for r in rows if r["task"] in args.tasks.split(",")]
     table = refs_from_table(args.refs_table) if args.refs_table else {}
     for r in rows:
@@ -120,9 +138,10 @@ def cmd_pairs(args):
     configs = [c for c in CONFIGS + STABLE_ONLY if any(c in r["times"] for r in rows)]
     print("| configuration (or pair, first + second) | cells met | worst family median | worst file |")
     print("|---|---|---|---|")
-    for c in configs:
-        summary(c, score(lambda r, c=c: t(r, c) if c in r["times"] else t(r, c.split("/")[0])))
     scores = {}
+    for c in configs:
+        scores[(c, "")] = score(lambda r, c=c: t(r, c) if c in r["times"] else t(r, c.split("/")[0]))
+        summary(c, scores[(c, "")])
     for a, b in itertools.permutations(configs, 2):
         def pair(r, a=a, b=b):
             ta = t(r, a) if a in r["times"] else t(r, a.split("/")[0])
@@ -130,10 +149,16 @@ def cmd_pairs(args):
             return min(ta, tb + args.delay)
         scores[(a, b)] = score(pair)
         summary(f"{a} + {b}", scores[(a, b)])
+    def shipped(r):
+        a, b = SHIPPED["ST" if r["task"].endswith("ST") else "other"]
+        return min(t(r, a), t(r, b) + args.delay)
+    scores[("shipped", "")] = score(shipped)
+    summary("as shipped (" + ", ".join(f"{k}: {a} + {b}" for k, (a, b) in SHIPPED.items()) + ")",
+            scores[("shipped", "")])
     if args.detail:
-        a, b = args.detail.split("+")
+        a, _, b = args.detail.partition("+")
         s = scores[(a, b)]
-        print(f"\n{a} + {b}, delay {args.delay}:\n")
+        print(f"\n{args.detail}, delay {args.delay}:\n")
         print("| family | task | median | worst (file) |\n|---|---|---|---|")
         for (fam, task), (med, (worst, f)) in sorted(s.items()):
             print(f"| {fam} | {task} | {med:.2f} | {worst:.2f} ({f}) |")
@@ -148,7 +173,7 @@ def main():
     t.add_argument("--scalop", required=True)
     t.add_argument("--mutoksia", required=True)
     t.add_argument("--ours")
-    t.add_argument("--cpu", type=int, default=0)
+    t.add_argument("--cpu", default="0")
     t.add_argument("--timeout", type=float, default=30)
     t.add_argument("--only", default="")
     t.add_argument("--no-refs", default="")
@@ -157,7 +182,7 @@ def main():
     q.add_argument("--tasks", default=",".join(TASKS))
     q.add_argument("--delay", type=float, default=0.010)
     q.add_argument("--refs-table", help="an `iccma_families.py run` table for files timed without references")
-    q.add_argument("--detail", help="CONFIG1+CONFIG2: that pair's table by family and task")
+    q.add_argument("--detail", help="CONFIG1+CONFIG2, CONFIG or `shipped`: its table by family and task")
     args = p.parse_args()
     cmd_time(args) if args.cmd == "time" else cmd_pairs(args)
 
