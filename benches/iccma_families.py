@@ -4,7 +4,7 @@
     python3 benches/iccma_families.py gen DIR [--small]
     python3 benches/iccma_families.py run DIR --scalop S --mutoksia M [--runs 3]
             [--timeout 60] [--tasks SE-PR,DC-PR,DS-PR,SE-ST,DC-CO] [--only REGEX]
-            [--ours PATH] [--cpu 1]
+            [--ours PATH] [--cpu 1 | --cpu 0,1] [--clock cpu|wall]
 
 `gen` writes the frameworks (i23) into DIR, outside the repository. None of
 them is a competition original: the ICCMA 2017/2019 benchmark archives are
@@ -337,7 +337,8 @@ def main():
     r.add_argument("--timeout", type=float, default=60)
     r.add_argument("--tasks", default="SE-PR,DC-PR,DS-PR,SE-ST,DC-CO")
     r.add_argument("--only", default="", help="a regular expression the file names must match")
-    r.add_argument("--cpu", type=int, default=1)
+    r.add_argument("--cpu", default="1",
+                   help="the CPUs of `taskset -c`: 1, or 0,1 for argraph's two-thread portfolio (with --clock wall)")
     r.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                    help="CPU time (default: the machine is shared) or wall-clock time")
     args = p.parse_args()

@@ -79,6 +79,10 @@ pub enum ErrorKind {
     /// An argument given to a library function is out of its domain
     /// (for example an unknown output format name).
     InvalidInput(String),
+    /// A search was stopped through its [`Stop`](crate::reason::Stop)
+    /// handle (typically by another thread that had the answer first)
+    /// before it had an answer.
+    Stopped,
 }
 
 /// The category of a parse error, as in `serde_json::error::Category`.
@@ -552,6 +556,10 @@ impl Error {
                 write!(f, "the built-in renderer (graphviz-pure) {msg}")
             }
             ErrorKind::InvalidInput(msg) => f.write_str(msg),
+            ErrorKind::Stopped => f.write_str(
+                "the search was stopped (through its argraph::reason::Stop handle) before it \
+                 had an answer; run it again without stopping it for one",
+            ),
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::framework::out_of_memory;
 use super::framework::ArgumentationFramework;
 use super::grounded::{grounded, try_grounded};
-use super::sat::{close, Encoding, Sat};
+use super::sat::{close, Encoding, Sat, SatOptions};
 use super::{Answer, Enumeration, Extension, Label, Labelling, Semantics};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -41,9 +41,15 @@ use crate::error::{Error, ErrorKind, Result};
 /// assert!(gr.grounded().extension().is_empty());
 /// # Ok(()) }
 /// ```
+///
+/// Cloning copies the grounded labelling and the undecided part, so a
+/// second reasoner (say, with other [`SatOptions`], on another thread)
+/// need not compute them again.
+#[derive(Clone)]
 pub struct Reasoner<'a> {
     af: &'a ArgumentationFramework,
     semantics: Semantics,
+    options: SatOptions,
     grounded: Labelling,
     /// The undecided part: its framework and the map to `af`'s indices.
     rest: Option<(ArgumentationFramework, Vec<u32>)>,
@@ -87,9 +93,65 @@ impl<'a> Reasoner<'a> {
         Reasoner {
             af,
             semantics,
+            options: SatOptions::default(),
             grounded,
             rest: None,
             rest_index: Vec::new(),
+        }
+    }
+
+    /// This reasoner, running its SAT searches as `options` say (CaDiCaL's
+    /// configuration, the stable encoding, a [`Stop`](super::Stop) handle;
+    /// see [`SatOptions`]). With a handle, every method that may search
+    /// returns [`ErrorKind::Stopped`] once it is stopped, never a wrong
+    /// answer.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::ArgumentationFramework;
+    /// use argraph::reason::{Reasoner, SatOptions, Semantics, SolverConfig};
+    /// let af = ArgumentationFramework::new(2, [(0, 1), (1, 0)])?;
+    /// let options = SatOptions::default().with_config(SolverConfig::Unsat);
+    /// let mut r = Reasoner::new(&af, Semantics::Preferred).with_sat_options(options);
+    /// # #[cfg(feature = "sat")]
+    /// assert!(r.credulous(1)?.accepted);
+    /// # Ok(()) }
+    /// ```
+    pub fn with_sat_options(mut self, options: SatOptions) -> Reasoner<'a> {
+        self.options = options;
+        self
+    }
+
+    /// Whether answering the task may need a SAT search, given the grounded
+    /// labelling: `query` is `None` for "some extension", else the argument
+    /// of a credulous (`skeptical == false`) or skeptical question. `false`
+    /// means the answer takes O(n) at most (the grounded labelling settles
+    /// it), which lets a caller skip costly set-up such as starting
+    /// threads. O(1) for a query the grounded labelling decides, else O(n).
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::ArgumentationFramework;
+    /// use argraph::reason::{Reasoner, Semantics};
+    /// // a → b, and c ⇄ d
+    /// let af = ArgumentationFramework::new(4, [(0, 1), (2, 3), (3, 2)])?;
+    /// let r = Reasoner::new(&af, Semantics::Preferred);
+    /// assert!(!r.may_search(Some(1), false)); // b is out of every extension
+    /// assert!(r.may_search(Some(2), true));
+    /// assert!(!Reasoner::new(&af, Semantics::Grounded).may_search(None, false));
+    /// # Ok(()) }
+    /// ```
+    pub fn may_search(&self, query: Option<usize>, skeptical: bool) -> bool {
+        let any_undecided = || self.grounded.labels().contains(&Label::Undec);
+        let label = query.and_then(|a| (a < self.af.len()).then(|| self.grounded.label(a)));
+        match (self.semantics, query, label) {
+            (Semantics::Grounded, ..) | (_, Some(_), None) => false,
+            (Semantics::Complete, _, Some(Label::Undec)) => !skeptical,
+            (Semantics::Complete, ..) => false,
+            (_, None, _) => any_undecided(),
+            (_, Some(_), Some(Label::Undec)) => true,
+            (_, Some(_), Some(Label::In)) => !skeptical && any_undecided(),
+            (_, Some(_), Some(Label::Out)) => skeptical && any_undecided(),
         }
     }
 
@@ -150,7 +212,8 @@ impl<'a> Reasoner<'a> {
 
     fn sat(&mut self) -> Result<Sat> {
         let encoding = self.encoding();
-        Sat::new(&self.rest()?.0, encoding)
+        let options = self.options.clone();
+        Sat::new(&self.rest()?.0, encoding, &options)
     }
 
     /// The extension of `af` made of the grounded extension plus the
@@ -193,10 +256,16 @@ impl<'a> Reasoner<'a> {
     /// Stable: one SAT call (NP-complete).
     ///
     /// # Errors
-    /// Only if the SAT solver gives up (it has no limit set, so in practice never).
+    /// [`ErrorKind::Stopped`] if stopped through the [`SatOptions`]' handle;
+    /// otherwise only if the SAT solver gives up (it has no limit set, so in
+    /// practice never).
     pub fn some_extension(&mut self) -> Result<Option<Extension>> {
+        // With nothing undecided the grounded extension is the only
+        // complete one, hence preferred and stable: no search.
+        let settled = !self.grounded.labels().contains(&Label::Undec);
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => Ok(Some(self.grounded_extension()?)),
+            _ if settled => Ok(Some(self.grounded_extension()?)),
             Semantics::Preferred => {
                 let mut sat = self.sat()?;
                 let set = sat.solve(&[])?.ok_or_else(internal)?;
@@ -219,7 +288,8 @@ impl<'a> Reasoner<'a> {
     /// one SAT call.
     ///
     /// # Errors
-    /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
+    /// [`ErrorKind::InvalidInput`] if `a` is not an argument;
+    /// [`ErrorKind::Stopped`] if stopped through the [`SatOptions`]' handle.
     pub fn credulous(&mut self, a: usize) -> Result<Answer> {
         self.check(a)?;
         let label = self.grounded.label(a);
@@ -276,7 +346,8 @@ impl<'a> Reasoner<'a> {
     /// frameworks this skips two searches as hard as the growth itself).
     ///
     /// # Errors
-    /// [`ErrorKind::InvalidInput`] if `a` is not an argument.
+    /// [`ErrorKind::InvalidInput`] if `a` is not an argument;
+    /// [`ErrorKind::Stopped`] if stopped through the [`SatOptions`]' handle.
     pub fn skeptical(&mut self, a: usize) -> Result<Answer> {
         self.check(a)?;
         let label = self.grounded.label(a);
@@ -403,7 +474,8 @@ impl<'a> Reasoner<'a> {
     /// blocking clause. `all_found` tells whether the list is complete.
     ///
     /// # Errors
-    /// Only if the SAT solver gives up.
+    /// [`ErrorKind::Stopped`] if stopped through the [`SatOptions`]' handle;
+    /// otherwise only if the SAT solver gives up.
     pub fn extensions(&mut self, limit: Option<usize>) -> Result<Enumeration> {
         let limit = limit.unwrap_or(usize::MAX);
         let mut out = Vec::new();

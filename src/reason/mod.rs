@@ -61,6 +61,7 @@ pub use framework::ArgumentationFramework;
 pub(crate) use framework::Names;
 pub use gradual::{dfquad, quadratic_energy, Gradual, Strengths};
 pub use grounded::{grounded, try_grounded};
+pub use sat::{SatOptions, SolverConfig, StableEncoding, Stop};
 pub use view::{dung_view, DungView, SupportMode};
 
 vocabulary! {

@@ -20,11 +20,170 @@
 //! and repeat until there is none, with the "strict superset" clause
 //! switched on by an activation literal so the solver stays incremental.
 
-#[cfg(feature = "sat")]
-use cadical::Solver;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use super::framework::ArgumentationFramework;
 use crate::error::{Error, ErrorKind, Result};
+
+/// CaDiCaL's preset configurations, which [`SatOptions`] chooses from.
+///
+/// On random frameworks near their phase transition one SAT search decides
+/// a task, and its time is a heavy-tailed function of the configuration:
+/// each wins on some frameworks by an order of magnitude and loses on
+/// others by as much (`benches/README.md`, "Portfolio"). Running two of
+/// them side by side, and taking the first answer, is what the `argraph
+/// iccma` command does on two cores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SolverConfig {
+    /// `sat`: stable search mode only, tuned for satisfiable formulas; the
+    /// best single configuration measured in aggregate, hence the default.
+    #[default]
+    Sat,
+    /// `default`: CaDiCaL's own defaults (alternating stable and focused
+    /// search modes).
+    Default,
+    /// `unsat`: tuned for unsatisfiable formulas (focused mode only).
+    Unsat,
+    /// `plain`: no preprocessing or inprocessing.
+    Plain,
+}
+
+impl SolverConfig {
+    /// CaDiCaL's name of the configuration.
+    pub fn name(self) -> &'static str {
+        match self {
+            SolverConfig::Sat => "sat",
+            SolverConfig::Default => "default",
+            SolverConfig::Unsat => "unsat",
+            SolverConfig::Plain => "plain",
+        }
+    }
+}
+
+/// The SAT encoding of stable semantics, which [`SatOptions`] chooses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StableEncoding {
+    /// Two variables per argument, "in" and "attacked by the set", as the
+    /// other semantics use (2n variables, 2n + 3m clauses).
+    #[default]
+    TwoVariables,
+    /// One variable per argument, "in": conflict-freeness per attack and
+    /// "in or attacked" per argument (n variables, n + m clauses; scalop's
+    /// encoding).
+    OneVariable,
+}
+
+/// A handle to stop searches from another thread: clone it into
+/// [`SatOptions::with_stop`], call [`stop`](Stop::stop) from anywhere, and
+/// every search holding a clone returns [`ErrorKind::Stopped`] soon after
+/// (CaDiCaL polls it between conflicts; O(1) per poll). Stopping never
+/// yields a wrong answer, only that error.
+///
+/// ```
+/// use argraph::reason::Stop;
+/// let stop = Stop::new();
+/// let seen_elsewhere = stop.clone();
+/// assert!(!seen_elsewhere.is_stopped());
+/// stop.stop();
+/// assert!(seen_elsewhere.is_stopped());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Stop(Arc<AtomicBool>);
+
+impl Stop {
+    /// A handle not yet stopped.
+    pub fn new() -> Stop {
+        Stop::default()
+    }
+
+    /// Asks every search holding a clone of this handle to stop.
+    pub fn stop(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether [`stop`](Stop::stop) was called on this handle or a clone.
+    pub fn is_stopped(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// How a [`Reasoner`](super::Reasoner) runs its SAT searches (complete,
+/// preferred and stable semantics): CaDiCaL's configuration, the stable
+/// encoding, and an optional [`Stop`] handle. The default is the
+/// configuration measured best in aggregate (`sat`, two variables per
+/// argument) and no handle. Without the `sat` feature these options are
+/// accepted and unused (those semantics return an error).
+///
+/// ```
+/// # fn main() -> argraph::Result<()> {
+/// use argraph::ArgumentationFramework;
+/// use argraph::reason::{Reasoner, SatOptions, Semantics, SolverConfig, StableEncoding, Stop};
+/// let af = ArgumentationFramework::new(3, [(0, 1), (1, 0), (1, 2)])?;
+/// let stop = Stop::new();
+/// let options = SatOptions::default()
+///     .with_config(SolverConfig::Default)
+///     .with_stable_encoding(StableEncoding::OneVariable)
+///     .with_stop(&stop);
+/// let mut r = Reasoner::new(&af, Semantics::Stable).with_sat_options(options);
+/// # #[cfg(feature = "sat")] {
+/// assert_eq!(r.extensions(None)?.extensions, vec![vec![0, 2], vec![1]]);
+/// stop.stop(); // say, from another thread: the next search gives up
+/// let err = r.some_extension().unwrap_err();
+/// assert!(matches!(err.kind(), argraph::ErrorKind::Stopped));
+/// # }
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct SatOptions {
+    /// CaDiCaL's configuration.
+    pub config: SolverConfig,
+    /// The encoding of stable semantics (the others have one).
+    pub stable_encoding: StableEncoding,
+    /// Stops the searches when stopped.
+    pub stop: Option<Stop>,
+}
+
+impl SatOptions {
+    /// These options with CaDiCaL's configuration `config`.
+    pub fn with_config(mut self, config: SolverConfig) -> SatOptions {
+        self.config = config;
+        self
+    }
+
+    /// These options with stable semantics encoded as `encoding`.
+    pub fn with_stable_encoding(mut self, encoding: StableEncoding) -> SatOptions {
+        self.stable_encoding = encoding;
+        self
+    }
+
+    /// These options, stopped by `stop` (a clone of it is kept).
+    pub fn with_stop(mut self, stop: &Stop) -> SatOptions {
+        self.stop = Some(stop.clone());
+        self
+    }
+}
+
+/// CaDiCaL's terminate callback, polling a [`Stop`].
+#[cfg(feature = "sat")]
+struct Poll(Stop);
+
+#[cfg(feature = "sat")]
+impl cadical::Callbacks for Poll {
+    fn terminate(&mut self) -> bool {
+        self.0.is_stopped()
+    }
+}
+
+#[cfg(feature = "sat")]
+type Solver = cadical::Solver<Poll>;
+
+fn stopped() -> Error {
+    Error::new(ErrorKind::Stopped)
+}
 
 /// Which clause families to add.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,13 +229,21 @@ impl Solver {
     fn set_limit(&mut self, _: &str, _: i32) -> std::result::Result<(), ()> {
         match *self {}
     }
+    fn set_callbacks(&mut self, _: Option<Poll>) {
+        match *self {}
+    }
 }
+
+/// (Never polled: there is no solver to stop.)
+#[cfg(not(feature = "sat"))]
+struct Poll(#[allow(dead_code)] Stop);
 
 /// A CaDiCaL instance holding an encoding of one framework.
 pub(crate) struct Sat {
     solver: Solver,
     n: usize,
     next_var: i32,
+    stop: Option<Stop>,
 }
 
 fn gave_up() -> Error {
@@ -87,27 +254,54 @@ fn gave_up() -> Error {
 
 impl Sat {
     /// Encodes `af` (typically the part left undecided by the grounded
-    /// labelling). O(n + m).
-    pub(crate) fn new(af: &ArgumentationFramework, encoding: Encoding) -> Result<Sat> {
+    /// labelling) in a solver configured by `options`. O(n + m).
+    pub(crate) fn new(
+        af: &ArgumentationFramework,
+        encoding: Encoding,
+        options: &SatOptions,
+    ) -> Result<Sat> {
         let n = af.len();
         if n >= (i32::MAX as usize) / 2 - 1 {
             return Err(Error::new(ErrorKind::InvalidInput(
                 "framework too large for the SAT encoding".to_string(),
             )));
         }
-        // CaDiCaL's "sat" configuration (stable search mode only) answered
-        // the hard queries on random frameworks near the phase transition
-        // faster than the default one (up to 5× on SE-PR), the
-        // unsatisfiable ones included; on grids and scale-free frameworks
-        // both take milliseconds (benches/hard_vs.py).
-        let mut solver: Solver = Solver::with_config("sat").map_err(|e| {
+        // CaDiCaL's "sat" configuration (the default) answered the hard
+        // queries on random frameworks near the phase transition faster
+        // than the default one in aggregate (up to 5× on SE-PR); on grids
+        // and scale-free frameworks all take milliseconds (benches/hard_vs.py).
+        let mut solver: Solver = Solver::with_config(options.config.name()).map_err(|e| {
             Error::new(ErrorKind::InvalidInput(format!(
                 "cannot make the SAT solver: {e:?}"
             )))
         })?;
-        solver.reserve(2 * n as i32);
+        if let Some(stop) = &options.stop {
+            solver.set_callbacks(Some(Poll(stop.clone())));
+        }
+        let one_variable =
+            encoding == Encoding::Stable && options.stable_encoding == StableEncoding::OneVariable;
+        let vars = if one_variable { n } else { 2 * n };
+        solver.reserve(vars as i32);
+        let mut sat = Sat {
+            solver,
+            n,
+            next_var: vars as i32 + 1,
+            stop: options.stop.clone(),
+        };
+        if one_variable {
+            sat.encode_stable_in_one_variable(af);
+        } else {
+            sat.encode(af, encoding);
+        }
+        Ok(sat)
+    }
+
+    /// The clause families of `encoding` over the variables `x_a` and `r_a`.
+    fn encode(&mut self, af: &ArgumentationFramework, encoding: Encoding) {
+        let n = self.n;
         let x = |a: u32| a as i32 + 1;
         let r = |a: u32| (n as i32) + a as i32 + 1;
+        let solver = &mut self.solver;
         let mut clause: Vec<i32> = Vec::new();
         for a in 0..n as u32 {
             let attackers = af.attackers(a as usize);
@@ -134,11 +328,24 @@ impl Sat {
                 Encoding::Admissible => {}
             }
         }
-        Ok(Sat {
-            solver,
-            n,
-            next_var: 2 * n as i32 + 1,
-        })
+    }
+
+    /// Stable semantics over `x_a` alone: `¬x_a ∨ ¬x_b` per attack `b → a`,
+    /// and `x_a ∨ ∨_{b→a} x_b` per argument. There is no "attacked"
+    /// literal, which only the preferred loops ask for.
+    fn encode_stable_in_one_variable(&mut self, af: &ArgumentationFramework) {
+        let mut clause: Vec<i32> = Vec::new();
+        for a in 0..self.n {
+            let attackers = af.attackers(a);
+            clause.clear();
+            clause.push(Self::lit(a));
+            clause.extend(attackers.iter().map(|&b| Self::lit(b as usize)));
+            self.solver.add_clause(clause.iter().copied());
+            for &b in attackers {
+                self.solver
+                    .add_clause([-Self::lit(a), -Self::lit(b as usize)]);
+            }
+        }
     }
 
     /// The literal "argument `a` is in".
@@ -173,7 +380,14 @@ impl Sat {
 
     /// Solves under assumptions; `Some(model's in-set as a membership
     /// vector)` or `None` if unsatisfiable.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Stopped`] if the options' [`Stop`] handle is stopped,
+    /// before or during the search.
     pub(crate) fn solve(&mut self, assumptions: &[i32]) -> Result<Option<Vec<bool>>> {
+        if self.is_stopped() {
+            return Err(stopped());
+        }
         match self.solver.solve_with(assumptions.iter().copied()) {
             Some(true) => Ok(Some(
                 (0..self.n)
@@ -181,12 +395,17 @@ impl Sat {
                     .collect(),
             )),
             Some(false) => Ok(None),
+            None if self.is_stopped() => Err(stopped()),
             None => Err(gave_up()),
         }
     }
 
+    fn is_stopped(&self) -> bool {
+        self.stop.as_ref().is_some_and(Stop::is_stopped)
+    }
+
     /// As [`solve`](Self::solve), but giving up after `conflicts` conflicts:
-    /// `Ok(None)` then.
+    /// `Ok(None)` then (a stopped search is still an error).
     pub(crate) fn try_solve(
         &mut self,
         assumptions: &[i32],
@@ -197,6 +416,7 @@ impl Sat {
             .map_err(|_| gave_up())?;
         match self.solve(assumptions) {
             Ok(answer) => Ok(Some(answer)),
+            Err(_) if self.is_stopped() => Err(stopped()),
             Err(_) => Ok(None),
         }
     }

@@ -26,6 +26,7 @@ mod interchange_roundtrip;
 mod json_roundtrip;
 mod page;
 mod picture;
+mod portfolio;
 mod reason_cli;
 mod reason_dung;
 mod reason_framing;

@@ -8,13 +8,13 @@ use proptest::prelude::*;
 use crate::strategies::framework_small;
 
 /// Brute force: every subset, checked against the definitions (Dung 1995).
-struct Oracle {
+pub(crate) struct Oracle {
     n: usize,
     att: Vec<Vec<bool>>, // att[a][b]: a attacks b
 }
 
 impl Oracle {
-    fn new(af: &ArgumentationFramework) -> Oracle {
+    pub(crate) fn new(af: &ArgumentationFramework) -> Oracle {
         let n = af.len();
         let mut att = vec![vec![false; n]; n];
         for (a, b) in af.attack_pairs() {
@@ -53,7 +53,7 @@ impl Oracle {
             && (0..self.n).all(|a| s & (1 << a) != 0 || m.iter().any(|&c| self.att[c][a]))
     }
 
-    fn extensions(&self, sem: Semantics) -> Vec<Vec<usize>> {
+    pub(crate) fn extensions(&self, sem: Semantics) -> Vec<Vec<usize>> {
         let all: Vec<u32> = (0..1u32 << self.n).collect();
         let co: Vec<u32> = all.iter().copied().filter(|&s| self.complete(s)).collect();
         let sets: Vec<u32> = match sem {

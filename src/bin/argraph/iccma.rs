@@ -4,9 +4,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 
 use argraph::iccma::{self, IccmaFormat};
-use argraph::reason::{Reasoner, Semantics};
+use argraph::reason::{Reasoner, SatOptions, Semantics, SolverConfig, StableEncoding, Stop};
 use argraph::ArgumentationFramework;
 
 use crate::output;
@@ -35,6 +38,62 @@ pub struct Args {
     /// The file format, when the extension does not say it.
     #[arg(long = "fo", value_name = "FORMAT", value_parser = clap::value_parser!(IccmaFormat))]
     format: Option<IccmaFormat>,
+    /// Threads for the tasks that need a SAT search: 2 runs two solver
+    /// configurations side by side and prints the first answer (the default
+    /// where the machine has two cores or more); 1 runs one.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
+    threads: Option<u8>,
+    /// (For measurement.) One solver configuration, single-threaded:
+    /// CaDiCaL's `sat`, `default`, `unsat` or `plain`, with `/1` for the
+    /// one-variable stable encoding, e.g. `default/1`.
+    #[arg(long, hide = true, value_name = "CONFIG", value_parser = parse_configuration)]
+    configuration: Option<SatOptions>,
+    /// (For measurement and tests.) Milliseconds the portfolio's second
+    /// configuration waits before it starts.
+    #[arg(long, hide = true, value_name = "MS")]
+    second_after: Option<u64>,
+}
+
+/// The two configurations the portfolio runs, the first on the main
+/// thread: CaDiCaL's `sat` configuration (the best single one) and, for
+/// stable semantics, `default` on the one-variable encoding, for the others
+/// `plain`. Chosen by measurement among every pair of configurations
+/// (benches/README.md, "Portfolio").
+fn portfolio_pair(semantics: Semantics) -> [SatOptions; 2] {
+    let first = SatOptions::default().with_config(SolverConfig::Sat);
+    let second = match semantics {
+        Semantics::Stable => SatOptions::default()
+            .with_config(SolverConfig::Default)
+            .with_stable_encoding(StableEncoding::OneVariable),
+        _ => SatOptions::default().with_config(SolverConfig::Plain),
+    };
+    [first, second]
+}
+
+/// How long the second configuration waits before it starts. None: on the
+/// files every solver answers in under 20 ms the search time is heavy-tailed
+/// too (10× between configurations), and any delay measured worse.
+const SECOND_START_DELAY: Duration = Duration::ZERO;
+
+/// Parses `--configuration`: `sat`, `default`, `unsat` or `plain`,
+/// optionally followed by `/1` (one variable per argument for stable).
+fn parse_configuration(text: &str) -> Result<SatOptions, String> {
+    let (name, encoding) = match text.strip_suffix("/1") {
+        Some(name) => (name, StableEncoding::OneVariable),
+        None => (text, StableEncoding::TwoVariables),
+    };
+    let config = [
+        SolverConfig::Sat,
+        SolverConfig::Default,
+        SolverConfig::Unsat,
+        SolverConfig::Plain,
+    ]
+    .into_iter()
+    .find(|c| c.name() == name)
+    .ok_or_else(|| format!("unknown configuration {name:?}: sat, default, unsat or plain"))?;
+    Ok(SatOptions::default()
+        .with_config(config)
+        .with_stable_encoding(encoding))
 }
 
 fn usage(msg: &str) -> argraph::Result<ExitCode> {
@@ -79,36 +138,129 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     } else {
         af
     };
-    let mut r = Reasoner::try_new(&af, sem)?;
-    match (kind, query) {
+    let r = Reasoner::try_new(&af, sem)?;
+    let job = |r: &mut Reasoner| answer(r, kind, query);
+    let outcome = match &args.configuration {
+        Some(options) => job(&mut r.with_sat_options(options.clone()))?,
+        None if two_threads(args) && r.may_search(query, kind == "DS") => {
+            let delay = args
+                .second_after
+                .map_or(SECOND_START_DELAY, Duration::from_millis);
+            portfolio(r, portfolio_pair(sem), delay, &job)?
+        }
+        None => job(&mut r.with_sat_options(portfolio_pair(sem)[0].clone()))?,
+    };
+    write_answer(&mut out, &af, &outcome)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether to run the portfolio: `--threads 2`, or no `--threads` on a
+/// machine with two cores or more.
+fn two_threads(args: &Args) -> bool {
+    match args.threads {
+        Some(n) => n >= 2,
+        None => thread::available_parallelism().is_ok_and(|n| n.get() >= 2),
+    }
+}
+
+/// The answer of task `kind` (SE, DC, DS) as [`write_answer`] prints it:
+/// `NO`, `YES`, and the extension, if any.
+struct Outcome {
+    verdict: Option<&'static str>,
+    extension: Option<Vec<usize>>,
+}
+
+/// Answers task `kind` (SE, DC, DS) on `query`.
+fn answer(r: &mut Reasoner, kind: &str, query: Option<usize>) -> argraph::Result<Outcome> {
+    Ok(match (kind, query) {
         ("SE", _) => match r.some_extension()? {
-            Some(ext) => witness(&mut out, &af, &ext)?,
-            None => writeln!(out, "NO")?,
+            Some(ext) => Outcome {
+                verdict: None,
+                extension: Some(ext),
+            },
+            None => Outcome {
+                verdict: Some("NO"),
+                extension: None,
+            },
         },
         ("DC", Some(a)) => {
             let ans = r.credulous(a)?;
-            if ans.accepted {
-                writeln!(out, "YES")?;
-                witness(&mut out, &af, ans.certificate.as_deref().unwrap_or(&[]))?;
-            } else {
-                writeln!(out, "NO")?;
+            Outcome {
+                verdict: Some(if ans.accepted { "YES" } else { "NO" }),
+                extension: ans.accepted.then(|| ans.certificate.unwrap_or_default()),
             }
         }
         (_, Some(a)) => {
             let ans = r.skeptical(a)?;
-            if ans.accepted {
-                writeln!(out, "YES")?;
-            } else {
-                writeln!(out, "NO")?;
-                if let Some(c) = &ans.certificate {
-                    witness(&mut out, &af, c)?;
-                }
+            Outcome {
+                verdict: Some(if ans.accepted { "YES" } else { "NO" }),
+                extension: ans.certificate.filter(|_| !ans.accepted),
             }
         }
         _ => unreachable!("DC and DS have a query"),
+    })
+}
+
+fn write_answer(
+    out: &mut impl Write,
+    af: &ArgumentationFramework,
+    outcome: &Outcome,
+) -> std::io::Result<()> {
+    if let Some(verdict) = outcome.verdict {
+        writeln!(out, "{verdict}")?;
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    match &outcome.extension {
+        Some(ext) => witness(out, af, ext),
+        None => Ok(()),
+    }
+}
+
+/// Runs `job` with `pair[0]` on this thread and `pair[1]` on another,
+/// started after `delay` unless the first is done by then;
+/// whichever answers first stops the other. The answer is the first one
+/// (both are right; they may differ in the extension shown).
+fn portfolio<'a, F>(
+    r: Reasoner<'a>,
+    pair: [SatOptions; 2],
+    delay: Duration,
+    job: &F,
+) -> argraph::Result<Outcome>
+where
+    F: Fn(&mut Reasoner<'a>) -> argraph::Result<Outcome> + Sync,
+{
+    let [first_options, second_options] = pair;
+    let stops = [Stop::new(), Stop::new()];
+    let mut second = r
+        .clone()
+        .with_sat_options(second_options.with_stop(&stops[1]));
+    let mut first = r.with_sat_options(first_options.with_stop(&stops[0]));
+    // Dropping `go` (the first is done) tells the second not to start.
+    let (go, wait) = mpsc::channel::<()>();
+    let (send, receive) = mpsc::channel();
+    thread::scope(|scope| {
+        let (stops, second, job) = (&stops, &mut second, job);
+        scope.spawn(move || {
+            if wait.recv_timeout(delay) != Err(mpsc::RecvTimeoutError::Timeout) {
+                return;
+            }
+            let result = job(second);
+            if result.is_ok() {
+                stops[0].stop();
+            }
+            let _ = send.send(result);
+        });
+        let result = job(&mut first);
+        drop(go);
+        stops[1].stop();
+        match result {
+            Err(err) if matches!(err.kind(), argraph::ErrorKind::Stopped) => {
+                // Stopped only by the second, once it had its answer.
+                receive.recv().unwrap_or(Err(err))
+            }
+            result => result,
+        }
+    })
 }
 
 /// Prints `w a b c` (argument names; numbers for i23 files). Names are
