@@ -358,8 +358,26 @@ pub(crate) fn read_with<T>(
 pub(crate) fn parse_json<'de, T: serde::Deserialize<'de>>(
     bytes: &'de [u8],
 ) -> serde_json::Result<T> {
+    parse_json_seed(bytes, std::marker::PhantomData)
+}
+
+/// [`parse_json`] with a seed: for a reader that needs what it read first
+/// to read what follows.
+pub(crate) fn parse_json_seed<'de, S: serde::de::DeserializeSeed<'de>>(
+    bytes: &'de [u8],
+    seed: S,
+) -> serde_json::Result<S::Value> {
+    fn whole<'de, R: serde_json::de::Read<'de>, S: serde::de::DeserializeSeed<'de>>(
+        read: R,
+        seed: S,
+    ) -> serde_json::Result<S::Value> {
+        let mut de = serde_json::Deserializer::new(read);
+        let value = seed.deserialize(&mut de)?;
+        de.end()?;
+        Ok(value)
+    }
     match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(bytes),
+        Ok(text) => whole(serde_json::de::StrRead::new(text), seed),
+        Err(_) => whole(serde_json::de::SliceRead::new(bytes), seed),
     }
 }

@@ -357,7 +357,8 @@ impl<T> Blocks<T> {
         self.blocks.iter().flatten()
     }
 
-    fn push(&mut self, value: T) {
+    /// Adds an entry at the end. O(1).
+    pub(crate) fn push(&mut self, value: T) {
         match self.blocks.last_mut() {
             Some(block) if block.len() < Self::BLOCK => block.push(value),
             _ => {
@@ -631,6 +632,7 @@ mod tests {
     #[derive(Deserialize)]
     struct WithVec {
         #[serde(deserialize_with = "objects")]
+        #[allow(dead_code)] // read only for its errors
         entries: Vec<Entry>,
     }
 

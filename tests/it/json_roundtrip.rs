@@ -125,3 +125,60 @@ fn saving_the_loaded_seed_gives_its_bytes() {
     );
     assert!(argraph::json::to_string_pretty(&g).unwrap() == expected);
 }
+
+/// The document `parts` as an argraph JSON object with its keys in this
+/// order (the reader checks edges as it reads them only when the nodes and
+/// sources come first; every order must give the same graph and problems).
+fn document_in_order(parts: &[(&str, &Value)]) -> String {
+    let body: Vec<String> = parts
+        .iter()
+        .map(|(key, value)| format!("{key:?}: {value}"))
+        .collect();
+    format!("{{\"argraph\": 1, {}}}", body.join(", "))
+}
+
+#[test]
+fn json_key_order_changes_neither_the_graph_nor_the_problems() {
+    let seed: Value =
+        serde_json::from_slice(&std::fs::read(crate::common::seed_path()).unwrap()).unwrap();
+    let expected = argraph::json::load(crate::common::seed_path()).unwrap();
+    let broken = json!({
+        "sources": [{"id": "s"}, {"id": "s"}],
+        "nodes": [
+            {"id": "a", "kind": "claim", "text": "A", "provenance": [{"source": "t"}]},
+            {"id": "a", "kind": "claim", "text": "A again"},
+            {"id": "b", "kind": "clam", "text": "B"},
+            {"id": "c", "kind": "framing", "text": "C"}
+        ],
+        "edges": [
+            {"from": "a", "to": "zz", "kind": "supports", "provenance": [{"source": "s"}]},
+            {"from": "c", "to": "a", "kind": "attacks", "provenance": [{"source": "u"}]},
+            {"from": "b", "to": "a", "kind": "supports"},
+            {"from": "a", "to": "c", "kind": "frames", "basis": "declared"}
+        ]
+    });
+    let orders = [
+        ["sources", "nodes", "edges"],
+        ["nodes", "edges", "sources"],
+        ["edges", "nodes", "sources"],
+        ["nodes", "sources", "edges"],
+    ];
+    let mut problem_lists = Vec::new();
+    for order in orders {
+        let parts = |doc: &Value| -> String {
+            let rest = ["title", "description"].into_iter().chain(order);
+            let parts: Vec<(&str, &Value)> =
+                rest.filter_map(|k| doc.get(k).map(|v| (k, v))).collect();
+            document_in_order(&parts)
+        };
+        let g = argraph::json::from_str(&parts(&seed)).unwrap();
+        assert!(g == expected, "{order:?}: another graph");
+        let err = argraph::json::from_str(&parts(&broken)).unwrap_err();
+        problem_lists.push(err.to_string());
+    }
+    assert!(problem_lists[0].contains("\"zz\""), "{}", problem_lists[0]);
+    assert!(problem_lists[0].contains("\"u\""), "{}", problem_lists[0]);
+    for (order, problems) in orders.iter().zip(&problem_lists) {
+        assert_eq!(problems, &problem_lists[0], "{order:?}");
+    }
+}
