@@ -38,9 +38,10 @@ pub struct Args {
     /// The file format, when the extension does not say it.
     #[arg(long = "fo", value_name = "FORMAT", value_parser = clap::value_parser!(IccmaFormat))]
     format: Option<IccmaFormat>,
-    /// Threads for the tasks that need a SAT search: 2 runs two solver
-    /// configurations side by side and prints the first answer (the default
-    /// where the machine has two cores or more); 1 runs one.
+    /// Threads for the tasks that need a SAT search: 1 (the default) runs
+    /// one solver configuration; 2 runs two side by side and prints the
+    /// first answer, which pays only where one search is far slower than
+    /// the other (on a two-core machine it made most files 5-30 % slower).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
     threads: Option<u8>,
     /// (For measurement.) One solver configuration, single-threaded:
@@ -155,13 +156,16 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether to run the portfolio: `--threads 2`, or no `--threads` on a
-/// machine with two cores or more.
+/// Whether to run the portfolio: only when asked (`--threads 2`). Timed on
+/// two cores by wall clock against one thread, alternating runs on the 59
+/// files of `benches/iccma_families.py`, it won where one configuration's
+/// search runs far longer than the other's (`er_250_5` SE-PR 0.11x), but
+/// made the family medians 1.04-1.7x slower: a second thread costs about
+/// 1.4 ms of CPU even if it never searches (its start, and every later
+/// `munmap` must flush the other CPU's TLB), and two searches share the
+/// machine (benches/README.md, "Portfolio").
 fn two_threads(args: &Args) -> bool {
-    match args.threads {
-        Some(n) => n >= 2,
-        None => thread::available_parallelism().is_ok_and(|n| n.get() >= 2),
-    }
+    args.threads.is_some_and(|n| n >= 2)
 }
 
 /// The answer of task `kind` (SE, DC, DS) as [`write_answer`] prints it:
