@@ -25,40 +25,41 @@ use std::sync::Arc;
 
 use super::framework::ArgumentationFramework;
 use crate::error::{Error, ErrorKind, Result};
+use crate::vocabulary::vocabulary;
 
-/// CaDiCaL's preset configurations, which [`SatOptions`] chooses from.
-///
-/// On random frameworks near their phase transition one SAT search decides
-/// a task, and its time is a heavy-tailed function of the configuration:
-/// each wins on some frameworks by an order of magnitude and loses on
-/// others by as much (`benches/README.md`, "Portfolio"). Running two of
-/// them side by side, and taking the first answer, is what the `argraph
-/// iccma` command does on two cores.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SolverConfig {
-    /// `sat`: stable search mode only, tuned for satisfiable formulas; the
-    /// best single configuration measured in aggregate, hence the default.
-    #[default]
-    Sat,
-    /// `default`: CaDiCaL's own defaults (alternating stable and focused
-    /// search modes).
-    Default,
-    /// `unsat`: tuned for unsatisfiable formulas (focused mode only).
-    Unsat,
-    /// `plain`: no preprocessing or inprocessing.
-    Plain,
-}
-
-impl SolverConfig {
-    /// CaDiCaL's name of the configuration.
-    pub fn name(self) -> &'static str {
-        match self {
-            SolverConfig::Sat => "sat",
-            SolverConfig::Default => "default",
-            SolverConfig::Unsat => "unsat",
-            SolverConfig::Plain => "plain",
-        }
+vocabulary! {
+    /// CaDiCaL's preset configurations, which [`SatOptions`] chooses from,
+    /// by CaDiCaL's names.
+    ///
+    /// On random frameworks near their phase transition one SAT search
+    /// decides a task, and its time is a heavy-tailed function of the
+    /// configuration: each wins on some frameworks by an order of magnitude
+    /// and loses on others by as much (`benches/README.md`, "Portfolio").
+    /// `argraph iccma --threads 2` runs two of them side by side and takes
+    /// the first answer.
+    ///
+    /// ```
+    /// # fn main() -> argraph::Result<()> {
+    /// use argraph::reason::SolverConfig;
+    /// assert_eq!("unsat".parse::<SolverConfig>()?, SolverConfig::Unsat);
+    /// assert_eq!(SolverConfig::default().as_str(), "sat");
+    /// # Ok(()) }
+    /// ```
+    #[derive(Default)]
+    #[non_exhaustive]
+    SolverConfig, "solver configuration" {
+        /// `sat`: stable search mode only, tuned for satisfiable formulas;
+        /// the best single configuration measured in aggregate, hence the
+        /// default.
+        #[default]
+        Sat => "sat",
+        /// `default`: CaDiCaL's own defaults (alternating stable and
+        /// focused search modes).
+        Default => "default",
+        /// `unsat`: tuned for unsatisfiable formulas (focused mode only).
+        Unsat => "unsat",
+        /// `plain`: no preprocessing or inprocessing.
+        Plain => "plain",
     }
 }
 
@@ -270,7 +271,7 @@ impl Sat {
         // queries on random frameworks near the phase transition faster
         // than the default one in aggregate (up to 5× on SE-PR); on grids
         // and scale-free frameworks all take milliseconds (benches/hard_vs.py).
-        let mut solver: Solver = Solver::with_config(options.config.name()).map_err(|e| {
+        let mut solver: Solver = Solver::with_config(options.config.as_str()).map_err(|e| {
             Error::new(ErrorKind::InvalidInput(format!(
                 "cannot make the SAT solver: {e:?}"
             )))

@@ -83,15 +83,9 @@ fn parse_configuration(text: &str) -> Result<SatOptions, String> {
         Some(name) => (name, StableEncoding::OneVariable),
         None => (text, StableEncoding::TwoVariables),
     };
-    let config = [
-        SolverConfig::Sat,
-        SolverConfig::Default,
-        SolverConfig::Unsat,
-        SolverConfig::Plain,
-    ]
-    .into_iter()
-    .find(|c| c.name() == name)
-    .ok_or_else(|| format!("unknown configuration {name:?}: sat, default, unsat or plain"))?;
+    let config: SolverConfig = name
+        .parse()
+        .map_err(|_| format!("unknown configuration {name:?}: sat, default, unsat or plain"))?;
     Ok(SatOptions::default()
         .with_config(config)
         .with_stable_encoding(encoding))
