@@ -2,6 +2,7 @@
 """argraph against scalop and mu-toksia on families of ICCMA-style frameworks.
 
     python3 benches/iccma_families.py gen DIR [--small]
+    python3 benches/iccma_families.py real DIR [--from CHECKOUT]
     python3 benches/iccma_families.py run DIR --scalop S --mutoksia M [--runs 3]
             [--timeout 60] [--tasks SE-PR,DC-PR,DS-PR,SE-ST,DC-CO] [--only REGEX]
             [--ours PATH] [--cpu 1 | --cpu 0,1] [--clock cpu|wall]
@@ -30,6 +31,14 @@ generators' published descriptions:
   10 s, above).
 - `uniform_1000_dD`, `random_N`: the project's own `gen_af` frameworks
   (the former hard-task table's).
+
+`real` puts into DIR the competition instances that a public repository
+holds (36298liu/Solvers-for-ICCMA-2025, pinned to one commit, each file
+checked against its git blob hash): ICCMA 2019's `admbuster` family (1,000
+to 50,000 arguments), one of ICCMA 2017's traffic-network instances
+(`a1210993_20150717_0403.gml.80`, 7,346 arguments) and
+`st_890_86_9_572` (890 arguments). It downloads them from GitHub, or with
+`--from` copies them out of a local clone of that repository.
 
 `run` times every task on every file with argraph (`--ours`, default the
 release build), scalop and mu-toksia, one run of each in turn (so the
@@ -322,12 +331,55 @@ def summarise(results, tasks, timeout):
               f"{worst[0]:.2f} ({worst[1]}) |")
 
 
+# Competition instances in a public repository: (name, git blob hash of the file).
+REAL_REPO = "36298liu/Solvers-for-ICCMA-2025"
+REAL_COMMIT = "ec0b528c13be6c63eda92a9b8b134df01714cfe0"
+REAL_DIR = "ASSAT_Amsat/example"
+REAL_FILES = [
+    ("a1210993_20150717_0403.gml.80", "ecc4c6f1d28b1b94a4818a966ad6df92245ec9f5"),
+    ("admbuster_1000", "fc23ad7314b60cf1d1d845884edc7a609fe45cd9"),
+    ("admbuster_8000", "985a9580830919d7c4dba697a0a378d5f6fae3cb"),
+    ("admbuster_10000", "265c6c7247a2c3c92471ec8914e5855146e8b43a"),
+    ("admbuster_50000", "e32ba9a1335d92d04bb7766420f73ce2cf53ed5d"),
+    ("st_890_86_9_572", "a4b4e4142f608cd7e1588da336b67f7ce46f4422"),
+]
+
+
+def cmd_real(args):
+    """The competition instances of REAL_FILES into args.dir as .i23 (they
+    are ICCMA 2023 files already), each checked against its blob hash."""
+    import hashlib
+    import urllib.request
+    os.makedirs(args.dir, exist_ok=True)
+    for name, blob in REAL_FILES:
+        rel = f"{REAL_DIR}/{name}.af"
+        if args.source:
+            with open(os.path.join(args.source, rel), "rb") as f:
+                data = f.read()
+        else:
+            url = f"https://raw.githubusercontent.com/{REAL_REPO}/{REAL_COMMIT}/{rel}"
+            try:
+                with urllib.request.urlopen(url, timeout=60) as f:
+                    data = f.read()
+            except OSError as e:
+                sys.exit(f"{url}: {e} (or copy from a clone with --from)")
+        got = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+        if got != blob:
+            sys.exit(f"{rel}: git blob hash {got}, expected {blob}")
+        with open(os.path.join(args.dir, name + ".i23"), "wb") as f:
+            f.write(data)
+        print(f"{name}.i23: {len(data)} bytes", file=sys.stderr)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     g = sub.add_parser("gen")
     g.add_argument("dir")
     g.add_argument("--small", action="store_true", help="a few files of each family")
+    real = sub.add_parser("real")
+    real.add_argument("dir")
+    real.add_argument("--from", dest="source", help="a local clone of " + REAL_REPO + " to copy from")
     r = sub.add_parser("run")
     r.add_argument("dir")
     r.add_argument("--scalop", required=True)
@@ -342,7 +394,7 @@ def main():
     r.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                    help="CPU time (default: the machine is shared) or wall-clock time")
     args = p.parse_args()
-    cmd_gen(args) if args.cmd == "gen" else cmd_run(args)
+    {"gen": cmd_gen, "real": cmd_real, "run": cmd_run}[args.cmd](args)
 
 
 if __name__ == "__main__":
