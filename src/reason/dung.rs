@@ -25,6 +25,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// complexity*, Handbook of Formal Argumentation, 2018.
 ///
 /// ```
+/// # #[cfg(feature = "sat")]
 /// # fn main() -> argraph::Result<()> {
 /// use argraph::ArgumentationFramework;
 /// use argraph::reason::{Reasoner, Semantics};
@@ -40,6 +41,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// let gr = Reasoner::new(&af, Semantics::Grounded);
 /// assert!(gr.grounded().extension().is_empty());
 /// # Ok(()) }
+/// # #[cfg(not(feature = "sat"))] fn main() {}
 /// ```
 ///
 /// Cloning copies the grounded labelling and the undecided part, so a
@@ -70,12 +72,14 @@ impl<'a> Reasoner<'a> {
     /// [`new`](Self::new), with an error where the memory cannot be had.
     ///
     /// ```
+    /// # #[cfg(feature = "sat")]
     /// # fn main() -> argraph::Result<()> {
     /// use argraph::ArgumentationFramework;
     /// use argraph::reason::{Reasoner, Semantics};
     /// let af = ArgumentationFramework::new(2, [(0, 1), (1, 0)])?;
     /// assert_eq!(Reasoner::try_new(&af, Semantics::Stable)?.extensions(None)?.extensions.len(), 2);
     /// # Ok(()) }
+    /// # #[cfg(not(feature = "sat"))] fn main() {}
     /// ```
     ///
     /// # Errors

@@ -255,6 +255,7 @@ impl<'g> Evaluator<'g> {
     /// The semantics: a [`Method`], a [`Semantics`] or a [`Gradual`].
     ///
     /// ```
+    /// # #[cfg(feature = "sat")]
     /// # fn main() -> argraph::Result<()> {
     /// use argraph::reason::{Evaluator, Gradual};
     /// let mut g = argraph::ArgumentGraph::new();
@@ -264,6 +265,7 @@ impl<'g> Evaluator<'g> {
     /// let eval = Evaluator::new(&g).semantics("preferred".parse::<argraph::reason::Method>()?).run()?;
     /// assert_eq!(eval.verdict("a").unwrap().to_string(), "skeptical");
     /// # Ok(()) }
+    /// # #[cfg(not(feature = "sat"))] fn main() {}
     /// ```
     pub fn semantics(&mut self, method: impl Into<Method>) -> &mut Evaluator<'g> {
         self.method = method.into();
@@ -313,6 +315,7 @@ impl<'g> Evaluator<'g> {
     /// statuses stay exact beyond it.
     ///
     /// ```
+    /// # #[cfg(feature = "sat")]
     /// # fn main() -> argraph::Result<()> {
     /// use argraph::reason::{Evaluator, Semantics};
     /// let mut g = argraph::ArgumentGraph::new();
@@ -325,6 +328,7 @@ impl<'g> Evaluator<'g> {
     /// assert!(!eval.all_extensions());
     /// assert_eq!(eval.verdict("a").unwrap().to_string(), "credulous");
     /// # Ok(()) }
+    /// # #[cfg(not(feature = "sat"))] fn main() {}
     /// ```
     pub fn limit(&mut self, limit: usize) -> &mut Evaluator<'g> {
         self.limit = limit;
@@ -448,6 +452,7 @@ impl<'g> Evaluator<'g> {
     /// otherwise. O(n + m) for grounded, plus SAT calls for the others.
     ///
     /// ```
+    /// # #[cfg(feature = "sat")]
     /// # fn main() -> argraph::Result<()> {
     /// use argraph::reason::{Evaluator, Note, Semantics};
     /// let mut g = argraph::ArgumentGraph::new();
@@ -461,6 +466,7 @@ impl<'g> Evaluator<'g> {
     /// let preferred = Evaluator::new(&g).semantics(Semantics::Preferred).explain("a")?;
     /// assert_eq!(preferred.step.note, Note::Premise); // in the extension {a}
     /// # Ok(()) }
+    /// # #[cfg(not(feature = "sat"))] fn main() {}
     /// ```
     ///
     /// # Errors
@@ -773,6 +779,7 @@ impl Evaluation {
     /// framing, and a legend of the marks this method gives. O(n).
     ///
     /// ```
+    /// # #[cfg(feature = "sat")]
     /// # fn main() -> argraph::Result<()> {
     /// use argraph::overlay::Mark;
     /// use argraph::reason::{Evaluator, Semantics};
@@ -783,6 +790,7 @@ impl Evaluation {
     /// assert_eq!(overlay.mark_of("a"), Some(Mark::Skeptical));
     /// assert_eq!(overlay.legend_marks(), [Mark::Skeptical, Mark::Credulous, Mark::Rejected]);
     /// # Ok(()) }
+    /// # #[cfg(not(feature = "sat"))] fn main() {}
     /// ```
     pub fn overlay(&self) -> Overlay {
         let caption = match &self.framing {

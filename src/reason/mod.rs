@@ -19,6 +19,7 @@
 //!   diagram's [overlay](Evaluation::overlay).
 //!
 //! ```
+//! # #[cfg(feature = "sat")]
 //! # fn main() -> argraph::Result<()> {
 //! use argraph::reason::{Evaluator, Method};
 //! let mut g = argraph::ArgumentGraph::new();
@@ -36,6 +37,7 @@
 //! let c = Evaluator::new(&g).compare(["off"])?;
 //! assert!(c.row("security").unwrap().differs()); // undec, then out
 //! # Ok(()) }
+//! # #[cfg(not(feature = "sat"))] fn main() {}
 //! ```
 
 mod audience;
