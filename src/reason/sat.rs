@@ -91,8 +91,20 @@ pub enum StableEncoding {
 /// stop.stop();
 /// assert!(seen_elsewhere.is_stopped());
 /// ```
-#[derive(Clone, Debug, Default)]
-pub struct Stop(Arc<AtomicBool>);
+#[derive(Clone, Default)]
+pub struct Stop {
+    flag: Arc<AtomicBool>,
+    hook: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl std::fmt::Debug for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stop")
+            .field("stopped", &self.is_stopped())
+            .field("hook", &self.hook.is_some())
+            .finish()
+    }
+}
 
 impl Stop {
     /// A handle not yet stopped.
@@ -100,14 +112,51 @@ impl Stop {
         Stop::default()
     }
 
+    /// This handle (the same flag: stopping either stops both), calling
+    /// `hook` each time a search polls it, between conflicts and decisions,
+    /// up to hundreds of thousands of times a second, so `hook` must be
+    /// cheap. It lets a caller act once a search has run some time, say
+    /// start a second search on another thread, without a thread waiting
+    /// beside the first; the library calls it only from the thread that
+    /// runs the search.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use std::sync::Arc;
+    /// use argraph::reason::Stop;
+    /// let polls = Arc::new(AtomicUsize::new(0));
+    /// let counted = Arc::clone(&polls);
+    /// let stop = Stop::new();
+    /// let polled = stop.clone().with_hook(move || {
+    ///     counted.fetch_add(1, Ordering::Relaxed);
+    /// });
+    /// assert!(!polled.is_stopped());
+    /// stop.stop();
+    /// assert!(polled.is_stopped());
+    /// assert_eq!(polls.load(Ordering::Relaxed), 0); // only searches call it
+    /// ```
+    pub fn with_hook(mut self, hook: impl Fn() + Send + Sync + 'static) -> Stop {
+        self.hook = Some(Arc::new(hook));
+        self
+    }
+
     /// Asks every search holding a clone of this handle to stop.
     pub fn stop(&self) {
-        self.0.store(true, Ordering::Relaxed);
+        self.flag.store(true, Ordering::Relaxed);
     }
 
     /// Whether [`stop`](Stop::stop) was called on this handle or a clone.
     pub fn is_stopped(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
+        self.flag.load(Ordering::Relaxed)
+    }
+
+    /// What a search's poll does: the hook, then the flag.
+    #[cfg(feature = "sat")]
+    fn poll(&self) -> bool {
+        if let Some(hook) = &self.hook {
+            hook();
+        }
+        self.is_stopped()
     }
 }
 
@@ -175,7 +224,7 @@ struct Poll(Stop);
 #[cfg(feature = "sat")]
 impl cadical::Callbacks for Poll {
     fn terminate(&mut self) -> bool {
-        self.0.is_stopped()
+        self.0.poll()
     }
 }
 

@@ -192,6 +192,29 @@ fn stopping_from_another_thread_ends_a_long_search_with_stopped() {
     );
 }
 
+#[test]
+fn a_hook_on_the_stop_handle_is_called_by_the_search_and_may_stop_it() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let af = uniform(1000, 4.8, 1);
+    let polls = Arc::new(AtomicUsize::new(0));
+    let stop = Stop::new();
+    let hooked = {
+        let (polls, stop) = (Arc::clone(&polls), stop.clone());
+        stop.clone().with_hook(move || {
+            if polls.fetch_add(1, Ordering::Relaxed) + 1 == 1000 {
+                stop.stop();
+            }
+        })
+    };
+    let mut r = Reasoner::new(&af, Semantics::Preferred)
+        .with_sat_options(SatOptions::default().with_stop(&hooked));
+    let err = r.some_extension().expect_err("stopped by its hook");
+    assert!(matches!(err.kind(), ErrorKind::Stopped), "{err}");
+    assert!(stop.is_stopped());
+    assert!(polls.load(Ordering::Relaxed) >= 1000);
+}
+
 /// `af` as an i23 file.
 fn i23(af: &ArgumentationFramework) -> tempfile::NamedTempFile {
     let mut file = tempfile::Builder::new().suffix(".i23").tempfile().unwrap();
@@ -326,4 +349,47 @@ fn each_configuration_of_the_measurement_flag_answers() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Whether `ext` is a stable extension of `af`: conflict-free, and
+/// attacking every argument outside it.
+fn is_stable(af: &ArgumentationFramework, ext: &[usize]) -> bool {
+    let inside: std::collections::HashSet<usize> = ext.iter().copied().collect();
+    let attacked: std::collections::HashSet<usize> = af
+        .attack_pairs()
+        .filter(|(a, _)| inside.contains(a))
+        .map(|(_, b)| b)
+        .collect();
+    inside.is_disjoint(&attacked)
+        && (0..af.len()).all(|a| inside.contains(&a) || attacked.contains(&a))
+}
+
+/// The portfolio's second configuration started late, once the first has
+/// searched for a millisecond (on frameworks whose searches take longer,
+/// so that the start happens inside the first search's poll), answers as
+/// one thread does.
+#[test]
+fn a_second_configuration_started_during_the_first_search_answers_as_one_thread() {
+    for seed in 1..=3 {
+        let af = uniform(400, 4.8, seed);
+        let file = i23(&af);
+        let path = file.path().to_str().unwrap();
+        let late = ["--threads", "2", "--second-after", "1"];
+        for (task, query) in [("DC-PR", Some(200)), ("DS-PR", Some(200)), ("SE-ST", None)] {
+            let alone = iccma(task, path, query, &["--threads", "1"]);
+            let raced = iccma(task, path, query, &late);
+            if task == "SE-ST" {
+                for lines in [&alone, &raced] {
+                    match lines.as_slice() {
+                        [no] if no == "NO" => {}
+                        [w] => assert!(is_stable(&af, &witness(w)), "seed {seed}: {w}"),
+                        other => panic!("seed {seed}: {other:?}"),
+                    }
+                }
+                assert_eq!(alone[0] == "NO", raced[0] == "NO", "seed {seed}");
+            } else {
+                assert_eq!(alone[0], raced[0], "{task}, seed {seed}");
+            }
+        }
+    }
 }

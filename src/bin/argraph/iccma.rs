@@ -4,9 +4,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::thread;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use argraph::iccma::{self, IccmaFormat};
 use argraph::reason::{Reasoner, SatOptions, Semantics, SolverConfig, StableEncoding, Stop};
@@ -38,10 +39,11 @@ pub struct Args {
     /// The file format, when the extension does not say it.
     #[arg(long = "fo", value_name = "FORMAT", value_parser = clap::value_parser!(IccmaFormat))]
     format: Option<IccmaFormat>,
-    /// Threads for the tasks that need a SAT search: 1 (the default) runs
-    /// one solver configuration; 2 runs two side by side and prints the
-    /// first answer, which pays only where one search is far slower than
-    /// the other (on a two-core machine it made most files 5-30 % slower).
+    /// Threads for the tasks that need a SAT search: 1 runs one solver
+    /// configuration; 2 starts a second configuration on a second thread
+    /// once the first has searched for 10 ms, and prints the first answer.
+    /// Default: 2 if this process may run on two CPUs or more (its CPU
+    /// affinity and quota), else 1.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
     threads: Option<u8>,
     /// (For measurement.) One solver configuration, single-threaded:
@@ -49,8 +51,8 @@ pub struct Args {
     /// one-variable stable encoding, e.g. `default/1`.
     #[arg(long, hide = true, value_name = "CONFIG", value_parser = parse_configuration)]
     configuration: Option<SatOptions>,
-    /// (For measurement and tests.) Milliseconds the portfolio's second
-    /// configuration waits before it starts.
+    /// (For measurement and tests.) Milliseconds the portfolio's first
+    /// search runs before the second starts (0: both at once).
     #[arg(long, hide = true, value_name = "MS")]
     second_after: Option<u64>,
 }
@@ -71,10 +73,10 @@ fn portfolio_pair(semantics: Semantics) -> [SatOptions; 2] {
     [first, second]
 }
 
-/// How long the second configuration waits before it starts. None: on the
-/// files every solver answers in under 20 ms the search time is heavy-tailed
-/// too (10× between configurations), and any delay measured worse.
-const SECOND_START_DELAY: Duration = Duration::ZERO;
+/// How long the first search runs alone before the second starts. Until
+/// then there is no second thread, which would cost about 1.4 ms of CPU
+/// even idle (benches/README.md, "Portfolio").
+const SECOND_START_DELAY: Duration = Duration::from_millis(10);
 
 /// Parses `--configuration`: `sat`, `default`, `unsat` or `plain`,
 /// optionally followed by `/1` (one variable per argument for stable).
@@ -108,12 +110,12 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
         return usage("-p TASK and -f FILE are required");
     };
     let task = task.to_ascii_uppercase();
-    if !PROBLEMS.contains(&task.as_str()) {
+    let Some(task) = PROBLEMS.iter().copied().find(|p| *p == task) else {
         return usage(&format!(
             "unsupported task {task:?}; supported: {}",
             PROBLEMS.join(", ")
         ));
-    }
+    };
     let (kind, sem) = task.split_once('-').expect("every problem has a dash");
     let sem: Semantics = sem.parse().expect("known semantics");
     let af = iccma::read_path(file, args.format)?;
@@ -133,33 +135,39 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     } else {
         af
     };
-    let r = Reasoner::try_new(&af, sem)?;
-    let job = |r: &mut Reasoner| answer(r, kind, query);
+    // Kept for the rest of the process, which ends with the answer: the
+    // portfolio's second thread reads it, and freeing it is wasted work.
+    let af: &'static ArgumentationFramework = Box::leak(Box::new(af));
+    let r = Reasoner::try_new(af, sem)?;
+    let job = move |r: &mut Reasoner| answer(r, kind, query);
     let outcome = match &args.configuration {
         Some(options) => job(&mut r.with_sat_options(options.clone()))?,
-        None if two_threads(args) && r.may_search(query, kind == "DS") => {
+        None if r.may_search(query, kind == "DS") && two_threads(args) => {
             let delay = args
                 .second_after
                 .map_or(SECOND_START_DELAY, Duration::from_millis);
-            portfolio(r, portfolio_pair(sem), delay, &job)?
+            portfolio(r, portfolio_pair(sem), delay, job)?
         }
         None => job(&mut r.with_sat_options(portfolio_pair(sem)[0].clone()))?,
     };
-    write_answer(&mut out, &af, &outcome)?;
+    write_answer(&mut out, af, &outcome)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether to run the portfolio: only when asked (`--threads 2`). Timed on
-/// two cores by wall clock against one thread, alternating runs on the 59
-/// files of `benches/iccma_families.py`, it won where one configuration's
-/// search runs far longer than the other's (`er_250_5` SE-PR 0.11x), but
-/// made the family medians 1.04-1.7x slower: a second thread costs about
-/// 1.4 ms of CPU even if it never searches (its start, and every later
-/// `munmap` must flush the other CPU's TLB), and two searches share the
-/// machine (benches/README.md, "Portfolio").
+/// Whether to run the portfolio: as `--threads` says, else when this
+/// process may use two CPUs or more (`available_parallelism` reads the CPU
+/// affinity and the cgroup quota, so `taskset -c 1` gives one thread).
+/// Timed on two idle cores by wall clock against one thread, alternating
+/// runs on the 54 non-uniform files of `benches/iccma_families.py`, the
+/// portfolio's family medians were 0.97-1.05x and its total time 0.73x
+/// (`er_250_5` SE-PR 0.12x): the second thread starts only after 10 ms of
+/// search, so short runs never pay for it (benches/README.md, "Portfolio").
 fn two_threads(args: &Args) -> bool {
-    args.threads.is_some_and(|n| n >= 2)
+    match args.threads {
+        Some(n) => n >= 2,
+        None => thread::available_parallelism().is_ok_and(|n| n.get() >= 2),
+    }
 }
 
 /// The answer of task `kind` (SE, DC, DS) as [`write_answer`] prints it:
@@ -214,51 +222,71 @@ fn write_answer(
     }
 }
 
-/// Runs `job` with `pair[0]` on this thread and `pair[1]` on another,
-/// started after `delay` unless the first is done by then;
-/// whichever answers first stops the other. The answer is the first one
-/// (both are right; they may differ in the extension shown).
-fn portfolio<'a, F>(
-    r: Reasoner<'a>,
+/// Runs `job` with `pair[0]` on this thread and, once that search has run
+/// for `delay` (looked at whenever CaDiCaL polls its stop handle), with
+/// `pair[1]` on a second thread; whichever answers first stops the other.
+/// A task answered within `delay` starts no thread. The answer is the
+/// first one (both are right; they may differ in the extension shown).
+fn portfolio<F>(
+    r: Reasoner<'static>,
     pair: [SatOptions; 2],
     delay: Duration,
-    job: &F,
+    job: F,
 ) -> argraph::Result<Outcome>
 where
-    F: Fn(&mut Reasoner<'a>) -> argraph::Result<Outcome> + Sync,
+    F: Fn(&mut Reasoner<'static>) -> argraph::Result<Outcome> + Copy + Send + 'static,
 {
     let [first_options, second_options] = pair;
     let stops = [Stop::new(), Stop::new()];
     let mut second = r
         .clone()
         .with_sat_options(second_options.with_stop(&stops[1]));
-    let mut first = r.with_sat_options(first_options.with_stop(&stops[0]));
-    // Dropping `go` (the first is done) tells the second not to start.
-    let (go, wait) = mpsc::channel::<()>();
     let (send, receive) = mpsc::channel();
-    thread::scope(|scope| {
-        let (stops, second, job) = (&stops, &mut second, job);
-        scope.spawn(move || {
-            if wait.recv_timeout(delay) != Err(mpsc::RecvTimeoutError::Timeout) {
-                return;
+    let spawned: Arc<Mutex<Option<JoinHandle<()>>>> = Arc::default();
+    let start = {
+        let (stop_first, spawned) = (stops[0].clone(), Arc::clone(&spawned));
+        move || {
+            let handle = thread::spawn(move || {
+                let result = job(&mut second);
+                if result.is_ok() {
+                    stop_first.stop();
+                }
+                let _ = send.send(result);
+            });
+            if let Ok(mut slot) = spawned.lock() {
+                *slot = Some(handle);
             }
-            let result = job(second);
-            if result.is_ok() {
-                stops[0].stop();
-            }
-            let _ = send.send(result);
-        });
-        let result = job(&mut first);
-        drop(go);
-        stops[1].stop();
-        match result {
-            Err(err) if matches!(err.kind(), argraph::ErrorKind::Stopped) => {
-                // Stopped only by the second, once it had its answer.
-                receive.recv().unwrap_or(Err(err))
-            }
-            result => result,
         }
-    })
+    };
+    let first_stop = if delay.is_zero() {
+        start();
+        stops[0].clone()
+    } else {
+        let (pending, started) = (Mutex::new(Some(start)), AtomicBool::new(false));
+        let deadline = Instant::now() + delay;
+        stops[0].clone().with_hook(move || {
+            if !started.load(Ordering::Relaxed) && Instant::now() >= deadline {
+                started.store(true, Ordering::Relaxed);
+                if let Some(start) = pending.lock().ok().and_then(|mut p| p.take()) {
+                    start();
+                }
+            }
+        })
+    };
+    let mut first = r.with_sat_options(first_options.with_stop(&first_stop));
+    let result = job(&mut first);
+    stops[1].stop();
+    let result = match result {
+        // Stopped only by the second, once it had its answer.
+        Err(err) if matches!(err.kind(), argraph::ErrorKind::Stopped) => {
+            receive.recv().unwrap_or(Err(err))
+        }
+        result => result,
+    };
+    if let Some(handle) = spawned.lock().ok().and_then(|mut h| h.take()) {
+        let _ = handle.join();
+    }
+    result
 }
 
 /// Prints `w a b c` (argument names; numbers for i23 files). Names are
