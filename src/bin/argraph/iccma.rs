@@ -43,7 +43,8 @@ pub struct Args {
     /// configuration; 2 starts a second configuration on a second thread
     /// once the first has searched for 10 ms, and prints the first answer.
     /// Default: 2 if this process may run on two CPUs or more (its CPU
-    /// affinity and quota), else 1.
+    /// affinity and quota) and the framework has at most 100,000
+    /// arguments, else 1.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
     threads: Option<u8>,
     /// (For measurement.) One solver configuration, single-threaded:
@@ -142,7 +143,7 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
     let job = move |r: &mut Reasoner| answer(r, kind, query);
     let outcome = match &args.configuration {
         Some(options) => job(&mut r.with_sat_options(options.clone()))?,
-        None if r.may_search(query, kind == "DS") && two_threads(args) => {
+        None if r.may_search(query, kind == "DS") && two_threads(args, af) => {
             let delay = args
                 .second_after
                 .map_or(SECOND_START_DELAY, Duration::from_millis);
@@ -163,12 +164,22 @@ pub fn run(args: &Args) -> argraph::Result<ExitCode> {
 /// portfolio's family medians were 0.97-1.05x and its total time 0.73x
 /// (`er_250_5` SE-PR 0.12x): the second thread starts only after 10 ms of
 /// search, so short runs never pay for it (benches/README.md, "Portfolio").
-fn two_threads(args: &Args) -> bool {
+///
+/// Not by default above [`PORTFOLIO_MAX_ARGUMENTS`]: a second encoding costs
+/// memory (SE-ST on 10^6 arguments: 2.2 GB with one, 2.7 GB with two).
+fn two_threads(args: &Args, af: &ArgumentationFramework) -> bool {
     match args.threads {
         Some(n) => n >= 2,
-        None => thread::available_parallelism().is_ok_and(|n| n.get() >= 2),
+        None => {
+            af.len() <= PORTFOLIO_MAX_ARGUMENTS
+                && thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
+        }
     }
 }
+
+/// The largest framework the portfolio runs on by default (`--threads 2`
+/// asks for it on any).
+const PORTFOLIO_MAX_ARGUMENTS: usize = 100_000;
 
 /// The answer of task `kind` (SE, DC, DS) as [`write_answer`] prints it:
 /// `NO`, `YES`, and the extension, if any.
