@@ -20,11 +20,8 @@ import argparse
 import json
 import os
 import re
-import resource
 import statistics
-import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import iccma_families as fam  # noqa: E402
@@ -41,16 +38,6 @@ def variant(spec):
             k, v = p.split("=", 1)
             env[k] = v
     return name, binary, env, flags
-
-
-def timed(cmd, env, clock):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return (wall if clock == "wall" else cpu), r.stdout
 
 
 def main():
@@ -78,7 +65,9 @@ def main():
                         if i > 0 and times[name][0] > 3:
                             continue
                         cmd = ["taskset", "-c", a.cpu, binary, "iccma", "-p", task, "-f", path]
-                        t, stdout = timed(cmd + extra + flags, env, a.clock)
+                        t, stdout = fam.run_one(cmd + extra + flags, 600, a.clock, env)
+                        if t is None:
+                            sys.exit(f"{name} on {f} {task}: over 600 s")
                         answer, bad = fam.check(path, task, query, stdout)
                         if bad:
                             print(f"BAD CERTIFICATE {name} {f} {task}: {bad}", file=sys.stderr)

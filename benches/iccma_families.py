@@ -216,13 +216,15 @@ def check(path, task, query, stdout):
     return answer, None
 
 
-def run_one(cmd, timeout, clock):
+def run_one(cmd, timeout, clock, env=None):
     """Seconds by `clock` ("cpu": user + system of the process, which other
-    work on the CPU does not inflate; "wall") and the standard output."""
+    work on the CPU does not inflate; "wall") and the standard output;
+    (None, None) after `timeout` seconds. `env`: the process's environment
+    (default this one's)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
         return None, None
     wall = time.perf_counter() - start
