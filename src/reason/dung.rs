@@ -146,17 +146,21 @@ impl<'a> Reasoner<'a> {
     /// # Ok(()) }
     /// ```
     pub fn may_search(&self, query: Option<usize>, skeptical: bool) -> bool {
-        let any_undecided = || self.grounded.labels().contains(&Label::Undec);
         let label = query.and_then(|a| (a < self.af.len()).then(|| self.grounded.label(a)));
         match (self.semantics, query, label) {
             (Semantics::Grounded, ..) | (_, Some(_), None) => false,
             (Semantics::Complete, _, Some(Label::Undec)) => !skeptical,
             (Semantics::Complete, ..) => false,
-            (_, None, _) => any_undecided(),
+            (_, None, _) => self.any_undecided(),
             (_, Some(_), Some(Label::Undec)) => true,
-            (_, Some(_), Some(Label::In)) => !skeptical && any_undecided(),
-            (_, Some(_), Some(Label::Out)) => skeptical && any_undecided(),
+            (_, Some(_), Some(Label::In)) => !skeptical && self.any_undecided(),
+            (_, Some(_), Some(Label::Out)) => skeptical && self.any_undecided(),
         }
+    }
+
+    /// Whether the grounded labelling leaves any argument undecided. O(n).
+    fn any_undecided(&self) -> bool {
+        self.grounded.labels().contains(&Label::Undec)
     }
 
     /// The semantics.
@@ -264,12 +268,11 @@ impl<'a> Reasoner<'a> {
     /// otherwise only if the SAT solver gives up (it has no limit set, so in
     /// practice never).
     pub fn some_extension(&mut self) -> Result<Option<Extension>> {
-        // With nothing undecided the grounded extension is the only
-        // complete one, hence preferred and stable: no search.
-        let settled = !self.grounded.labels().contains(&Label::Undec);
         match self.semantics {
             Semantics::Grounded | Semantics::Complete => Ok(Some(self.grounded_extension()?)),
-            _ if settled => Ok(Some(self.grounded_extension()?)),
+            // With nothing undecided the grounded extension is the only
+            // complete one, hence preferred and stable: no search.
+            _ if !self.any_undecided() => Ok(Some(self.grounded_extension()?)),
             Semantics::Preferred => {
                 let mut sat = self.sat()?;
                 let set = sat.solve(&[])?.ok_or_else(internal)?;
