@@ -3,6 +3,7 @@
 
     python3 benches/iccma_families.py gen DIR [--small]
     python3 benches/iccma_families.py real DIR [--from CHECKOUT]
+    python3 benches/iccma_families.py rename DIR OUT [--copies 7] [--only REGEX]
     python3 benches/iccma_families.py run DIR --scalop S --mutoksia M [--runs 3]
             [--timeout 60] [--tasks SE-PR,DC-PR,DS-PR,SE-ST,DC-CO] [--only REGEX]
             [--ours PATH] [--cpu 1 | --cpu 0,1] [--clock cpu|wall]
@@ -39,6 +40,16 @@ to 50,000 arguments), one of ICCMA 2017's traffic-network instances
 (`a1210993_20150717_0403.gml.80`, 7,346 arguments) and
 `st_890_86_9_572` (890 arguments). It downloads them from GitHub, or with
 `--from` copies them out of a local clone of that repository.
+
+`rename` writes into OUT isomorphic copies of each file of DIR: `NAME~0`
+is the file itself, `NAME~1`... its arguments renamed by a seeded random
+permutation, each with its DC/DS query (the original's, renamed) in
+`NAME~k.query`, which `run` then asks. A SAT solver's variable order and
+tie-breaking follow the numbering, so the copies sample how much of a
+solver's time on a file is the framework and how much the numbering's luck.
+Run on such a directory (`--runs 1` suffices: the copies are the sample),
+`run` also prints each solver's median over a file's copies and their range,
+and the family rows from those medians.
 
 `run` times every task on every file with argraph (`--ours`, default the
 release build), scalop and mu-toksia, one run of each in turn (so the
@@ -263,7 +274,7 @@ def cmd_run(args):
     for f in files:
         path = os.path.join(args.dir, f)
         name = f[:-4]
-        query = middle_undecided(path, ours)
+        query = read_query(path) or middle_undecided(path, ours)
         for task in tasks:
             extra = ["-a", str(query)] if task[:2] != "SE" else []
             times = {w: [] for w in solvers}
@@ -305,7 +316,72 @@ def cmd_run(args):
         sys.exit(1)
 
 
+def read_query(path):
+    """The query `rename` wrote beside a renamed copy (the original's query,
+    renamed), or None."""
+    try:
+        with open(path[:-4] + ".query") as f:
+            return int(f.read())
+    except FileNotFoundError:
+        return None
+
+
+def cmd_rename(args):
+    """Isomorphic copies of each file: `NAME~0` is the file itself, `NAME~k`
+    its arguments renamed by a random permutation (seeded by NAME and k),
+    each with its DC/DS query (the original's, renamed) in `NAME~k.query`.
+    The framework and the question are the same; only the numbering that
+    every solver's variable order and tie-breaking follow differs."""
+    ours = args.ours or os.path.join(target_dir(), "release", "argraph")
+    os.makedirs(args.out, exist_ok=True)
+    files = sorted(f for f in os.listdir(args.dir) if f.endswith(".i23") and re.search(args.only, f))
+    for f in files:
+        name = f[:-4]
+        n, att = load(os.path.join(args.dir, f))
+        query = middle_undecided(os.path.join(args.dir, f), ours)
+        for k in range(args.copies):
+            perm = list(range(1, n + 1))
+            if k:
+                random.Random(f"{name}~{k}").shuffle(perm)
+            to = {a: perm[a - 1] for a in range(1, n + 1)}
+            write_i23(os.path.join(args.out, f"{name}~{k}.i23"), n, [(to[a] - 1, to[b] - 1) for a, b in att])
+            with open(os.path.join(args.out, f"{name}~{k}.query"), "w") as q:
+                q.write(f"{to[query]}\n")
+        print(f"{name}: {args.copies} copies", file=sys.stderr)
+
+
+def collapse_renamings(results):
+    """Per (original file, task), each solver's median over its renamed
+    copies (None if it failed on any), and the range of its times."""
+    groups = {}
+    for (name, task), med in results.items():
+        groups.setdefault((name.split("~")[0], task), []).append(med)
+    collapsed, spread = {}, {}
+    for key, meds in groups.items():
+        collapsed[key], spread[key] = {}, {}
+        for who in meds[0]:
+            ts = [m[who] for m in meds]
+            ok = all(t is not None for t in ts)
+            collapsed[key][who] = statistics.median(ts) if ok else None
+            spread[key][who] = (min(ts), max(ts)) if ok else None
+    return collapsed, spread
+
+
 def summarise(results, tasks, timeout):
+    if any("~" in name for name, _ in results):
+        collapsed, spread = collapse_renamings(results)
+        print()
+        print("Per file, over its renamed copies: median seconds (fastest-slowest)")
+        print()
+        print("| file | task | argraph | scalop | mu-toksia | argraph / faster median |")
+        print("|---|---|---|---|---|---|")
+        for (name, task), med in sorted(collapsed.items()):
+            cells = [f"{med[w]:.3f} ({spread[(name, task)][w][0]:.3f}-{spread[(name, task)][w][1]:.3f})"
+                     if med[w] is not None else "—" for w in ("ours", "scalop", "mutoksia")]
+            refs = [v for k, v in med.items() if k != "ours" and v is not None]
+            ratio = f"{med['ours'] / min(refs):.2f}" if refs and med["ours"] is not None else "—"
+            print(f"| {name} | {task} | " + " | ".join(cells) + f" | {ratio} |")
+        results = collapsed
     best_sepr = {}
     for (name, task), med in results.items():
         if task == "SE-PR":
@@ -382,6 +458,12 @@ def main():
     real = sub.add_parser("real")
     real.add_argument("dir")
     real.add_argument("--from", dest="source", help="a local clone of " + REAL_REPO + " to copy from")
+    rn = sub.add_parser("rename")
+    rn.add_argument("dir")
+    rn.add_argument("out")
+    rn.add_argument("--copies", type=int, default=7, help="copies per file, the file itself included")
+    rn.add_argument("--only", default="", help="a regular expression the file names must match")
+    rn.add_argument("--ours")
     r = sub.add_parser("run")
     r.add_argument("dir")
     r.add_argument("--scalop", required=True)
@@ -396,7 +478,7 @@ def main():
     r.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                    help="CPU time (default: the machine is shared) or wall-clock time")
     args = p.parse_args()
-    {"gen": cmd_gen, "real": cmd_real, "run": cmd_run}[args.cmd](args)
+    {"gen": cmd_gen, "real": cmd_real, "rename": cmd_rename, "run": cmd_run}[args.cmd](args)
 
 
 if __name__ == "__main__":

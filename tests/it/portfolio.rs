@@ -330,7 +330,16 @@ fn each_configuration_of_the_measurement_flag_answers() {
     let file = i23(&af);
     let path = file.path().to_str().unwrap();
     let expected = Oracle::new(&af).extensions(Semantics::Stable);
-    for config in ["sat", "default", "unsat", "plain", "sat/1", "default/1"] {
+    for config in [
+        "sat",
+        "default",
+        "unsat",
+        "plain",
+        "sat/1",
+        "default/1",
+        "sat/2",
+        "plain/2",
+    ] {
         let lines = iccma("SE-ST", path, None, &["--configuration", config]);
         check_answer(&lines, "SE", None, &expected);
     }
@@ -349,6 +358,17 @@ fn each_configuration_of_the_measurement_flag_answers() {
         "{}",
         stderr(&out)
     );
+    let out = argraph(&[
+        "iccma",
+        "-p",
+        "SE-ST",
+        "-f",
+        path,
+        "--configuration",
+        "sat/3",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("\"sat/3\""), "{}", stderr(&out));
 }
 
 /// Whether `ext` is a stable extension of `af`: conflict-free, and

@@ -48,8 +48,9 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=2))]
     threads: Option<u8>,
     /// (For measurement.) One solver configuration, single-threaded:
-    /// CaDiCaL's `sat`, `default`, `unsat` or `plain`, with `/1` for the
-    /// one-variable stable encoding, e.g. `default/1`.
+    /// CaDiCaL's `sat`, `default`, `unsat` or `plain`, with `/1` or `/2`
+    /// for one or two variables per argument in the stable encoding (one
+    /// without), e.g. `default/2`.
     #[arg(long, hide = true, value_name = "CONFIG", value_parser = parse_configuration)]
     configuration: Option<SatOptions>,
     /// (For measurement and tests.) Milliseconds the portfolio's first
@@ -60,15 +61,14 @@ pub struct Args {
 
 /// The two configurations the portfolio runs, the first on the main
 /// thread: CaDiCaL's `sat` configuration (the best single one) and, for
-/// stable semantics, `default` on the one-variable encoding, for the others
-/// `plain`. Chosen by measurement among every pair of configurations
-/// (benches/README.md, "Portfolio").
+/// stable semantics, `default`, for the others `plain`; stable semantics on
+/// one variable per argument in both. Chosen by measurement among every pair
+/// of configurations (benches/README.md, "Portfolio" and "Stable semantics
+/// on one variable").
 fn portfolio_pair(semantics: Semantics) -> [SatOptions; 2] {
     let first = SatOptions::default().with_config(SolverConfig::Sat);
     let second = match semantics {
-        Semantics::Stable => SatOptions::default()
-            .with_config(SolverConfig::Default)
-            .with_stable_encoding(StableEncoding::OneVariable),
+        Semantics::Stable => SatOptions::default().with_config(SolverConfig::Default),
         _ => SatOptions::default().with_config(SolverConfig::Plain),
     };
     [first, second]
@@ -80,11 +80,17 @@ fn portfolio_pair(semantics: Semantics) -> [SatOptions; 2] {
 const SECOND_START_DELAY: Duration = Duration::from_millis(10);
 
 /// Parses `--configuration`: `sat`, `default`, `unsat` or `plain`,
-/// optionally followed by `/1` (one variable per argument for stable).
+/// optionally followed by `/1` or `/2` (variables per argument for stable).
 fn parse_configuration(text: &str) -> Result<SatOptions, String> {
-    let (name, encoding) = match text.strip_suffix("/1") {
-        Some(name) => (name, StableEncoding::OneVariable),
-        None => (text, StableEncoding::TwoVariables),
+    let (name, encoding) = match text.split_once('/') {
+        None => (text, StableEncoding::OneVariable),
+        Some((name, "1")) => (name, StableEncoding::OneVariable),
+        Some((name, "2")) => (name, StableEncoding::TwoVariables),
+        Some(_) => {
+            return Err(format!(
+                "unknown configuration {text:?}: e.g. sat, sat/1 or sat/2"
+            ))
+        }
     };
     let config: SolverConfig = name
         .parse()
