@@ -14,12 +14,13 @@
 //! That is O(n + m) clauses of total size O(n + m). Complete semantics use
 //! all but the last family, preferred only the admissible part; stable
 //! semantics, by default, `x_a` alone (`¬x_a ∨ ¬x_b` per attack, `x_a ∨
-//! ∨_{b→a} x_b` per argument; [`StableEncoding`]), or all but completeness. Preferred extensions are found by the iterative
-//! maximisation of the PrefSAT / CEGARTIX family (Cerutti et al. 2013;
-//! Dvořák, Järvisalo, Wallner & Woltran 2014): find an admissible set, close
-//! it under defence (by propagation), ask for a strict admissible superset,
-//! and repeat until there is none, with the "strict superset" clause
-//! switched on by an activation literal so the solver stays incremental.
+//! ∨_{b→a} x_b` per argument; [`StableEncoding`]), or all but completeness.
+//! Preferred extensions are found by the iterative maximisation of the
+//! PrefSAT / CEGARTIX family (Cerutti et al. 2013; Dvořák, Järvisalo,
+//! Wallner & Woltran 2014): find an admissible set, close it under defence
+//! (by propagation), ask for a strict admissible superset, and repeat until
+//! there is none, with the "strict superset" clause switched on by an
+//! activation literal so the solver stays incremental.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

@@ -343,32 +343,14 @@ fn each_configuration_of_the_measurement_flag_answers() {
         let lines = iccma("SE-ST", path, None, &["--configuration", config]);
         check_answer(&lines, "SE", None, &expected);
     }
-    let out = argraph(&[
-        "iccma",
-        "-p",
-        "SE-ST",
-        "-f",
-        path,
-        "--configuration",
-        "fast",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("sat, default, unsat or plain"),
-        "{}",
-        stderr(&out)
-    );
-    let out = argraph(&[
-        "iccma",
-        "-p",
-        "SE-ST",
-        "-f",
-        path,
-        "--configuration",
-        "sat/3",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("\"sat/3\""), "{}", stderr(&out));
+    for (bad, named) in [
+        ("fast", "sat, default, unsat or plain"),
+        ("sat/3", "\"sat/3\""),
+    ] {
+        let out = argraph(&["iccma", "-p", "SE-ST", "-f", path, "--configuration", bad]);
+        assert_eq!(out.status.code(), Some(2), "--configuration {bad}");
+        assert!(stderr(&out).contains(named), "{}", stderr(&out));
+    }
 }
 
 /// Whether `ext` is a stable extension of `af`: conflict-free, and

@@ -83,7 +83,7 @@ const SECOND_START_DELAY: Duration = Duration::from_millis(10);
 /// optionally followed by `/1` or `/2` (variables per argument for stable).
 fn parse_configuration(text: &str) -> Result<SatOptions, String> {
     let (name, encoding) = match text.split_once('/') {
-        None => (text, StableEncoding::OneVariable),
+        None => (text, StableEncoding::default()),
         Some((name, "1")) => (name, StableEncoding::OneVariable),
         Some((name, "2")) => (name, StableEncoding::TwoVariables),
         Some(_) => {
