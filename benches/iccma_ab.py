@@ -55,7 +55,7 @@ def main():
     with open(a.out, "a") as out:
         for f in files:
             path = os.path.join(a.dir, f)
-            query = fam.read_query(path) or fam.middle_undecided(path, a.variant[0][1])
+            query = fam.query_of(path, a.variant[0][1])
             for task in a.tasks.split(","):
                 extra = ["-a", str(query)] if task[:2] != "SE" else []
                 times = {v[0]: [] for v in a.variant}

@@ -274,7 +274,7 @@ def cmd_run(args):
     for f in files:
         path = os.path.join(args.dir, f)
         name = f[:-4]
-        query = read_query(path) or middle_undecided(path, ours)
+        query = query_of(path, ours)
         for task in tasks:
             extra = ["-a", str(query)] if task[:2] != "SE" else []
             times = {w: [] for w in solvers}
@@ -316,14 +316,15 @@ def cmd_run(args):
         sys.exit(1)
 
 
-def read_query(path):
-    """The query `rename` wrote beside a renamed copy (the original's query,
-    renamed), or None."""
+def query_of(path, ours):
+    """The DC/DS query for the file at `path`: the one `rename` wrote beside
+    a renamed copy (the original's query, renamed), else the middle argument
+    the grounded labelling leaves undecided."""
     try:
         with open(path[:-4] + ".query") as f:
             return int(f.read())
     except FileNotFoundError:
-        return None
+        return middle_undecided(path, ours)
 
 
 def cmd_rename(args):

@@ -32,8 +32,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hard_vs import middle_undecided  # noqa: E402
-from iccma_families import check, family_of, run_one, target_dir  # noqa: E402
+from iccma_families import check, family_of, query_of, run_one, target_dir  # noqa: E402
 
 TASKS = ["SE-PR", "DC-PR", "DS-PR", "SE-ST", "DC-CO"]
 CONFIGS = ["sat", "default", "unsat", "plain"]
@@ -51,7 +50,7 @@ def cmd_time(args):
     with open(args.out, "a") as out:
         for f in files:
             path = os.path.join(args.dir, f)
-            query = middle_undecided(path, ours)
+            query = query_of(path, ours)
             for task in TASKS:
                 extra = ["-a", str(query)] if task[:2] != "SE" else []
                 runs = {c: [ours, "iccma", "--configuration", c] for c in CONFIGS}

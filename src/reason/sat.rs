@@ -171,8 +171,8 @@ impl Stop {
 /// preferred and stable semantics): CaDiCaL's configuration, the stable
 /// encoding, and an optional [`Stop`] handle. The default is the
 /// configuration measured best in aggregate (`sat`; for stable semantics one
-/// variable per argument) and no handle. Without the `sat` feature these options are
-/// accepted and unused (those semantics return an error).
+/// variable per argument) and no handle. Without the `sat` feature these
+/// options are accepted and unused (those semantics return an error).
 ///
 /// ```
 /// # fn main() -> argraph::Result<()> {
